@@ -1,0 +1,209 @@
+import Decimal from "decimal.js";
+
+/** Where a figure stands in a workbook. Absent for the built-in plan. */
+export interface CellRef {
+  sheet: string;
+  /** A1 address of one cell, e.g. "D7". */
+  address: string;
+}
+
+/**
+ * One number of the plan as read: its exact value and where it came from.
+ * `decimals` is the number of decimals shown, for percentages counted in
+ * percentage points (3,53% → 2); it sets the tolerance of rules that compare
+ * a rounded figure with a computed one.
+ */
+export interface Figure {
+  value: Decimal;
+  cell?: CellRef;
+  decimals?: number;
+  /** The figure was stored as text in the workbook (e.g. "3.064.067"). */
+  fromText?: boolean;
+}
+
+/** Figures by year. A year without an entry is an empty cell. */
+export type YearFigures = Map<number, Figure>;
+
+/** A labelled row of figures by year: a role, a cost line, a total row. */
+export interface PlanLine {
+  label: string;
+  /** Cell of the row label, for findings about the row as a whole. */
+  labelCell?: CellRef;
+  values: YearFigures;
+}
+
+/** A line whose label states a share of its total, such as `formatiekosten jeugd 70%`. */
+export interface ShareLine extends PlanLine {
+  /** The stated share as a fraction (0.7), with its shown decimals. */
+  share?: Figure;
+}
+
+/** Tabel 1. Formatieplan: FTE per role per year. */
+export interface StaffingPlan {
+  years: number[];
+  roles: StaffingRole[];
+  total: PlanLine;
+}
+
+export interface StaffingRole extends PlanLine {
+  /** Salary scale, absent for some hired lines. */
+  scale?: Figure;
+  /** `INHUUR`: hired, not employed. */
+  hired: boolean;
+}
+
+/** Tabel 2. Formatiekosten: staff costs split into jeugd and wmo. */
+export interface StaffCosts {
+  years: number[];
+  total: PlanLine;
+  youth: ShareLine;
+  wmo: ShareLine;
+  /** The closing `totaal` row, when the table has one. */
+  grandTotal?: PlanLine;
+}
+
+/** Tabel 3. Materiële kosten: cost lines, their subtotal and the jeugd/wmo split. */
+export interface MaterialCosts {
+  years: number[];
+  lines: PlanLine[];
+  subtotal: PlanLine;
+  youth: ShareLine;
+  wmo: ShareLine;
+  grandTotal?: PlanLine;
+}
+
+/** Tabel 4. Overzicht totalen: what the municipalities pay together. */
+export interface Totals {
+  years: number[];
+  staffYouth: PlanLine;
+  materialYouth: PlanLine;
+  total: PlanLine;
+}
+
+/** One row of Tabel 6. */
+export interface ContributionRow extends PlanLine {
+  /** Canonical municipality name, or undefined when the label names no known municipality. */
+  municipality?: string;
+  /** The distribution key as a fraction (0.0353), with its shown decimals. */
+  key?: Figure;
+}
+
+/** Tabel 6. Uitvoeringskosten per gemeente. */
+export interface Contributions {
+  years: number[];
+  rows: ContributionRow[];
+  total: PlanLine;
+  /** The key shown on the total row (100,00%), when present. */
+  totalKey?: Figure;
+}
+
+/** Names of the key components; `gelijk` (equal share) needs no data. */
+export type ComponentName = "gelijk" | "jongeren" | "toekenningen" | "declaraties" | string;
+
+/** The inputs of the distribution key, per municipality (year t-1 figures). */
+export interface KeyComponents {
+  /** Component names in column order, without `gelijk`. */
+  components: ComponentName[];
+  rows: KeyComponentRow[];
+  /** Weights in percent per component name, including `gelijk`; adding up to 100. */
+  weights: Map<ComponentName, Decimal>;
+}
+
+export interface KeyComponentRow {
+  municipality: string;
+  label: string;
+  labelCell?: CellRef;
+  values: Map<ComponentName, Figure>;
+}
+
+export type TableId = "Tabel 1" | "Tabel 2" | "Tabel 3" | "Tabel 4" | "Tabel 6" | "Sleutel";
+
+/** Where a plan came from, for the report and the pane. */
+export interface PlanSource {
+  kind: "embedded" | "workbook";
+  /** File or workbook name; the plan's title for the embedded plan. */
+  name: string;
+  /** How the workbook was read: the UP template tables or the published (pasted) layout. */
+  layout?: "template" | "published";
+  /** Where each table was found, as "Sheet!A1:H20". */
+  tables: Partial<Record<TableId, string>>;
+}
+
+/** A whole Uitvoeringsplan. Tables the source lacks are absent. */
+export interface Plan {
+  title: string;
+  source: PlanSource;
+  /** The participating municipalities, canonical names. */
+  municipalities: string[];
+  staffing?: StaffingPlan;
+  staffCosts?: StaffCosts;
+  materialCosts?: MaterialCosts;
+  totals?: Totals;
+  contributions?: Contributions;
+  keyComponents?: KeyComponents;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type RuleId =
+  | "FTE-TOTAL"
+  | "FTE-VALUE"
+  | "SPLIT-SUM"
+  | "SPLIT-LABEL"
+  | "LINES-SUM"
+  | "TOTALS-LINK"
+  | "KEY-SUM"
+  | "ALLOC-AMOUNT"
+  | "ALLOC-SUM"
+  | "ALLOC-LINK"
+  | "MUNICIPALITIES"
+  | "KEY-RECOMPUTE";
+
+export interface Message {
+  nl: string;
+  en: string;
+}
+
+/** One amount that, written in its cell, repairs a rounding drift. */
+export interface FixAmount {
+  municipality: string;
+  year: number;
+  cell?: CellRef;
+  from: Decimal;
+  to: Decimal;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  table: TableId;
+  year: number | null;
+  municipality: string | null;
+  /** The cell to look at first. */
+  cell: CellRef | null;
+  /** Every cell involved, for selecting them together. */
+  cells: CellRef[];
+  /** Row label or line the finding is about, when not a municipality. */
+  line: string | null;
+  expected: Decimal | null;
+  actual: Decimal | null;
+  /** How `expected`/`actual` are to be shown. */
+  unit: "euro" | "fte" | "fraction" | "count" | "scale";
+  message: Message;
+  /** Amounts that repair a rounding drift (ALLOC-SUM). */
+  fix?: FixAmount[];
+}
+
+export interface RuleResult {
+  rule: RuleId;
+  title: Message;
+  /** `not-applicable` when the tables the rule needs are absent. */
+  status: "ok" | "findings" | "not-applicable";
+  findings: number;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  rules: RuleResult[];
+  summary: Record<Severity, number>;
+}

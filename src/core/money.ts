@@ -1,0 +1,21 @@
+import Decimal from "decimal.js";
+
+/** Decimal arithmetic for money: no binary floating point anywhere in the plan's sums. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type D = Decimal;
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+export const HUNDRED = new D(100);
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** Rounds to whole units (1 = euro, 0.01 = cent), half away from zero as in Excel's ROUND. */
+export function roundTo(value: Decimal, unit: Decimal.Value = 1): Decimal {
+  const u = new D(unit);
+  return value.div(u).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(u);
+}
