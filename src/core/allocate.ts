@@ -18,7 +18,11 @@ export interface AllocationShare {
  *
  * Returns the parts in the order of `shares`.
  */
-export function allocate(total: Decimal, shares: readonly AllocationShare[], unit: Decimal.Value = 1): Decimal[] {
+export function allocate(
+  total: Decimal,
+  shares: readonly AllocationShare[],
+  unit: Decimal.Value = 1
+): Decimal[] {
   const u = new D(unit);
   if (!u.isFinite() || u.lte(0)) throw new RangeError("unit must be positive");
   if (!total.isFinite()) throw new RangeError("total must be a finite number");
@@ -42,7 +46,9 @@ export function allocate(total: Decimal, shares: readonly AllocationShare[], uni
 
   const order = shares
     .map((s, i) => ({ i, rem: exact[i].minus(floors[i]), key: s.key, id: s.id }))
-    .sort((a, b) => b.rem.comparedTo(a.rem) || b.key.comparedTo(a.key) || a.id.localeCompare(b.id, "nl"));
+    .sort(
+      (a, b) => b.rem.comparedTo(a.rem) || b.key.comparedTo(a.key) || a.id.localeCompare(b.id, "nl")
+    );
   for (const o of order) {
     if (left <= 0) break;
     floors[o.i] = floors[o.i].plus(1);

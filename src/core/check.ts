@@ -12,7 +12,12 @@ export function checkPlan(plan: Plan): CheckResult {
     }
     const found = rule.run(plan);
     findings.push(...found);
-    rules.push({ rule: rule.id, title: rule.title, status: found.length > 0 ? "findings" : "ok", findings: found.length });
+    rules.push({
+      rule: rule.id,
+      title: rule.title,
+      status: found.length > 0 ? "findings" : "ok",
+      findings: found.length,
+    });
   }
   const summary: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;

@@ -52,9 +52,16 @@ const KEY_UNIT = new D("1e-24");
  * as an equal share of 1/n. Weights are percentages that must add up to 100. The keys are
  * returned as fractions that add up to exactly 1.
  */
-export function distributionKey(rows: readonly ComponentRow[], weights: ReadonlyMap<string, Decimal>): Map<string, Decimal> {
+export function distributionKey(
+  rows: readonly ComponentRow[],
+  weights: ReadonlyMap<string, Decimal>
+): Map<string, Decimal> {
   validateWeights(weights);
-  if (rows.length === 0) throw new PlanInputError({ nl: "Geen gemeenten om een sleutel voor te berekenen", en: "No municipalities to compute a key for" });
+  if (rows.length === 0)
+    throw new PlanInputError({
+      nl: "Geen gemeenten om een sleutel voor te berekenen",
+      en: "No municipalities to compute a key for",
+    });
   const n = rows.length;
   const raw = rows.map(() => new D(0));
   for (const [component, weight] of weights) {
@@ -73,7 +80,11 @@ export function distributionKey(rows: readonly ComponentRow[], weights: Readonly
     }
     values.forEach((v, i) => (raw[i] = raw[i].plus(weight.times(v).div(total))));
   }
-  const keys = allocate(ONE, rows.map((r, i) => ({ id: r.municipality, key: raw[i] })), KEY_UNIT);
+  const keys = allocate(
+    ONE,
+    rows.map((r, i) => ({ id: r.municipality, key: raw[i] })),
+    KEY_UNIT
+  );
   return new Map(rows.map((r, i) => [r.municipality, keys[i]]));
 }
 
@@ -81,7 +92,10 @@ export function distributionKey(rows: readonly ComponentRow[], weights: Readonly
  * A single-component key such as the objectief verdeelmodel: each municipality's value
  * (e.g. its youth-care budget) divided by the total.
  */
-export function singleComponentKey(rows: readonly ComponentRow[], component: string): Map<string, Decimal> {
+export function singleComponentKey(
+  rows: readonly ComponentRow[],
+  component: string
+): Map<string, Decimal> {
   return distributionKey(rows, new Map([[component, HUNDRED]]));
 }
 

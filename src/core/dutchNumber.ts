@@ -48,7 +48,12 @@ export function readDutchNumber(text: string): ReadNumber | undefined {
     // Both separators: the last one is the decimal mark, the other groups thousands.
     const [group, mark] = lastComma > lastDot ? [".", ","] : [",", "."];
     const [intPart, frac, ...rest] = s.split(mark);
-    if (rest.length > 0 || frac === "" || !new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(intPart)) return undefined;
+    if (
+      rest.length > 0 ||
+      frac === "" ||
+      !new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(intPart)
+    )
+      return undefined;
     normalized = `${intPart.split(group).join("")}.${frac}`;
   } else if (lastComma >= 0) {
     if (s.indexOf(",") !== lastComma) {
@@ -79,7 +84,10 @@ export function readDutchNumber(text: string): ReadNumber | undefined {
 
 /** Writes a decimal the Dutch way from its exact digits: `.` groups thousands, `,` marks decimals. */
 function dutch(value: Decimal, minDecimals: number, maxDecimals: number): string {
-  const fixed = value.abs().toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toFixed(maxDecimals);
+  const fixed = value
+    .abs()
+    .toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP)
+    .toFixed(maxDecimals);
   let [intPart, frac = ""] = fixed.split(".");
   frac = frac.replace(/0+$/, "").padEnd(minDecimals, "0");
   intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");

@@ -36,20 +36,23 @@ export function normalizeName(name: string): string {
 }
 
 export type Resolution =
-  | { ok: true; name: string }
-  | { ok: false; input: string; suggestion?: string; merged?: boolean };
+  { ok: true; name: string } | { ok: false; input: string; suggestion?: string; merged?: boolean };
 
 /**
  * Finds the municipality a user meant. Unknown names come back with the closest known
  * name as a suggestion (and Beekdaelen for Nuth, Onderbanken and Schinnen).
  */
-export function resolveMunicipality(input: string, known: readonly string[] = MUNICIPALITIES): Resolution {
+export function resolveMunicipality(
+  input: string,
+  known: readonly string[] = MUNICIPALITIES
+): Resolution {
   const key = normalizeName(input);
   if (key === "") return { ok: false, input };
   const exact = known.find((m) => normalizeName(m) === key);
   if (exact) return { ok: true, name: exact };
   const merged = MERGED_INTO[key];
-  if (merged && known.includes(merged)) return { ok: false, input, suggestion: merged, merged: true };
+  if (merged && known.includes(merged))
+    return { ok: false, input, suggestion: merged, merged: true };
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const m of known) {
@@ -59,7 +62,8 @@ export function resolveMunicipality(input: string, known: readonly string[] = MU
       best = m;
     }
   }
-  const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(normalizeName(best).length / 3));
+  const close =
+    best !== undefined && bestDistance <= Math.max(2, Math.floor(normalizeName(best).length / 3));
   return { ok: false, input, suggestion: close ? best : undefined };
 }
 
@@ -77,7 +81,10 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The Dutch and English sentence for an unknown name, as shown in formulas and the command line. */
-export function unknownMunicipalityMessage(r: Extract<Resolution, { ok: false }>): { nl: string; en: string } {
+export function unknownMunicipalityMessage(r: Extract<Resolution, { ok: false }>): {
+  nl: string;
+  en: string;
+} {
   if (r.merged && r.suggestion) {
     return {
       nl: `'${r.input}' is sinds 2019 opgegaan in ${r.suggestion} — gebruik ${r.suggestion}`,

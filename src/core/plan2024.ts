@@ -58,7 +58,14 @@ const MATERIAL = {
 };
 
 const TOTALS = {
-  staffYouth: ["formatiekosten jeugd", "1.526.028", "2.277.731", "1.878.925", "1.878.925", "1.878.925"],
+  staffYouth: [
+    "formatiekosten jeugd",
+    "1.526.028",
+    "2.277.731",
+    "1.878.925",
+    "1.878.925",
+    "1.878.925",
+  ],
   materialYouth: ["materiele kosten jeugd", "348.250", "304.500", "304.500", "304.500", "304.500"],
   total: ["totaal", "1.874.278", "2.582.231", "2.183.425", "2.183.425", "2.183.425"],
 };
@@ -82,7 +89,15 @@ const CONTRIBUTIONS: readonly (readonly string[])[] = [
   ["Valkenburg aan de Geul", "3,35%", "68.123", "86.505", "73.145", "73.145", "73.145"],
   ["Voerendaal", "2,59%", "52.668", "66.880", "56.551", "56.551", "56.551"],
 ];
-const CONTRIBUTIONS_TOTAL = ["", "100,00%", "2.033.528", "2.582.231", "2.183.425", "2.183.425", "2.183.425"];
+const CONTRIBUTIONS_TOTAL = [
+  "",
+  "100,00%",
+  "2.033.528",
+  "2.582.231",
+  "2.183.425",
+  "2.183.425",
+  "2.183.425",
+];
 
 function figure(text: string): Figure | undefined {
   if (text === "") return undefined;
@@ -104,7 +119,10 @@ function line(years: readonly number[], [label, ...cells]: readonly string[]): P
   return { label, values: yearFigures(years, cells) };
 }
 
-function shareLine(years: readonly number[], [label, share, ...cells]: readonly string[]): ShareLine {
+function shareLine(
+  years: readonly number[],
+  [label, share, ...cells]: readonly string[]
+): ShareLine {
   return { label: `${label} ${share}`, share: figure(share), values: yearFigures(years, cells) };
 }
 

@@ -22,7 +22,9 @@ export function municipalityOf(plan: Plan, name: string): string {
 function yearRange(years: readonly number[]): string {
   const sorted = [...years].sort((a, b) => a - b);
   const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1] + 1);
-  return contiguous && sorted.length > 2 ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(", ");
+  return contiguous && sorted.length > 2
+    ? `${sorted[0]}–${sorted[sorted.length - 1]}`
+    : sorted.join(", ");
 }
 
 /** Checks that `year` is one of `years` of the named table. */
@@ -35,13 +37,16 @@ export function requireYear(years: readonly number[], year: number, table: strin
           nl: `Jaar ${year} staat niet in ${table} (wel: ${yearRange(years)})`,
           en: `Year ${year} is not in ${table} (it has: ${yearRange(years)})`,
         },
-    { code: "notAvailable" },
+    { code: "notAvailable" }
   );
 }
 
 function requireTable<T>(table: T | undefined, name: string): T {
   if (table !== undefined) return table;
-  throw new PlanInputError({ nl: `Het plan heeft geen ${name}`, en: `The plan has no ${name}` }, { code: "notAvailable" });
+  throw new PlanInputError(
+    { nl: `Het plan heeft geen ${name}`, en: `The plan has no ${name}` },
+    { code: "notAvailable" }
+  );
 }
 
 /** The value of a line in a year; an empty cell is 0. */
@@ -57,8 +62,11 @@ export function planKeys(plan: Plan): Map<string, Decimal> {
   const kc = plan.keyComponents;
   if (kc && kc.rows.length > 0) {
     return distributionKey(
-      kc.rows.map((r) => ({ municipality: r.municipality, values: new Map([...r.values].map(([c, f]) => [c, f.value])) })),
-      kc.weights,
+      kc.rows.map((r) => ({
+        municipality: r.municipality,
+        values: new Map([...r.values].map(([c, f]) => [c, f.value])),
+      })),
+      kc.weights
     );
   }
   const t6 = requireTable(plan.contributions, "Tabel 6 (verdeelsleutel)");
@@ -74,8 +82,11 @@ export function keyOf(plan: Plan, municipality: string): Decimal {
   const key = planKeys(plan).get(name);
   if (key === undefined) {
     throw new PlanInputError(
-      { nl: `Het plan geeft geen verdeelsleutel voor ${name}`, en: `The plan gives no distribution key for ${name}` },
-      { code: "notAvailable" },
+      {
+        nl: `Het plan geeft geen verdeelsleutel voor ${name}`,
+        en: `The plan gives no distribution key for ${name}`,
+      },
+      { code: "notAvailable" }
     );
   }
   return key;
@@ -96,9 +107,15 @@ export function computedContributions(plan: Plan, year: number): Map<string, Dec
   const total = yearTotal(plan, year);
   const keys = [...planKeys(plan)];
   if (keys.length === 0) {
-    throw new PlanInputError({ nl: "Het plan heeft geen verdeelsleutels", en: "The plan has no distribution keys" }, { code: "notAvailable" });
+    throw new PlanInputError(
+      { nl: "Het plan heeft geen verdeelsleutels", en: "The plan has no distribution keys" },
+      { code: "notAvailable" }
+    );
   }
-  const amounts = allocate(total.toDecimalPlaces(0), keys.map(([id, key]) => ({ id, key })));
+  const amounts = allocate(
+    total.toDecimalPlaces(0),
+    keys.map(([id, key]) => ({ id, key }))
+  );
   return new Map(keys.map(([id], i) => [id, amounts[i]]));
 }
 
@@ -109,19 +126,30 @@ export function statedContribution(plan: Plan, municipality: string, year: numbe
   requireYear(t6.years, year, "Tabel 6");
   const row = t6.rows.find((r) => r.municipality === name);
   if (!row) {
-    throw new PlanInputError({ nl: `${name} staat niet in Tabel 6`, en: `${name} is not in Tabel 6` }, { code: "notAvailable" });
+    throw new PlanInputError(
+      { nl: `${name} staat niet in Tabel 6`, en: `${name} is not in Tabel 6` },
+      { code: "notAvailable" }
+    );
   }
   return lineValue(row, year);
 }
 
-export function contribution(plan: Plan, municipality: string, year: number, source: ContributionSource = "computed"): Decimal {
+export function contribution(
+  plan: Plan,
+  municipality: string,
+  year: number,
+  source: ContributionSource = "computed"
+): Decimal {
   if (source === "stated") return statedContribution(plan, municipality, year);
   const name = municipalityOf(plan, municipality);
   const amount = computedContributions(plan, year).get(name);
   if (amount === undefined) {
     throw new PlanInputError(
-      { nl: `Het plan geeft geen verdeelsleutel voor ${name}`, en: `The plan gives no distribution key for ${name}` },
-      { code: "notAvailable" },
+      {
+        nl: `Het plan geeft geen verdeelsleutel voor ${name}`,
+        en: `The plan gives no distribution key for ${name}`,
+      },
+      { code: "notAvailable" }
     );
   }
   return amount;

@@ -13,11 +13,18 @@ export interface Rule {
 /** Builds a finding with the fields every rule fills the same way. */
 export function finding(
   f: Omit<Finding, "cells" | "year" | "municipality" | "line" | "cell"> &
-    Partial<Pick<Finding, "cells" | "year" | "municipality" | "line" | "cell">>,
+    Partial<Pick<Finding, "cells" | "year" | "municipality" | "line" | "cell">>
 ): Finding {
   const cell = f.cell ?? null;
   const cells = f.cells ?? (cell ? [cell] : []);
-  return { year: null, municipality: null, line: null, ...f, cell: cell ?? cells[0] ?? null, cells };
+  return {
+    year: null,
+    municipality: null,
+    line: null,
+    ...f,
+    cell: cell ?? cells[0] ?? null,
+    cells,
+  };
 }
 
 export function definedCells(...cells: (CellRef | undefined)[]): CellRef[] {
