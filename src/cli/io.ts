@@ -1,0 +1,13 @@
+/** What a command needs of the outside world; tests pass their own. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+/** Exit codes of `up`: 0 no error finding, 1 error findings, 2 could not run. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
