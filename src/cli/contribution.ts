@@ -1,0 +1,46 @@
+import { ContributionSource, contribution, municipalityOf } from "../core/query";
+import { PlanInputError } from "../core/errors";
+import { parse, yearOf } from "./args";
+import { Command, EXIT_OK } from "./io";
+import { loadPlan } from "./loadPlan";
+
+const USAGE =
+  "up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json]";
+
+/**
+ * `up contribution`: what =UP.CONTRIBUTION returns. `computed` allocates the year's Tabel 4
+ * total with the plan's keys by largest remainder; `stated` is the amount written in Tabel 6.
+ */
+export const contributionCommand: Command = async (args, io) => {
+  const { values, positionals } = parse(
+    args,
+    { file: { type: "string" }, source: { type: "string" }, json: { type: "boolean" } },
+    USAGE
+  );
+  if (positionals.length !== 2) {
+    throw new PlanInputError({
+      nl: `Geef een gemeente en een jaar.\nGebruik: ${USAGE}`,
+      en: `Give a municipality and a year.\nUsage: ${USAGE}`,
+    });
+  }
+  const source = sourceOf(values.source);
+  const year = yearOf(positionals[1]);
+  const { plan } = await loadPlan(values.file, io.cwd);
+  const amount = contribution(plan, positionals[0], year, source);
+  const municipality = municipalityOf(plan, positionals[0]);
+  if (values.json) {
+    io.stdout(JSON.stringify({ municipality, year, source, value: amount.toNumber() }) + "\n");
+  } else {
+    io.stdout(`${amount.toFixed()}\n`);
+  }
+  return EXIT_OK;
+};
+
+export function sourceOf(value: string | undefined): ContributionSource {
+  if (value === undefined || value === "computed" || value === "berekend") return "computed";
+  if (value === "stated" || value === "vermeld") return "stated";
+  throw new PlanInputError({
+    nl: `--source moet computed of stated zijn, niet '${value}'`,
+    en: `--source must be computed or stated, not '${value}'`,
+  });
+}

@@ -1,0 +1,207 @@
+import Decimal from "decimal.js";
+import ExcelJS from "exceljs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { allocate } from "../core/allocate";
+import { ComponentTable, readComponentTable } from "../core/componentTable";
+import {
+  componentName,
+  DEFAULT_WEIGHTS,
+  distributionKey,
+  EQUAL_SHARE,
+  SLA_COMPONENTS,
+} from "../core/distributionKey";
+import { formatEuro, formatPercent } from "../core/dutchNumber";
+import { PlanInputError } from "../core/errors";
+import { D } from "../core/money";
+import { numberOf, parse } from "./args";
+import { Command, EXIT_OK } from "./io";
+
+const USAGE =
+  "up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]";
+
+/** `up keys`: distribution keys from component counts, and with --total the allocated amounts. */
+export const keysCommand: Command = async (args, io) => {
+  const { values, positionals } = parse(
+    args,
+    {
+      weights: { type: "string" },
+      total: { type: "string" },
+      unit: { type: "string" },
+      json: { type: "boolean" },
+    },
+    USAGE
+  );
+  if (positionals.length !== 1) {
+    throw new PlanInputError({
+      nl: `Geef één bestand met componenten.\nGebruik: ${USAGE}`,
+      en: `Give one file of components.\nUsage: ${USAGE}`,
+    });
+  }
+  const unit = unitOf(values.unit);
+  const total =
+    values.total === undefined ? null : numberOf(values.total, { nl: "--total", en: "--total" });
+  if (total && !total.div(unit).isInteger()) {
+    throw new PlanInputError({
+      nl: `--total ${values.total} is geen veelvoud van de eenheid ${unit.toString().replace(".", ",")}`,
+      en: `--total ${values.total} is not a multiple of the unit ${unit.toString()}`,
+    });
+  }
+  const table = await readComponentsFile(resolve(io.cwd, positionals[0]), positionals[0]);
+  const weights =
+    values.weights === undefined ? defaultWeights(table) : weightsOf(values.weights, table);
+  const keys = distributionKey(table.rows, weights);
+  const names = table.rows.map((r) => r.municipality);
+  const amounts = total
+    ? allocate(
+        total,
+        names.map((id) => ({ id, key: keys.get(id) as Decimal })),
+        unit
+      )
+    : null;
+  if (table.missing.length > 0) {
+    io.stderr(
+      `Let op: ${table.missing.length} deelnemende gemeente(n) ontbreken: ${table.missing.join(", ")} / Note: missing municipalities\n`
+    );
+  }
+  if (values.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          weights: Object.fromEntries([...weights].map(([c, w]) => [c, w.toNumber()])),
+          total: total ? total.toNumber() : null,
+          unit: unit.toNumber(),
+          rows: names.map((m, i) => ({
+            municipality: m,
+            key: (keys.get(m) as Decimal).toNumber(),
+            amount: amounts ? amounts[i].toNumber() : null,
+          })),
+        },
+        null,
+        2
+      ) + "\n"
+    );
+    return EXIT_OK;
+  }
+  const width = Math.max(8, ...names.map((n) => n.length));
+  const lines = [
+    `Wegingen / weights: ${[...weights].map(([c, w]) => `${c} ${w.toString().replace(".", ",")}%`).join(", ")}`,
+    "",
+    `${"gemeente".padEnd(width)}  ${"sleutel".padStart(9)}${amounts ? `  ${"bedrag".padStart(14)}` : ""}`,
+  ];
+  names.forEach((m, i) => {
+    const key = formatPercent(keys.get(m) as Decimal, 4);
+    lines.push(
+      `${m.padEnd(width)}  ${key.padStart(9)}${amounts ? `  ${formatEuro(amounts[i]).padStart(14)}` : ""}`
+    );
+  });
+  lines.push(
+    `${"totaal".padEnd(width)}  ${"100,0000%".padStart(9)}${total ? `  ${formatEuro(total).padStart(14)}` : ""}`
+  );
+  io.stdout(lines.join("\n") + "\n");
+  return EXIT_OK;
+};
+
+function unitOf(value: string | undefined): Decimal {
+  if (value === undefined || value === "1") return new D(1);
+  if (value === "0.01" || value === "0,01") return new D("0.01");
+  throw new PlanInputError({
+    nl: `--unit moet 1 (hele euro's) of 0.01 (centen) zijn, niet '${value}'`,
+    en: `--unit must be 1 (whole euros) or 0.01 (cents), not '${value}'`,
+  });
+}
+
+/** 25/25/25/25 when the file has the SLA's three components; one other component alone is a single-component key. */
+function defaultWeights(table: ComponentTable): Map<string, Decimal> {
+  const sla = SLA_COMPONENTS.every((c) => table.components.includes(c));
+  if (sla) return new Map(DEFAULT_WEIGHTS);
+  if (table.components.length === 1) return new Map([[table.components[0], new D(100)]]);
+  throw new PlanInputError({
+    nl: `Het bestand heeft de componenten ${table.components.join(", ")}; geef de wegingen met --weights (samen 100)`,
+    en: `The file has the components ${table.components.join(", ")}; give the weights with --weights (adding up to 100)`,
+  });
+}
+
+/** `gelijk=25,jongeren=25,…`; a comma inside a number (`12,5`) is a decimal comma. */
+export function weightsOf(text: string, table: ComponentTable): Map<string, Decimal> {
+  const weights = new Map<string, Decimal>();
+  for (const part of text.split(/[,;](?=\s*[^\d\s])/)) {
+    const m = /^\s*([^=]+?)\s*=\s*(.+?)\s*%?\s*$/.exec(part);
+    if (!m) {
+      throw new PlanInputError({
+        nl: `Weging '${part}' begrijp ik niet: schrijf naam=getal, bijv. jongeren=25`,
+        en: `Cannot read weight '${part}': write name=number, e.g. jongeren=25`,
+      });
+    }
+    const name = componentName(m[1]);
+    if (name !== EQUAL_SHARE && !table.components.includes(name)) {
+      throw new PlanInputError({
+        nl: `Weging voor '${m[1]}', maar het bestand heeft geen kolom '${name}' (wel: ${table.components.join(", ")})`,
+        en: `Weight for '${m[1]}', but the file has no column '${name}' (it has: ${table.components.join(", ")})`,
+      });
+    }
+    weights.set(name, numberOf(m[2], { nl: `Weging van ${name}`, en: `Weight of ${name}` }));
+  }
+  return weights;
+}
+
+async function readComponentsFile(path: string, shown: string): Promise<ComponentTable> {
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new PlanInputError({
+      nl: `Bestand niet gevonden: ${shown}`,
+      en: `File not found: ${shown}`,
+    });
+  }
+  const ext = extname(path).toLowerCase();
+  const wb = new ExcelJS.Workbook();
+  if (ext === ".csv" || ext === ".txt") {
+    const firstLine = readFileSync(path, "utf8").split(/\r?\n/, 1)[0];
+    const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
+    // Keep every field as text: Dutch numbers such as 1.234 must not be read as 1,234.
+    await wb.csv.readFile(path, { parserOptions: { delimiter }, map: (v: unknown) => v });
+  } else if (ext === ".xlsx" || ext === ".xlsm") {
+    try {
+      await wb.xlsx.readFile(path);
+    } catch {
+      throw new PlanInputError({
+        nl: `${shown} is geen leesbaar .xlsx-bestand`,
+        en: `${shown} is not a readable .xlsx file`,
+      });
+    }
+  } else {
+    throw new PlanInputError({
+      nl: `${shown}: alleen .csv en .xlsx worden gelezen`,
+      en: `${shown}: only .csv and .xlsx files are read`,
+    });
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet)
+    throw new PlanInputError({
+      nl: `${shown} heeft geen werkblad`,
+      en: `${shown} has no worksheet`,
+    });
+  const rows: unknown[][] = [];
+  let firstRow = 0;
+  let firstCol = Infinity;
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (firstRow === 0) firstRow = r;
+    row.eachCell({ includeEmpty: false }, (_c, c) => (firstCol = Math.min(firstCol, c)));
+  });
+  if (firstRow === 0) return readComponentTable([]);
+  for (let r = firstRow; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const values: unknown[] = [];
+    for (let c = firstCol; c <= sheet.columnCount; c++)
+      values.push(cellValue(row.getCell(c).value));
+    rows.push(values);
+  }
+  const sheetName = ext === ".xlsx" || ext === ".xlsm" ? sheet.name : shown;
+  return readComponentTable(rows, { sheet: sheetName, row: firstRow, column: firstCol });
+}
+
+function cellValue(v: ExcelJS.CellValue): unknown {
+  if (v && typeof v === "object" && "result" in v) return (v as { result: unknown }).result;
+  if (v && typeof v === "object" && "richText" in v)
+    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+  return v;
+}

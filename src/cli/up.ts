@@ -1,0 +1,60 @@
+import { PlanInputError } from "../core/errors";
+import { checkCommand } from "./check";
+import { compareCommand } from "./compare";
+import { contributionCommand } from "./contribution";
+import { CliIO, Command, EXIT_OK, EXIT_UNUSABLE } from "./io";
+import { keysCommand } from "./keys";
+import { templateCommand } from "./template";
+
+const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  contribution: contributionCommand,
+  keys: keysCommand,
+  template: templateCommand,
+  compare: compareCommand,
+};
+
+const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
+
+  up check [plan.xlsx] [--json] [--lang nl|en]
+  up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json]
+  up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]
+  up template <uit.xlsx> [--empty]
+  up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json]
+
+Zonder bestand gebruikt up het ingebouwde Uitvoeringsplan 2024.
+Exit: 0 geen fouten, 1 fouten in het plan, 2 kon niet draaien (melding op stderr).
+`;
+
+/** Runs one `up` command; never throws: every failure becomes a message and exit code 2. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(HELP);
+    return name === undefined ? EXIT_UNUSABLE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`Onbekend commando '${name}' / unknown command\n\n${HELP}`);
+    return EXIT_UNUSABLE;
+  }
+  const lang = requestedLang(rest);
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof PlanInputError) {
+      io.stderr(`up ${name}: ${e.text(lang)}\n`);
+    } else {
+      const detail = e instanceof Error ? e.message : String(e);
+      io.stderr(`up ${name}: onverwachte fout / unexpected error: ${detail}\n`);
+    }
+    return EXIT_UNUSABLE;
+  }
+}
+
+/** The --lang of the arguments, read before parsing so even argument errors come in that language. */
+function requestedLang(args: string[]): "nl" | "en" {
+  const i = args.indexOf("--lang");
+  const value = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--lang="))?.slice(7);
+  return value === "en" ? "en" : "nl";
+}
