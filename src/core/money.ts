@@ -2,7 +2,6 @@ import Decimal from "decimal.js";
 
 /** Decimal arithmetic for money: no binary floating point anywhere in the plan's sums. */
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-export type D = Decimal;
 
 export const ZERO = new D(0);
 export const ONE = new D(1);
