@@ -1,0 +1,150 @@
+import { CellRef } from "../../core/model";
+
+/*
+ * Every write of the pane goes through here: formulas are never overwritten unless the user
+ * said yes, and what was in each cell is kept in a hidden sheet so one click restores it.
+ */
+
+export const BACKUP_SHEET = "UP_Backup";
+const HEADER = ["batch", "tijd", "actie", "blad", "cel", "soort", "vorige inhoud"];
+
+/** How a previous content is kept: f formula, n number, b boolean, s text ("" = empty). */
+type Kind = "f" | "n" | "b" | "s";
+
+function kindOf(v: unknown): Kind {
+  if (isFormula(v)) return "f";
+  if (typeof v === "number") return "n";
+  if (typeof v === "boolean") return "b";
+  return "s";
+}
+
+export interface CellWrite {
+  cell: CellRef;
+  value: number | string;
+}
+
+export type WriteOutcome =
+  | { status: "needs-confirmation"; formulaCells: CellRef[] }
+  | { status: "written"; batch: string; count: number };
+
+export interface BackupBatch {
+  batch: string;
+  time: string;
+  label: string;
+  cells: number;
+}
+
+function isFormula(v: unknown): boolean {
+  return typeof v === "string" && v.startsWith("=");
+}
+
+async function backupSheet(context: Excel.RequestContext): Promise<Excel.Worksheet> {
+  const existing = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+  await context.sync();
+  if (!existing.isNullObject) return existing;
+  const sheet = context.workbook.worksheets.add(BACKUP_SHEET);
+  sheet.getRange("A1:G1").values = [HEADER];
+  // Text format keeps formulas and numbers-as-text exactly as they were.
+  sheet.getRange("G:G").numberFormat = [["@"]];
+  sheet.visibility = Excel.SheetVisibility.veryHidden;
+  return sheet;
+}
+
+/** Rows of the backup sheet below its header; empty when there is no backup. */
+async function backupRows(
+  context: Excel.RequestContext
+): Promise<{ sheet: Excel.Worksheet | null; rows: unknown[][] }> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return { sheet: null, rows: [] };
+  const used = sheet.getUsedRange();
+  used.load("values");
+  await context.sync();
+  return { sheet, rows: used.values.slice(1).filter((r) => r[0] !== "") };
+}
+
+/**
+ * Writes values into the plan. When a target cell holds a formula and `overwriteFormulas`
+ * is false, nothing is written and the formula cells are returned for the user to confirm.
+ */
+export async function writeWithBackup(
+  context: Excel.RequestContext,
+  writes: readonly CellWrite[],
+  options: { overwriteFormulas: boolean; label: string; now?: Date }
+): Promise<WriteOutcome> {
+  const ranges = writes.map((w) => {
+    const r = context.workbook.worksheets.getItem(w.cell.sheet).getRange(w.cell.address);
+    r.load("formulas");
+    return r;
+  });
+  await context.sync();
+  const previous = ranges.map((r) => r.formulas[0][0] as unknown);
+  const formulaCells = writes.filter((_, i) => isFormula(previous[i])).map((w) => w.cell);
+  if (formulaCells.length > 0 && !options.overwriteFormulas) {
+    return { status: "needs-confirmation", formulaCells };
+  }
+  const { rows } = await backupRows(context);
+  const sheet = await backupSheet(context);
+  const now = options.now ?? new Date();
+  const batch = `${now.toISOString()}#${rows.length + 1}`;
+  const firstRow = rows.length + 2;
+  const backup = writes.map((w, i) => [
+    batch,
+    now.toISOString(),
+    options.label,
+    w.cell.sheet,
+    w.cell.address,
+    kindOf(previous[i]),
+    String(previous[i] ?? ""),
+  ]);
+  if (backup.length > 0) {
+    sheet.getRange(`A${firstRow}:G${firstRow + backup.length - 1}`).values = backup;
+  }
+  writes.forEach((w, i) => (ranges[i].values = [[w.value]]));
+  await context.sync();
+  return { status: "written", batch, count: writes.length };
+}
+
+/** The most recent write that can be restored, or null. */
+export async function lastBackup(context: Excel.RequestContext): Promise<BackupBatch | null> {
+  const { rows } = await backupRows(context);
+  if (rows.length === 0) return null;
+  const batch = String(rows[rows.length - 1][0]);
+  const mine = rows.filter((r) => String(r[0]) === batch);
+  return { batch, time: String(mine[0][1]), label: String(mine[0][2]), cells: mine.length };
+}
+
+/**
+ * Puts back what the most recent write replaced, formulas included, and removes that batch
+ * from the backup sheet. Returns the batch restored, or null when there was none.
+ */
+export async function restoreLastBackup(
+  context: Excel.RequestContext
+): Promise<BackupBatch | null> {
+  const { sheet, rows } = await backupRows(context);
+  if (!sheet || rows.length === 0) return null;
+  const batch = String(rows[rows.length - 1][0]);
+  const first = rows.findIndex((r) => String(r[0]) === batch);
+  const mine = rows.slice(first);
+  for (const r of [...mine].reverse()) {
+    const target = context.workbook.worksheets.getItem(String(r[3])).getRange(String(r[4]));
+    const content = String(r[6]);
+    switch (r[5] as Kind) {
+      case "f":
+        target.formulas = [[content]];
+        break;
+      case "n":
+        target.values = [[Number(content)]];
+        break;
+      case "b":
+        target.values = [[content.toUpperCase() === "TRUE"]];
+        break;
+      default:
+        // The apostrophe keeps text such as "3.064.067" text, as it was.
+        target.values = [[content === "" ? "" : `'${content}`]];
+    }
+  }
+  sheet.getRange(`A${first + 2}:G${first + 1 + mine.length}`).clear();
+  await context.sync();
+  return { batch, time: String(mine[0][1]), label: String(mine[0][2]), cells: mine.length };
+}
