@@ -1,0 +1,647 @@
+import Decimal from "decimal.js";
+import { allocate } from "./allocate";
+import { formatCell } from "./cellRef";
+import { PlanInputError } from "./errors";
+import { CellRef, Figure, Message, Plan, PlanLine, StaffingRole, TableId } from "./model";
+import { D, sum, ZERO } from "./money";
+import { normalizeName, resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
+import {
+  computedContributions,
+  ContributionSource,
+  municipalityOf,
+  planKeys,
+  requireYear,
+} from "./query";
+
+/*
+ * Why a municipality pays more or less than before: two plan years, or the same year in two
+ * plan versions, compared per municipality, with the difference split exactly into a total
+ * effect and a key effect.
+ *
+ * The decomposition is chained through one intermediate allocation M: the NEW total
+ * distributed with the OLD keys, by the same largest remainder method as the contributions.
+ *
+ *   total effect = M − old contribution       (old key × change of the total)
+ *   key effect   = new contribution − M       (change of the key × new total)
+ *
+ * Both parts are whole euros and add up to the difference by construction. Chaining through M,
+ * rather than allocating the change of the total and calling the rest the key effect, makes a
+ * part exactly zero when its cause did not change: with equal keys, M is the new contribution
+ * (same total, same keys, same allocation), so rounding never shows up as a key effect; with an
+ * equal total, M is the old contribution. Over all municipalities the total effects add up to
+ * the change of the total and the key effects to zero.
+ *
+ * Source `computed`: contributions are the Tabel 4 total allocated with the plan's keys
+ * (computedContributions). Source `stated`: contributions are the Tabel 6 amounts; the total is
+ * their sum and a municipality's old key is its share of the old amounts, so M needs no key
+ * from the plan and the parts still add up exactly, whatever rounding the published amounts have.
+ */
+
+export type ChangePart = "difference" | "total" | "key";
+
+/** One side of a comparison: a plan and the year taken from it. */
+export interface CompareSide {
+  plan: Plan;
+  year: number;
+}
+
+export interface SideSummary {
+  /** Where the plan came from (file name, or the embedded plan's name). */
+  name: string;
+  title: string;
+  year: number;
+  /** What the municipalities pay together: Tabel 4 total (computed) or Σ Tabel 6 (stated). */
+  total: Decimal;
+}
+
+export interface ChangeRow {
+  municipality: string;
+  old: Decimal;
+  new: Decimal;
+  /** new − old. */
+  difference: Decimal;
+  /** difference / old as a fraction; null when the old contribution is 0. */
+  percentage: Decimal | null;
+  totalEffect: Decimal;
+  keyEffect: Decimal;
+  /** The plan's distribution keys as fractions, null when the plan gives none for this municipality. */
+  oldKey: Decimal | null;
+  newKey: Decimal | null;
+}
+
+export interface ChangeTotals {
+  old: Decimal;
+  new: Decimal;
+  difference: Decimal;
+  percentage: Decimal | null;
+  totalEffect: Decimal;
+  keyEffect: Decimal;
+}
+
+export interface ContributionComparison {
+  source: ContributionSource;
+  old: SideSummary;
+  new: SideSummary;
+  /** One row per municipality of either side, in alphabetical order. */
+  rows: ChangeRow[];
+  totals: ChangeTotals;
+  /** The decomposition, in words, for the command line and the pane. */
+  method: Message;
+}
+
+export type ChangeUnit = "fte" | "euro" | "fraction" | "scale" | "count" | "percent";
+
+/** A line of a table whose figure differs between the two sides. */
+export interface LineChange {
+  table: TableId;
+  /** Row label (role, cost line, municipality; `Heerlen — jongeren` for key components). */
+  line: string;
+  /** added: was empty or 0; removed: is now empty or 0. */
+  kind: "added" | "removed" | "changed";
+  unit: ChangeUnit;
+  old: Decimal | null;
+  new: Decimal | null;
+  /** new − old, an empty cell counting as 0. */
+  difference: Decimal;
+  oldCell?: CellRef;
+  newCell?: CellRef;
+  /** A total or subtotal row of its table rather than one role or cost line. */
+  isTotal?: boolean;
+}
+
+export interface TableComparison {
+  table: TableId;
+  title: Message;
+  /** `missing`: a side lacks the table or the year; `note` says which. */
+  status: "compared" | "missing";
+  note?: Message;
+  changes: LineChange[];
+}
+
+export interface Comparison extends ContributionComparison {
+  tables: TableComparison[];
+}
+
+/** Compares contributions per municipality and every table's lines. */
+export function compare(
+  oldSide: CompareSide,
+  newSide: CompareSide,
+  source: ContributionSource = "computed"
+): Comparison {
+  return {
+    ...compareContributions(oldSide, newSide, source),
+    tables: compareTables(oldSide, newSide),
+  };
+}
+
+/** Contributions of both sides with the difference split into total effect and key effect. */
+export function compareContributions(
+  oldSide: CompareSide,
+  newSide: CompareSide,
+  source: ContributionSource = "computed"
+): ContributionComparison {
+  const a = distribution(oldSide, source);
+  const b = distribution(newSide, source);
+  const names = [...new Set([...a.amounts.keys(), ...b.amounts.keys()])].sort((x, y) =>
+    x.localeCompare(y, "nl")
+  );
+  const unit = a.unit.lt(b.unit) ? a.unit : b.unit;
+  const oldWeight = (m: string) => a.weights.get(m) ?? ZERO;
+  if (sum(names.map(oldWeight)).isZero()) {
+    throw new PlanInputError({
+      nl: `De oude kant (${a.side.year}) verdeelt niets: geen sleutel of bedrag groter dan 0`,
+      en: `The old side (${a.side.year}) distributes nothing: no key or amount above 0`,
+    });
+  }
+  const intermediate = allocate(
+    b.total,
+    names.map((m) => ({ id: m, key: oldWeight(m) })),
+    unit
+  );
+  const oldKeys = keysOrNull(oldSide.plan);
+  const newKeys = keysOrNull(newSide.plan);
+  const rows = names.map((m, i): ChangeRow => {
+    const oldAmount = a.amounts.get(m) ?? ZERO;
+    const newAmount = b.amounts.get(m) ?? ZERO;
+    const difference = newAmount.minus(oldAmount);
+    return {
+      municipality: m,
+      old: oldAmount,
+      new: newAmount,
+      difference,
+      percentage: ratio(difference, oldAmount),
+      totalEffect: intermediate[i].minus(oldAmount),
+      keyEffect: newAmount.minus(intermediate[i]),
+      oldKey: oldKeys?.get(m) ?? null,
+      newKey: newKeys?.get(m) ?? null,
+    };
+  });
+  const totals: ChangeTotals = {
+    old: a.total,
+    new: b.total,
+    difference: b.total.minus(a.total),
+    percentage: ratio(b.total.minus(a.total), a.total),
+    totalEffect: sum(rows.map((r) => r.totalEffect)),
+    keyEffect: sum(rows.map((r) => r.keyEffect)),
+  };
+  return {
+    source,
+    old: summary(oldSide, a.total),
+    new: summary(newSide, b.total),
+    rows,
+    totals,
+    method: source === "computed" ? COMPUTED_METHOD : STATED_METHOD,
+  };
+}
+
+const COMPUTED_METHOD: Message = {
+  nl:
+    "Bijdrage = totaal van Tabel 4 verdeeld met de verdeelsleutels (grootste-restmethode, hele euro's). " +
+    "Totaaleffect = nieuw totaal verdeeld met de oude sleutels − oude bijdrage (oude sleutel × verandering van het totaal). " +
+    "Sleuteleffect = nieuwe bijdrage − nieuw totaal verdeeld met de oude sleutels (verandering van de sleutel × nieuw totaal). " +
+    "Samen precies het verschil.",
+  en:
+    "Contribution = Tabel 4 total distributed with the keys (largest remainder, whole euros). " +
+    "Total effect = new total distributed with the old keys − old contribution (old key × change of the total). " +
+    "Key effect = new contribution − new total distributed with the old keys (change of the key × new total). " +
+    "Together exactly the difference.",
+};
+
+const STATED_METHOD: Message = {
+  nl:
+    "Bijdrage = bedrag in Tabel 6; totaal = som van die bedragen. " +
+    "Totaaleffect = nieuw totaal verdeeld naar de oude bedragen (grootste-restmethode) − oude bijdrage (oud aandeel × verandering van het totaal). " +
+    "Sleuteleffect = nieuwe bijdrage − nieuw totaal verdeeld naar de oude bedragen (verandering van het aandeel, inclusief afronding in de gepubliceerde bedragen). " +
+    "Samen precies het verschil.",
+  en:
+    "Contribution = Tabel 6 amount; total = the sum of those amounts. " +
+    "Total effect = new total distributed in proportion to the old amounts (largest remainder) − old contribution (old share × change of the total). " +
+    "Key effect = new contribution − new total distributed in proportion to the old amounts (change of the share, including rounding in the published amounts). " +
+    "Together exactly the difference.",
+};
+
+/**
+ * The difference of one municipality's contribution between two years of a plan, or one of
+ * its parts: what =UP.CHANGE returns.
+ */
+export function change(
+  plan: Plan,
+  municipality: string,
+  year1: number,
+  year2: number,
+  part: ChangePart = "difference",
+  source: ContributionSource = "computed"
+): Decimal {
+  const name = municipalityOf(plan, municipality);
+  const result = compareContributions({ plan, year: year1 }, { plan, year: year2 }, source);
+  const row = result.rows.find((r) => r.municipality === name);
+  if (!row) {
+    throw new PlanInputError(
+      {
+        nl: `Het plan geeft geen bijdrage voor ${name} in ${year1} of ${year2}`,
+        en: `The plan gives no contribution for ${name} in ${year1} or ${year2}`,
+      },
+      { code: "notAvailable" }
+    );
+  }
+  if (part === "total") return row.totalEffect;
+  if (part === "key") return row.keyEffect;
+  return row.difference;
+}
+
+/** Reads a part name as typed in a formula or on the command line, Dutch or English. */
+export function changePartOf(text: string | undefined): ChangePart {
+  const t = (text ?? "").trim().toLowerCase();
+  if (t === "" || t === "difference" || t === "verschil") return "difference";
+  if (t === "total" || t === "totaal" || t === "totaaleffect" || t === "total effect")
+    return "total";
+  if (t === "key" || t === "sleutel" || t === "sleuteleffect" || t === "key effect") return "key";
+  throw new PlanInputError({
+    nl: `Onbekend deel '${text}': kies verschil, totaal of sleutel`,
+    en: `Unknown part '${text}': choose difference, total or key`,
+  });
+}
+
+interface Distribution {
+  side: CompareSide;
+  total: Decimal;
+  amounts: Map<string, Decimal>;
+  /** What the old side's intermediate allocation weighs with. */
+  weights: Map<string, Decimal>;
+  /** The smallest amount: 1 euro, or 0.01 when stated amounts have cents. */
+  unit: Decimal;
+}
+
+function distribution(side: CompareSide, source: ContributionSource): Distribution {
+  if (source === "stated") return statedDistribution(side);
+  const { plan, year } = side;
+  if (!plan.keyComponents || plan.keyComponents.rows.length === 0) requireKnownRows(plan);
+  const keys = planKeys(plan);
+  for (const [m, k] of keys) {
+    if (!k.isFinite() || k.isNegative()) {
+      throw new PlanInputError(
+        {
+          nl: `De verdeelsleutel van ${m} is ${k.toString()}: moet een percentage ≥ 0 zijn`,
+          en: `The distribution key of ${m} is ${k.toString()}: must be a percentage ≥ 0`,
+        },
+        { cell: keyCell(plan, m) }
+      );
+    }
+  }
+  if (keys.size > 0 && sum(keys.values()).isZero()) {
+    throw new PlanInputError({
+      nl: "De verdeelsleutels tellen op tot 0%: er is niets mee te verdelen",
+      en: "The distribution keys add up to 0%: nothing can be distributed with them",
+    });
+  }
+  const amounts = computedContributions(plan, year);
+  return { side, total: sum(amounts.values()), amounts, weights: keys, unit: new D(1) };
+}
+
+function statedDistribution(side: CompareSide): Distribution {
+  const { plan, year } = side;
+  const t6 = plan.contributions;
+  if (!t6) {
+    throw new PlanInputError(
+      {
+        nl: `${plan.source.name} heeft geen Tabel 6 (uitvoeringskosten per gemeente)`,
+        en: `${plan.source.name} has no Tabel 6 (contributions per municipality)`,
+      },
+      { code: "notAvailable" }
+    );
+  }
+  requireYear(t6.years, year, "Tabel 6");
+  requireKnownRows(plan);
+  const amounts = new Map<string, Decimal>();
+  let cents = false;
+  for (const row of t6.rows) {
+    const m = row.municipality as string;
+    const f = row.values.get(year);
+    if (!f) {
+      throw new PlanInputError(
+        {
+          nl: `Tabel 6 geeft geen bedrag voor ${m} in ${year}`,
+          en: `Tabel 6 gives no amount for ${m} in ${year}`,
+        },
+        { cell: row.labelCell }
+      );
+    }
+    const where = f.cell ? ` (${formatCell(f.cell)})` : "";
+    if (!f.value.isFinite() || f.value.isNegative()) {
+      throw new PlanInputError(
+        {
+          nl: `Het bedrag van ${m} in ${year}${where} is ${f.value.toString()}: moet een bedrag ≥ 0 zijn`,
+          en: `The amount of ${m} in ${year}${where} is ${f.value.toString()}: must be an amount ≥ 0`,
+        },
+        { cell: f.cell }
+      );
+    }
+    if (!f.value.times(100).isInteger()) {
+      throw new PlanInputError(
+        {
+          nl: `Het bedrag van ${m} in ${year}${where} heeft meer dan 2 decimalen`,
+          en: `The amount of ${m} in ${year}${where} has more than 2 decimals`,
+        },
+        { cell: f.cell }
+      );
+    }
+    if (!f.value.isInteger()) cents = true;
+    amounts.set(m, f.value);
+  }
+  return {
+    side,
+    total: sum(amounts.values()),
+    amounts,
+    weights: amounts,
+    unit: new D(cents ? "0.01" : 1),
+  };
+}
+
+/** Tabel 6 rows must name each participating municipality once, or amounts would be lost. */
+function requireKnownRows(plan: Plan): void {
+  const seen = new Map<string, CellRef | undefined>();
+  for (const row of plan.contributions?.rows ?? []) {
+    if (!row.municipality) {
+      const r = resolveMunicipality(row.label, plan.municipalities);
+      const why = r.ok ? { nl: "", en: "" } : unknownMunicipalityMessage(r);
+      throw new PlanInputError(
+        {
+          nl: `Tabel 6, rij '${row.label}': geen deelnemende gemeente (${why.nl})`,
+          en: `Tabel 6, row '${row.label}': not a participating municipality (${why.en})`,
+        },
+        { cell: row.labelCell }
+      );
+    }
+    if (seen.has(row.municipality)) {
+      const first = seen.get(row.municipality);
+      throw new PlanInputError(
+        {
+          nl: `${row.municipality} staat twee keer in Tabel 6${first ? ` (ook in ${formatCell(first)})` : ""}`,
+          en: `${row.municipality} appears twice in Tabel 6${first ? ` (also in ${formatCell(first)})` : ""}`,
+        },
+        { cell: row.labelCell }
+      );
+    }
+    seen.set(row.municipality, row.labelCell);
+  }
+}
+
+function keyCell(plan: Plan, municipality: string): CellRef | undefined {
+  return plan.contributions?.rows.find((r) => r.municipality === municipality)?.key?.cell;
+}
+
+function keysOrNull(plan: Plan): Map<string, Decimal> | null {
+  try {
+    return planKeys(plan);
+  } catch (e) {
+    if (e instanceof PlanInputError) return null;
+    throw e;
+  }
+}
+
+function ratio(part: Decimal, whole: Decimal): Decimal | null {
+  return whole.isZero() ? null : part.div(whole);
+}
+
+function summary(side: CompareSide, total: Decimal): SideSummary {
+  return { name: side.plan.source.name, title: side.plan.title, year: side.year, total };
+}
+
+const TITLES: Record<TableId, Message> = {
+  "Tabel 1": { nl: "Formatieplan (fte)", en: "Staffing plan (FTE)" },
+  "Tabel 2": { nl: "Formatiekosten", en: "Staff costs" },
+  "Tabel 3": { nl: "Materiële kosten", en: "Material costs" },
+  "Tabel 4": { nl: "Overzicht totalen", en: "Totals" },
+  "Tabel 6": { nl: "Uitvoeringskosten per gemeente", en: "Contributions per municipality" },
+  Sleutel: { nl: "Verdeelsleutel", en: "Distribution key" },
+};
+
+/** Per table: which roles, FTE, cost lines, totals and keys differ between the two sides. */
+export function compareTables(oldSide: CompareSide, newSide: CompareSide): TableComparison[] {
+  const o = oldSide.plan;
+  const n = newSide.plan;
+  const y0 = oldSide.year;
+  const y1 = newSide.year;
+  return [
+    yearTable("Tabel 1", o.staffing, n.staffing, y0, y1, (a, b) => [
+      ...matchLines("Tabel 1", a.roles, b.roles, y0, y1, "fte"),
+      ...scaleChanges(a.roles, b.roles),
+      ...totalRow(lineChange("Tabel 1", a.total, b.total, y0, y1, "fte")),
+    ]),
+    yearTable("Tabel 2", o.staffCosts, n.staffCosts, y0, y1, (a, b) => [
+      ...totalRow(lineChange("Tabel 2", a.total, b.total, y0, y1, "euro")),
+      ...lineChange("Tabel 2", a.youth, b.youth, y0, y1, "euro"),
+      ...lineChange("Tabel 2", a.wmo, b.wmo, y0, y1, "euro"),
+    ]),
+    yearTable("Tabel 3", o.materialCosts, n.materialCosts, y0, y1, (a, b) => [
+      ...matchLines("Tabel 3", a.lines, b.lines, y0, y1, "euro"),
+      ...totalRow(lineChange("Tabel 3", a.subtotal, b.subtotal, y0, y1, "euro", "subtotaal")),
+      ...lineChange("Tabel 3", a.youth, b.youth, y0, y1, "euro"),
+      ...lineChange("Tabel 3", a.wmo, b.wmo, y0, y1, "euro"),
+    ]),
+    yearTable("Tabel 4", o.totals, n.totals, y0, y1, (a, b) => [
+      ...lineChange("Tabel 4", a.staffYouth, b.staffYouth, y0, y1, "euro"),
+      ...lineChange("Tabel 4", a.materialYouth, b.materialYouth, y0, y1, "euro"),
+      ...totalRow(lineChange("Tabel 4", a.total, b.total, y0, y1, "euro")),
+    ]),
+    keyTable(o, n),
+  ];
+}
+
+function totalRow(changes: LineChange[]): LineChange[] {
+  return changes.map((c) => ({ ...c, isTotal: true }));
+}
+
+function yearTable<T extends { years: number[] }>(
+  table: TableId,
+  a: T | undefined,
+  b: T | undefined,
+  y0: number,
+  y1: number,
+  diff: (a: T, b: T) => LineChange[]
+): TableComparison {
+  const title = TITLES[table];
+  if (!a || !b) {
+    const which = !a && !b ? "beide" : !a ? "oud" : "nieuw";
+    const whichEn = !a && !b ? "both" : !a ? "old" : "new";
+    return {
+      table,
+      title,
+      status: "missing",
+      note: {
+        nl: `${table} ontbreekt (${which})`,
+        en: `${table} is missing (${whichEn})`,
+      },
+      changes: [],
+    };
+  }
+  const lacking = [
+    ...(a.years.includes(y0) ? [] : [{ nl: `oud: geen ${y0}`, en: `old: no ${y0}` }]),
+    ...(b.years.includes(y1) ? [] : [{ nl: `nieuw: geen ${y1}`, en: `new: no ${y1}` }]),
+  ];
+  if (lacking.length > 0) {
+    return {
+      table,
+      title,
+      status: "missing",
+      note: {
+        nl: `${table} heeft het jaar niet (${lacking.map((l) => l.nl).join(", ")})`,
+        en: `${table} lacks the year (${lacking.map((l) => l.en).join(", ")})`,
+      },
+      changes: [],
+    };
+  }
+  return { table, title, status: "compared", changes: diff(a, b) };
+}
+
+function figureChange(
+  table: TableId,
+  line: string,
+  unit: ChangeUnit,
+  a: Figure | undefined,
+  b: Figure | undefined
+): LineChange[] {
+  const oldValue = a?.value ?? null;
+  const newValue = b?.value ?? null;
+  const difference = (newValue ?? ZERO).minus(oldValue ?? ZERO);
+  if (difference.isZero()) return [];
+  const kind =
+    oldValue === null || oldValue.isZero()
+      ? "added"
+      : newValue === null || newValue.isZero()
+        ? "removed"
+        : "changed";
+  return [
+    {
+      table,
+      line,
+      kind,
+      unit,
+      old: oldValue,
+      new: newValue,
+      difference,
+      oldCell: a?.cell,
+      newCell: b?.cell,
+    },
+  ];
+}
+
+function lineChange(
+  table: TableId,
+  a: PlanLine,
+  b: PlanLine,
+  y0: number,
+  y1: number,
+  unit: ChangeUnit,
+  fallbackLabel?: string
+): LineChange[] {
+  const label = b.label.trim() || a.label.trim() || fallbackLabel || "";
+  return figureChange(table, label, unit, a.values.get(y0), b.values.get(y1));
+}
+
+/** Lines are matched by label, ignoring case and spacing; a repeated label by its occurrence. */
+function labelKeys<T extends PlanLine>(lines: readonly T[]): Map<string, T> {
+  const byKey = new Map<string, T>();
+  const count = new Map<string, number>();
+  for (const l of lines) {
+    const base = l.label.trim().toLowerCase().replace(/\s+/g, " ");
+    const k = count.get(base) ?? 0;
+    count.set(base, k + 1);
+    byKey.set(`${base}#${k}`, l);
+  }
+  return byKey;
+}
+
+function matchLines(
+  table: TableId,
+  oldLines: readonly PlanLine[],
+  newLines: readonly PlanLine[],
+  y0: number,
+  y1: number,
+  unit: ChangeUnit
+): LineChange[] {
+  const a = labelKeys(oldLines);
+  const b = labelKeys(newLines);
+  const keys = [...b.keys(), ...[...a.keys()].filter((k) => !b.has(k))];
+  return keys.flatMap((k) => {
+    const l0 = a.get(k);
+    const l1 = b.get(k);
+    const label = (l1 ?? l0)!.label.trim();
+    return figureChange(table, label, unit, l0?.values.get(y0), l1?.values.get(y1));
+  });
+}
+
+function scaleChanges(
+  oldRoles: readonly StaffingRole[],
+  newRoles: readonly StaffingRole[]
+): LineChange[] {
+  const a = labelKeys(oldRoles);
+  return [...labelKeys(newRoles)].flatMap(([k, r1]) => {
+    const r0 = a.get(k);
+    if (!r0) return [];
+    return figureChange("Tabel 1", `${r1.label.trim()} (schaal)`, "scale", r0.scale, r1.scale);
+  });
+}
+
+function keyTable(o: Plan, n: Plan): TableComparison {
+  const title = TITLES.Sleutel;
+  const a = keysOrNull(o);
+  const b = keysOrNull(n);
+  if (!a || !b) {
+    return {
+      table: "Sleutel",
+      title,
+      status: "missing",
+      note: {
+        nl: `Geen verdeelsleutel (${!a && !b ? "beide" : !a ? "oud" : "nieuw"})`,
+        en: `No distribution key (${!a && !b ? "both" : !a ? "old" : "new"})`,
+      },
+      changes: [],
+    };
+  }
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x.localeCompare(y, "nl"));
+  const changes = names.flatMap((m) =>
+    figureChange(
+      "Sleutel",
+      m,
+      "fraction",
+      a.has(m) ? { value: a.get(m)!, cell: keyCell(o, m) } : undefined,
+      b.has(m) ? { value: b.get(m)!, cell: keyCell(n, m) } : undefined
+    )
+  );
+  return {
+    table: "Sleutel",
+    title,
+    status: "compared",
+    changes: [...changes, ...componentChanges(o, n)],
+  };
+}
+
+/** Changed key inputs (jongeren, toekenningen, declaraties) and weights explain a changed key. */
+function componentChanges(o: Plan, n: Plan): LineChange[] {
+  const a = o.keyComponents;
+  const b = n.keyComponents;
+  if (!a || !b) return [];
+  const weights = [...new Set([...a.weights.keys(), ...b.weights.keys()])].flatMap((c) =>
+    figureChange(
+      "Sleutel",
+      `weging ${c}`,
+      "percent",
+      a.weights.has(c) ? { value: a.weights.get(c)! } : undefined,
+      b.weights.has(c) ? { value: b.weights.get(c)! } : undefined
+    )
+  );
+  const rowsA = new Map(a.rows.map((r) => [normalizeName(r.municipality), r]));
+  const rowsB = new Map(b.rows.map((r) => [normalizeName(r.municipality), r]));
+  const keys = [...rowsB.keys(), ...[...rowsA.keys()].filter((k) => !rowsB.has(k))];
+  const values = keys.flatMap((k) => {
+    const r0 = rowsA.get(k);
+    const r1 = rowsB.get(k);
+    const name = (r1 ?? r0)!.municipality;
+    const components = [...new Set([...(r0?.values.keys() ?? []), ...(r1?.values.keys() ?? [])])];
+    return components.flatMap((c) =>
+      figureChange("Sleutel", `${name} — ${c}`, "count", r0?.values.get(c), r1?.values.get(c))
+    );
+  });
+  return [...weights, ...values];
+}
