@@ -1,4 +1,7 @@
-import { CellRef, Finding, Message, Plan, RuleId, Severity } from "../model";
+import Decimal from "decimal.js";
+import { formatDecimal, formatEuro, formatPercent } from "../dutchNumber";
+import { CellRef, Figure, Finding, Message, Plan, PlanLine, RuleId, Severity } from "../model";
+import { D, ZERO } from "../money";
 
 /** A consistency rule of PLAN-MODEL.md ("How the tables must agree"). */
 export interface Rule {
@@ -27,8 +30,62 @@ export function finding(
   };
 }
 
-export function definedCells(...cells: (CellRef | undefined)[]): CellRef[] {
-  return cells.filter((c): c is CellRef => c !== undefined);
+export function definedCells(...cells: (CellRef | undefined | null)[]): CellRef[] {
+  const seen = new Set<string>();
+  return cells.filter((c): c is CellRef => {
+    if (!c) return false;
+    const key = `${c.sheet}!${c.address}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The value of a line in a year; an empty cell counts as 0 (FTE, cost lines, amounts). */
+export function valueAt(line: PlanLine, year: number): Decimal {
+  return line.values.get(year)?.value ?? ZERO;
+}
+
+export function cellAt(line: PlanLine, year: number): CellRef | undefined {
+  return line.values.get(year)?.cell;
+}
+
+/** A row's name in messages; the unlabeled Tabel 3 subtotal gets a name of its own. */
+export function lineName(line: PlanLine, fallback: Message = { nl: "regel", en: "line" }): Message {
+  const label = line.label.trim();
+  return label === "" ? fallback : { nl: label, en: label };
+}
+
+/**
+ * Half a unit of the last digit a percentage shows, as a fraction: 3,53% (2 decimals in
+ * percentage points) → 0,005 pp → 0.00005. A figure without shown decimals was stored at
+ * full precision; it still carries binary floating-point noise from the spreadsheet.
+ */
+export function percentHalfUnit(figure: Figure): Decimal {
+  if (figure.decimals === undefined) return FULL_PRECISION;
+  return new D(5).times(new D(10).pow(-(figure.decimals + 3)));
+}
+
+/** Tolerance for a fraction stored at full precision (a double holds ~15 significant digits). */
+const FULL_PRECISION = new D("1e-12");
+
+/** A percentage as shown in the plan: with its own decimals, or up to 4 when unknown. */
+export function percentText(figure: Figure | Decimal): string {
+  const f: Figure = Decimal.isDecimal(figure) ? { value: figure } : figure;
+  return f.decimals === undefined
+    ? `${formatDecimal(f.value.times(100), 4)}%`
+    : formatPercent(f.value, f.decimals);
+}
+
+/** A difference with its sign always shown: `+€ 2`, `-€ 1`, `+0,35`. */
+export function signed(value: Decimal, format: (v: Decimal) => string): string {
+  return value.isNegative() ? format(value) : `+${format(value)}`;
+}
+
+export const euro = formatEuro;
+
+export function fte(value: Decimal): string {
+  return formatDecimal(value, 4);
 }
 
 export type { Severity };

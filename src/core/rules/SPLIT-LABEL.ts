@@ -1,0 +1,96 @@
+import { Finding, Plan, PlanLine, ShareLine, TableId } from "../model";
+import { roundTo } from "../money";
+import {
+  cellAt,
+  definedCells,
+  euro,
+  finding,
+  percentHalfUnit,
+  percentText,
+  Rule,
+  signed,
+  valueAt,
+} from "./rule";
+
+interface Labelled {
+  table: TableId;
+  years: number[];
+  total: PlanLine;
+  lines: ShareLine[];
+}
+
+/**
+ * Tabel 2 and Tabel 3: a line labelled `70%` really is 70% of its total, within half a unit of
+ * the label's last digit (70% → 69,5%–70,5%). A warning: the amounts may be right and the
+ * label stale, as in the published 2024 plan.
+ */
+export const SPLIT_LABEL: Rule = {
+  id: "SPLIT-LABEL",
+  title: {
+    nl: "Tabel 2 en 3: een regel met een percentage (70%) is werkelijk dat deel van het totaal",
+    en: "Tabel 2 and 3: a line labelled with a percentage (70%) really is that share of the total",
+  },
+  applies: (plan: Plan) => plan.staffCosts !== undefined || plan.materialCosts !== undefined,
+  run(plan: Plan): Finding[] {
+    const tables: Labelled[] = [];
+    const t2 = plan.staffCosts;
+    if (t2) {
+      tables.push({
+        table: "Tabel 2",
+        years: t2.years,
+        total: t2.total,
+        lines: [t2.youth, t2.wmo],
+      });
+    }
+    const t3 = plan.materialCosts;
+    if (t3) {
+      tables.push({
+        table: "Tabel 3",
+        years: t3.years,
+        total: t3.subtotal,
+        lines: [t3.youth, t3.wmo],
+      });
+    }
+    return tables.flatMap(checkLabels);
+  },
+};
+
+function checkLabels(t: Labelled): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of t.lines) {
+    const share = line.share;
+    if (!share) continue;
+    const tolerance = percentHalfUnit(share);
+    const label = percentText(share);
+    for (const year of t.years) {
+      const total = valueAt(t.total, year);
+      // A zero total has no shares; SPLIT-SUM reports amounts that split nothing.
+      if (total.isZero()) continue;
+      const actual = valueAt(line, year);
+      const ratio = actual.div(total);
+      if (ratio.minus(share.value).abs().lte(tolerance)) continue;
+      const expected = roundTo(share.value.times(total));
+      const real = percentText({ value: ratio, decimals: 2 });
+      const diff = signed(actual.minus(expected), euro);
+      findings.push(
+        finding({
+          rule: "SPLIT-LABEL",
+          severity: "warning",
+          table: t.table,
+          year,
+          line: line.label,
+          cell: cellAt(line, year) ?? null,
+          cells: definedCells(cellAt(line, year), cellAt(t.total, year), share.cell),
+          expected,
+          actual,
+          unit: "euro",
+          message: {
+            nl: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} van het totaal ${euro(total)}, niet ${label}; ${label} zou ${euro(expected)} zijn (verschil ${diff})`,
+            en: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} of the total ${euro(total)}, not ${label}; ${label} would be ${euro(expected)} (difference ${diff})`,
+          },
+        })
+      );
+    }
+  }
+  return findings;
+}
