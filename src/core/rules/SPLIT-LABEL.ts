@@ -85,8 +85,8 @@ function checkLabels(t: Labelled): Finding[] {
           actual,
           unit: "euro",
           message: {
-            nl: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} van het totaal ${euro(total)}, niet ${label}; ${label} zou ${euro(expected)} zijn (verschil ${diff})`,
-            en: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} of the total ${euro(total)}, not ${label}; ${label} would be ${euro(expected)} (difference ${diff})`,
+            nl: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} van het totaal, niet ${label}: ${label} van ${euro(total)} is ${euro(expected)} (verschil ${diff})`,
+            en: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} of the total, not ${label}: ${label} of ${euro(total)} is ${euro(expected)} (difference ${diff})`,
           },
         })
       );
