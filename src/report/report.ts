@@ -213,6 +213,31 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
     findingRows(done, true);
   }
 
+  if (!(input.keys && input.keys.rows.length > 0) && plan.contributions) {
+    const t6 = plan.contributions;
+    blank();
+    push("heading", text(tr(L.keys, lang)));
+    push(
+      "header",
+      text(tr(L.municipality, lang)),
+      text(tr(L.keyNow, lang)),
+      ...t6.years.map((y) => text(String(y)))
+    );
+    for (const r of t6.rows) {
+      push(
+        "body",
+        text(r.label),
+        percent(r.key?.value),
+        ...t6.years.map((y) => euro(r.values.get(y)?.value))
+      );
+    }
+    push(
+      "header",
+      text(t6.total.label || "totaal"),
+      percent(t6.totalKey?.value),
+      ...t6.years.map((y) => euro(t6.total.values.get(y)?.value))
+    );
+  }
   if (input.keys && input.keys.rows.length > 0) {
     const k = input.keys;
     blank();

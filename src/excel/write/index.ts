@@ -1,0 +1,5 @@
+export * as acceptances from "./acceptances";
+export * from "./backup";
+export * from "./reportSheet";
+export * from "./select";
+export * from "./workbookFile";

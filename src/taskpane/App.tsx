@@ -1,0 +1,323 @@
+import * as React from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
+import { checkPlan } from "../core/check";
+import { CheckResult, Finding } from "../core/model";
+import { formatCell } from "../core/cellRef";
+import { formatEuro } from "../core/dutchNumber";
+import type { CellWrite } from "../excel/write/backup";
+import { Acceptance, findingKey } from "../report/findings";
+import { KeyComparison } from "../report/keyComparison";
+import { buildReport } from "../report/report";
+import { ActionsView } from "./ActionsView";
+import { FindingsView } from "./FindingsView";
+import { LoadedPlan, PaneHost } from "./host";
+import { LangContext } from "./i18n";
+import { KeyView } from "./KeyView";
+import { PlanView } from "./PlanView";
+import { useTask } from "./useTask";
+import { PendingWrite, PreviewRow, WriteDialog } from "./WriteDialog";
+
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    maxWidth: "720px",
+  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  lead: { margin: 0, color: tokens.colorNeutralForeground2 },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  fileInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+  },
+});
+
+type TabId = "findings" | "plan" | "keys" | "report";
+
+interface State {
+  loaded: LoadedPlan;
+  result: CheckResult | null;
+}
+
+export function App({ host }: { host: PaneHost }) {
+  const lang = host.lang;
+  const t = (nl: string, en: string) => (lang === "nl" ? nl : en);
+  const styles = useStyles();
+  const task = useTask(lang);
+  const [state, setState] = useState<State | null>(null);
+  const [accepted, setAccepted] = useState<Map<string, Acceptance>>(new Map());
+  const [tab, setTab] = useState<TabId>("findings");
+  const [comparison, setComparison] = useState<KeyComparison | null>(null);
+  const [pending, setPending] = useState<(PendingWrite & { writes: CellWrite[] }) | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const lastFile = useRef<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const show = (loaded: LoadedPlan) => {
+    setState({ loaded, result: loaded.plan ? checkPlan(loaded.plan) : null });
+    setAccepted(new Map(loaded.accepted));
+    setComparison(null);
+    setTab("findings");
+  };
+
+  const check = useCallback(async () => {
+    setNotice(null);
+    if (host.mode === "excel" && host.loadWorkbook) {
+      const loaded = await task.run(
+        t("Plan lezen en controleren…", "Reading and checking the plan…"),
+        () => host.loadWorkbook!()
+      );
+      if (loaded) show(loaded);
+    } else if (lastFile.current && host.openFile) {
+      const file = lastFile.current;
+      const loaded = await task.run(
+        t(`${file.name} lezen en controleren…`, `Reading and checking ${file.name}…`),
+        () => host.openFile!(file)
+      );
+      if (loaded) show(loaded);
+    } else {
+      fileInput.current?.click();
+    }
+  }, [host, task.run]);
+
+  useEffect(() => host.onCheckRequest?.(() => void check()), [host, check]);
+
+  const openFile = async (file: File | undefined) => {
+    if (!file || !host.openFile) return;
+    lastFile.current = file;
+    await check();
+  };
+
+  const select = (f: Finding) =>
+    void task.run(t("Cellen selecteren…", "Selecting cells…"), () => host.excel!.select(f.cells));
+
+  const accept = (f: Finding, a: Acceptance) =>
+    void task.run(t("Acceptatie opslaan…", "Saving acceptance…"), async () => {
+      await host.excel!.accept(findingKey(f), a);
+      setAccepted((m) => new Map(m).set(findingKey(f), a));
+    });
+
+  const unaccept = (f: Finding) =>
+    void task.run(t("Acceptatie intrekken…", "Withdrawing acceptance…"), async () => {
+      await host.excel!.unaccept(findingKey(f));
+      setAccepted((m) => {
+        const next = new Map(m);
+        next.delete(findingKey(f));
+        return next;
+      });
+    });
+
+  const proposeWrites = (label: string, writes: CellWrite[], preview: PreviewRow[]) =>
+    setPending({ label, writes, preview });
+
+  const fixRounding = (f: Finding) => {
+    const fix = (f.fix ?? []).filter((x) => x.cell && !x.from.eq(x.to));
+    proposeWrites(
+      t(`Afronding ${f.year ?? ""} hersteld`, `Rounding ${f.year ?? ""} fixed`),
+      fix.map((x) => ({ cell: x.cell!, value: x.to.toNumber() })),
+      fix.map((x) => ({
+        where: `${x.municipality} ${x.year} (${formatCell(x.cell!)})`,
+        from: formatEuro(x.from),
+        to: formatEuro(x.to),
+      }))
+    );
+  };
+
+  const confirmWrite = (overwriteFormulas: boolean) => {
+    const p = pending;
+    if (!p) return;
+    setPending(null);
+    void task.run(t("Wijzigingen schrijven…", "Writing changes…"), async () => {
+      const outcome = await host.excel!.write(p.writes, { overwriteFormulas, label: p.label });
+      if (outcome.status === "needs-confirmation") {
+        setPending({ ...p, formulaCells: outcome.formulaCells });
+        return;
+      }
+      setNotice(
+        t(
+          `${outcome.count} cellen gewijzigd. De vorige waarden staan in het verborgen blad UP_Backup.`,
+          `${outcome.count} cells changed. The previous values are in the hidden sheet UP_Backup.`
+        )
+      );
+      const loaded = await host.loadWorkbook!();
+      show(loaded);
+    });
+  };
+
+  const report = () =>
+    state?.loaded.plan && state.result
+      ? buildReport(
+          {
+            plan: state.loaded.plan,
+            result: state.result,
+            accepted,
+            formulaSource: state.loaded.formulaSource,
+            workbook: state.loaded.workbookName,
+            date: new Date(),
+            keys: comparison ?? undefined,
+          },
+          lang
+        )
+      : null;
+
+  const plan = state?.loaded.plan;
+  const inExcel = host.mode === "excel";
+
+  return (
+    <LangContext.Provider value={lang}>
+      <main className={styles.root} aria-busy={task.running}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>
+            {t("Uitvoeringsplan controleren", "Check the execution plan")}
+          </h1>
+          <p className={styles.lead}>
+            {inExcel
+              ? t(
+                  "Controleert of de tabellen van het plan in deze werkmap met elkaar kloppen.",
+                  "Checks that the plan's tables in this workbook agree with each other."
+                )
+              : t(
+                  "Kies een Excel-bestand met het uitvoeringsplan. Het bestand wordt alleen in deze pagina gelezen en verlaat uw computer niet.",
+                  "Choose an Excel file with the execution plan. The file is read in this page only and never leaves your computer."
+                )}
+          </p>
+        </header>
+        <div className={styles.bar}>
+          {!inExcel && (
+            <>
+              <input
+                ref={fileInput}
+                id="up-file"
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className={styles.fileInput}
+                onChange={(e) => void openFile(e.target.files?.[0])}
+              />
+              <Button appearance="primary" onClick={() => fileInput.current?.click()}>
+                {t("Excel-bestand kiezen…", "Choose Excel file…")}
+              </Button>
+            </>
+          )}
+          <Button
+            appearance={inExcel ? "primary" : "secondary"}
+            onClick={() => void check()}
+            disabled={task.running || (!inExcel && !state)}
+          >
+            {t("Controleer plan", "Check plan")}
+          </Button>
+          {task.progress && <Spinner size="tiny" label={task.progress} aria-live="polite" />}
+        </div>
+        {task.error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{t("Niet gelukt", "Did not work")}</MessageBarTitle>
+              {task.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {!state && !task.running && !task.error && (
+          <p>
+            {inExcel
+              ? t(
+                  'Klik op "Controleer plan" om alle controles uit te voeren.',
+                  'Click "Check plan" to run every check.'
+                )
+              : t("Nog geen bestand gekozen.", "No file chosen yet.")}
+          </p>
+        )}
+        {state && !plan && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {t(
+                  `Geen uitvoeringsplan gevonden in ${state.loaded.workbookName}`,
+                  `No execution plan found in ${state.loaded.workbookName}`
+                )}
+              </MessageBarTitle>
+              {[
+                ...state.loaded.remarks.map((r) => r.message[lang]),
+                ...(state.loaded.looked.length > 0
+                  ? [t("Gezocht naar: ", "Looked for: ") + state.loaded.looked.join("; ")]
+                  : []),
+              ].join(" ")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state && plan && state.result && (
+          <>
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+              <Tab value="findings">
+                {t("Bevindingen", "Findings")} (
+                {state.result.findings.filter((f) => !accepted.has(findingKey(f))).length})
+              </Tab>
+              <Tab value="plan">{t("Plan", "Plan")}</Tab>
+              <Tab value="keys">{t("Verdeelsleutel", "Key")}</Tab>
+              <Tab value="report">{inExcel ? t("Acties", "Actions") : t("Verslag", "Report")}</Tab>
+            </TabList>
+            <div role="tabpanel" aria-label={tab}>
+              {tab === "findings" && (
+                <FindingsView
+                  result={state.result}
+                  accepted={accepted}
+                  onSelect={inExcel ? select : undefined}
+                  onAccept={inExcel ? accept : undefined}
+                  onUnaccept={inExcel ? unaccept : undefined}
+                  onFix={inExcel ? fixRounding : undefined}
+                />
+              )}
+              {tab === "plan" && <PlanView loaded={state.loaded} />}
+              <div hidden={tab !== "keys"}>
+                <KeyView
+                  plan={plan}
+                  onComparison={setComparison}
+                  onApply={inExcel ? proposeWrites : undefined}
+                />
+              </div>
+              {tab === "report" && (
+                <ActionsView
+                  host={host}
+                  task={task}
+                  report={report}
+                  onChanged={() => void check()}
+                />
+              )}
+            </div>
+          </>
+        )}
+        {inExcel && !state && (
+          <ActionsView
+            host={host}
+            task={task}
+            report={report}
+            onChanged={() => void check()}
+          />
+        )}
+        <WriteDialog pending={pending} onConfirm={confirmWrite} onCancel={() => setPending(null)} />
+      </main>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,128 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { formatCell } from "../core/cellRef";
+import { Plan, TableId } from "../core/model";
+import { LoadedPlan } from "./host";
+import { useMessage, useT } from "./i18n";
+
+const useStyles = makeStyles({
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const TABLES: { id: TableId; nl: string; en: string; years(p: Plan): number[] | undefined }[] = [
+  { id: "Tabel 1", nl: "Formatieplan", en: "Staffing plan", years: (p) => p.staffing?.years },
+  { id: "Tabel 2", nl: "Formatiekosten", en: "Staff costs", years: (p) => p.staffCosts?.years },
+  {
+    id: "Tabel 3",
+    nl: "Materiële kosten",
+    en: "Material costs",
+    years: (p) => p.materialCosts?.years,
+  },
+  { id: "Tabel 4", nl: "Overzicht totalen", en: "Totals", years: (p) => p.totals?.years },
+  {
+    id: "Tabel 6",
+    nl: "Uitvoeringskosten per gemeente",
+    en: "Costs per municipality",
+    years: (p) => p.contributions?.years,
+  },
+  {
+    id: "Sleutel",
+    nl: "Sleutelcomponenten",
+    en: "Key components",
+    years: (p) => (p.keyComponents ? [] : undefined),
+  },
+];
+
+function yearsText(years: number[]): string {
+  return years.length === 0 ? "" : `${Math.min(...years)}–${Math.max(...years)}`;
+}
+
+/** What the pane read: which plan, which tables where, years, municipalities. */
+export function PlanView({ loaded }: { loaded: LoadedPlan }) {
+  const t = useT();
+  const msg = useMessage();
+  const styles = useStyles();
+  const plan = loaded.plan;
+  return (
+    <section aria-label={t("Gelezen plan", "Plan read")}>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t("Werkmap", "Workbook")}</dt>
+        <dd className={styles.value}>{loaded.workbookName}</dd>
+        {plan && (
+          <>
+            <dt className={styles.term}>{t("Plan", "Plan")}</dt>
+            <dd className={styles.value}>{plan.title}</dd>
+            <dt className={styles.term}>{t("Gelezen als", "Read as")}</dt>
+            <dd className={styles.value}>
+              {plan.source.kind === "embedded"
+                ? t("ingebouwd plan 2024", "built-in 2024 plan")
+                : plan.source.layout === "template"
+                  ? t("UP-sjabloon (Excel-tabellen)", "UP template (Excel tables)")
+                  : t(
+                      "gepubliceerde opmaak (geplakte tabellen)",
+                      "published layout (pasted tables)"
+                    )}
+            </dd>
+          </>
+        )}
+        <dt className={styles.term}>{t("Formules rekenen met", "Formulas use")}</dt>
+        <dd className={styles.value}>
+          {loaded.formulaSource === "workbook"
+            ? t("het plan in deze werkmap", "the plan in this workbook")
+            : t("het ingebouwde plan 2024", "the built-in 2024 plan")}
+        </dd>
+        {plan && (
+          <>
+            <dt className={styles.term}>{t("Gemeenten", "Municipalities")}</dt>
+            <dd className={styles.value}>
+              {(plan.contributions?.rows.length ?? plan.municipalities.length).toString()}{" "}
+              {t("in Tabel 6", "in Tabel 6")}
+            </dd>
+          </>
+        )}
+      </dl>
+      {plan && (
+        <>
+          <h3>{t("Tabellen", "Tables")}</h3>
+          <ul className={styles.list}>
+            {TABLES.map((table) => {
+              const years = table.years(plan);
+              const where = plan.source.tables[table.id];
+              return (
+                <li key={table.id}>
+                  <strong>{table.id}</strong> {t(table.nl, table.en)}:{" "}
+                  {years === undefined
+                    ? t("niet gevonden", "not found")
+                    : [where, yearsText(years)].filter(Boolean).join(", ") ||
+                      t("gevonden", "found")}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {loaded.remarks.length > 0 && (
+        <>
+          <h3>{t("Opmerkingen bij het lezen", "Remarks on reading")}</h3>
+          <ul className={styles.list}>
+            {loaded.remarks.map((r, i) => (
+              <li key={i}>
+                {r.cell ? `${formatCell(r.cell)}: ` : ""}
+                {msg(r.message)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { PlanInputError } from "../core/errors";
+import { acceptances } from "../excel/write";
+import { lastBackup, restoreLastBackup, writeWithBackup } from "../excel/write/backup";
+import { selectCells } from "../excel/write/select";
+import { insertSheets, openValuesCopy } from "../excel/write/workbookFile";
+import { writeReportSheet } from "../excel/write/reportSheet";
+import { onCheckRequest, sharedPlanSource } from "../runtime/bridge";
+import { LoadedPlan, PaneHost, ReadRemark } from "./host";
+import type { Lang } from "./i18n";
+
+/* The pane inside Excel: every action is one Excel.run around a function of src/excel/write. */
+
+const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+  Excel.run(batch);
+
+async function loadWorkbook(): Promise<LoadedPlan> {
+  const source = sharedPlanSource();
+  if (!source) {
+    throw new PlanInputError({
+      nl: "De invoegtoepassing is nog niet klaar met starten; probeer het over een paar seconden opnieuw",
+      en: "The add-in has not finished starting; try again in a few seconds",
+    });
+  }
+  const state = await source.refresh();
+  if (state.problem) throw new PlanInputError(state.problem);
+  const reading = (state.reading ?? {}) as { notes?: ReadRemark[]; looked?: string[] };
+  const { name, accepted } = await run(async (context) => {
+    const wb = context.workbook;
+    wb.load("name");
+    const accepted = await acceptances.readAcceptances(context);
+    return { name: wb.name, accepted };
+  });
+  return {
+    plan: state.plan,
+    remarks: reading.notes ?? [],
+    looked: reading.looked ?? [],
+    formulaSource: state.origin,
+    workbookName: name,
+    accepted,
+  };
+}
+
+export function excelHost(lang: Lang): PaneHost {
+  return {
+    mode: "excel",
+    lang,
+    loadWorkbook,
+    onCheckRequest,
+    excel: {
+      select: async (cells) => void (await run((c) => selectCells(c, cells))),
+      write: (writes, options) => run((c) => writeWithBackup(c, writes, options)),
+      lastBackup: () => run(lastBackup),
+      restore: () => run(restoreLastBackup),
+      accept: (key, a) => run((c) => acceptances.saveAcceptance(c, key, a)),
+      unaccept: (key) => run((c) => acceptances.removeAcceptance(c, key)),
+      writeReport: (report) => run((c) => writeReportSheet(c, report)),
+      valuesCopy: openValuesCopy,
+      insertTemplate: async (withPlan) => {
+        const [{ writeTemplateWorkbook }, { plan2024 }] = await Promise.all([
+          import("../workbook"),
+          import("../core/plan2024"),
+        ]);
+        const xlsx = await writeTemplateWorkbook(withPlan ? plan2024() : null);
+        await run((c) => insertSheets(c, new Uint8Array(xlsx)));
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { CellRef, Message, Plan } from "../core/model";
+import type { BackupBatch, CellWrite, WriteOutcome } from "../excel/write/backup";
+import type { Acceptance } from "../report/findings";
+import type { Report } from "../report/report";
+import type { Lang } from "./i18n";
+
+/*
+ * What the pane needs of its surroundings. Excel and the plain browser page each provide
+ * one; tests provide their own. The pane itself never calls Office.js.
+ */
+
+/** A remark of the reader about what it read, e.g. a number stored as text. */
+export interface ReadRemark {
+  severity: "error" | "warning" | "info";
+  message: Message;
+  cell?: CellRef;
+}
+
+export interface LoadedPlan {
+  /** Absent when the workbook holds no readable plan; `remarks` and `looked` say why. */
+  plan?: Plan;
+  remarks: ReadRemark[];
+  /** What the reader looked for, when it found nothing. */
+  looked: string[];
+  /** Where the workbook's formulas get their plan. */
+  formulaSource: "workbook" | "embedded";
+  workbookName: string;
+  accepted: Map<string, Acceptance>;
+}
+
+export interface ExcelActions {
+  select(cells: readonly CellRef[]): Promise<void>;
+  write(
+    writes: readonly CellWrite[],
+    options: { overwriteFormulas: boolean; label: string }
+  ): Promise<WriteOutcome>;
+  lastBackup(): Promise<BackupBatch | null>;
+  restore(): Promise<BackupBatch | null>;
+  accept(key: string, acceptance: Acceptance): Promise<void>;
+  unaccept(key: string): Promise<void>;
+  /** Writes the report sheet; returns its name. */
+  writeReport(report: Report): Promise<string>;
+  valuesCopy(): Promise<{ replaced: number; withoutResult: string[] }>;
+  insertTemplate(withPlan2024: boolean): Promise<void>;
+}
+
+export interface PaneHost {
+  mode: "excel" | "browser";
+  lang: Lang;
+  /** Excel: reads the open workbook's plan. */
+  loadWorkbook?(): Promise<LoadedPlan>;
+  /** Browser: reads a file the user picked, in the page. */
+  openFile?(file: File): Promise<LoadedPlan>;
+  excel?: ExcelActions;
+  /** Browser: offers bytes as a file download. */
+  download?(name: string, data: Uint8Array): void;
+  /** Excel: lets the ribbon's "Controleer plan" run the check; returns the unsubscribe. */
+  onCheckRequest?(run: () => void): () => void;
+}
