@@ -182,6 +182,21 @@ function periods(o: SideSummary, n: SideSummary): { old: Message; new: Message }
   return { old: one(o), new: one(n) };
 }
 
+/** An amount in the user's language: `€ 2.183.425` or `€2,183,425`. */
+export function formatAmount(d: Decimal, lang: "nl" | "en"): string {
+  return lang === "nl" ? formatEuro(d) : euroEn(d);
+}
+
+/** An amount with its sign, also when positive: `+€ 1.234`, `-€ 1.234`, `€ 0`. */
+export function formatSignedAmount(d: Decimal, lang: "nl" | "en"): string {
+  return lang === "nl" ? signedEuro(d) : signedEuroEn(d);
+}
+
+/** A fraction as a percentage in the user's language: `3,53%` or `3.53%`. */
+export function formatShare(fraction: Decimal, lang: "nl" | "en", decimals = 2): string {
+  return lang === "nl" ? formatPercent(fraction, decimals) : percentEn(fraction, decimals);
+}
+
 function signedEuro(d: Decimal): string {
   return d.isPositive() && !d.isZero() ? `+${formatEuro(d)}` : formatEuro(d);
 }
@@ -200,5 +215,6 @@ function signedEuroEn(d: Decimal): string {
 }
 
 function percentEn(fraction: Decimal, decimals = 2): string {
-  return `${fraction.times(100).toFixed(decimals)}%`;
+  const text = fraction.times(100).toFixed(decimals);
+  return `${/^-0\.?0*$/.test(text) ? text.slice(1) : text}%`;
 }
