@@ -1,0 +1,228 @@
+import { PlanInputError } from "../core/errors";
+import { Message, Plan } from "../core/model";
+import { plan2024 } from "../core/plan2024";
+import { PlanFeed } from "../functions/planFeed";
+import { parseAddress, WorkbookGrid } from "../reader/grid";
+import { readWorkbookGrid } from "./grid";
+
+/*
+ * The plan of the open workbook, kept in memory for the functions and the pane. The workbook
+ * is read once, in one Excel.run, and read again only when a change touches the plan's cells
+ * (or, while the workbook has no plan, any cell: the user may be pasting one in).
+ */
+
+/** What the reader gives back; the pane shows the rest of it (notes, where it looked). */
+export interface Reading {
+  plan?: Plan;
+}
+
+export interface PlanState<R extends Reading = Reading> {
+  /** The plan the functions answer from; absent only when `problem` says why. */
+  plan?: Plan;
+  /** `workbook`: read from this workbook; `embedded`: it has none, the built-in 2024 plan answers. */
+  origin: "workbook" | "embedded";
+  /** The reader's full result. */
+  reading?: R;
+  /** Why the workbook could not be read. */
+  problem?: Message;
+  /** Counts the reads, so a listener can tell a new plan from an old one. */
+  version: number;
+}
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface PlanSourceOptions<R extends Reading> {
+  readPlan: (grid: WorkbookGrid) => R;
+  /** Excel.run, or a mock's. */
+  run?: ExcelRun;
+  /** Quiet time after a change before reading again, so a paste of 500 cells reads once. */
+  delayMs?: number;
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "B3:D9", "B3", "3:5" (whole rows) or "C:E" (whole columns), with or without a sheet. */
+export function parseRange(a: string): { sheet?: string; rect: Rect } | undefined {
+  const bang = a.lastIndexOf("!");
+  const sheet =
+    bang >= 0
+      ? a
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'")
+      : undefined;
+  const [p, q = p] = (bang >= 0 ? a.slice(bang + 1) : a).split(":");
+  const rows = /^\$?(\d+)$/;
+  const cols = /^\$?([A-Z]{1,3})$/i;
+  if (rows.test(p) && rows.test(q)) {
+    const top = Number(rows.exec(p)?.[1]);
+    const bottom = Number(rows.exec(q)?.[1]);
+    return { sheet, rect: { top, bottom, left: 1, right: Infinity } };
+  }
+  if (cols.test(p) && cols.test(q)) {
+    const left = parseAddress(`${p}1`)?.column;
+    const right = parseAddress(`${q}1`)?.column;
+    if (left === undefined || right === undefined) return undefined;
+    return { sheet, rect: { top: 1, bottom: Infinity, left, right } };
+  }
+  const a1 = parseAddress(p);
+  const b1 = parseAddress(q);
+  if (!a1 || !b1) return undefined;
+  return {
+    sheet,
+    rect: {
+      top: Math.min(a1.row, b1.row),
+      bottom: Math.max(a1.row, b1.row),
+      left: Math.min(a1.column, b1.column),
+      right: Math.max(a1.column, b1.column),
+    },
+  };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted"]);
+
+export class PlanSource<R extends Reading = Reading> implements PlanFeed {
+  private latest: PlanState<R> | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly readPlan: (grid: WorkbookGrid) => R;
+  private readonly run: ExcelRun;
+  private readonly delayMs: number;
+  private sheetNames = new Map<string, string>();
+  private reading: Promise<PlanState<R>> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts workbook reads: the functions must never cause one per call. */
+  reads = 0;
+
+  constructor(options: PlanSourceOptions<R>) {
+    this.readPlan = options.readPlan;
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.delayMs = options.delayMs ?? 300;
+  }
+
+  current(): Plan | undefined {
+    return this.latest?.plan;
+  }
+
+  problem(): Message | undefined {
+    return this.latest?.problem;
+  }
+
+  state(): PlanState<R> | undefined {
+    return this.latest;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Reads the workbook and listens for changes. Always settles. */
+  async start(): Promise<PlanState<R>> {
+    try {
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.onChanged.add(async (e) => this.onChanged(e));
+        sheets.onAdded.add(async () => this.changed());
+        sheets.onDeleted.add(async () => this.changed());
+        await context.sync();
+      });
+    } catch {
+      // Without events the plan is still read now; the pane's refresh reads it again.
+    }
+    return this.refresh();
+  }
+
+  /**
+   * Reads the workbook now. Calls while a read is running share one more read after it,
+   * so the last change is always read. Always settles.
+   */
+  refresh(): Promise<PlanState<R>> {
+    if (this.reading) {
+      this.again = true;
+      return this.reading;
+    }
+    this.reading = this.readOnce().then(async (state) => {
+      this.reading = undefined;
+      if (!this.again) return state;
+      this.again = false;
+      return this.refresh();
+    });
+    return this.reading;
+  }
+
+  /** An Office.js change event: read again if it touches the plan. */
+  onChanged(e: { worksheetId: string; address: string; changeType?: string }): void {
+    if (this.touchesPlan(e.worksheetId, e.address, e.changeType)) this.changed();
+  }
+
+  touchesPlan(worksheetId: string, address: string, changeType?: string): boolean {
+    const state = this.latest;
+    if (!state || state.origin !== "workbook" || !state.plan) return true;
+    const sheet = this.sheetNames.get(worksheetId);
+    if (sheet === undefined) return true;
+    const changed = parseRange(address);
+    if (!changed) return true;
+    return Object.values(state.plan.source.tables).some((ref) => {
+      const table = ref ? parseRange(ref) : undefined;
+      if (!table || table.sheet !== sheet) return false;
+      return (
+        (changeType !== undefined && STRUCTURAL.has(changeType)) ||
+        overlaps(table.rect, changed.rect)
+      );
+    });
+  }
+
+  private changed(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, this.delayMs);
+  }
+
+  private async readOnce(): Promise<PlanState<R>> {
+    const version = (this.latest?.version ?? 0) + 1;
+    let state: PlanState<R>;
+    try {
+      this.reads++;
+      const { grid, sheetIds } = await this.run((context) => readWorkbookGrid(context));
+      this.sheetNames = new Map([...sheetIds].map(([name, id]) => [id, name]));
+      const reading = this.readPlan(grid);
+      state = reading.plan
+        ? { plan: reading.plan, origin: "workbook", reading, version }
+        : { plan: plan2024(), origin: "embedded", reading, version };
+    } catch (e) {
+      state = { origin: "workbook", problem: problemOf(e), version };
+    }
+    this.latest = state;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch {
+        // One failing listener must not keep the others from the new plan.
+      }
+    }
+    return state;
+  }
+}
+
+function problemOf(e: unknown): Message {
+  if (e instanceof PlanInputError) return { nl: e.nl, en: e.en };
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    nl: `Het werkboek kon niet gelezen worden: ${detail}`,
+    en: `The workbook could not be read: ${detail}`,
+  };
+}

@@ -1,0 +1,389 @@
+import Decimal from "decimal.js";
+import { allocate } from "../core/allocate";
+import { checkPlan } from "../core/check";
+import { change as planChange, changePartOf } from "../core/compare";
+import { readComponentTable } from "../core/componentTable";
+import {
+  DEFAULT_WEIGHTS,
+  distributionKey,
+  EQUAL_SHARE,
+  SLA_COMPONENTS,
+} from "../core/distributionKey";
+import { readDutchNumber } from "../core/dutchNumber";
+import { PlanInputError } from "../core/errors";
+import { CheckResult, Message, Plan, PlanLine } from "../core/model";
+import { D, HUNDRED, ONE, sum } from "../core/money";
+import { resolveMunicipality } from "../core/municipalities";
+import {
+  ContributionSource,
+  contribution as planContribution,
+  keyOf,
+  lineValue,
+  requireYear,
+  yearTotal,
+} from "../core/query";
+import {
+  ARG,
+  choiceArg,
+  isOmitted,
+  numberArg,
+  optionalYearArg,
+  rangeArg,
+  scalar,
+  textArg,
+  yearArg,
+} from "./args";
+
+/*
+ * What each UP.* function answers, as pure functions of a plan and the raw arguments.
+ * The Excel layer (functions.ts) only finds the plan and turns PlanInputError into an
+ * Excel error; tests and HyperFormula call these through that same layer.
+ */
+
+/** A spilled result: rows of cells. */
+export type Spill = (string | number)[][];
+
+type Domain = "jeugd" | "wmo" | "totaal";
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  jeugd: "jeugd",
+  youth: "jeugd",
+  wmo: "wmo",
+  totaal: "totaal",
+  total: "totaal",
+};
+const DOMAIN_CHOICES: Message = { nl: "jeugd, wmo of totaal", en: "jeugd, wmo or totaal" };
+
+function requireTable<T>(table: T | undefined, name: Message): T {
+  if (table !== undefined) return table;
+  throw new PlanInputError(
+    { nl: `Het plan heeft geen ${name.nl}`, en: `The plan has no ${name.en}` },
+    { code: "notAvailable" }
+  );
+}
+
+function amountIn(line: PlanLine, years: readonly number[], year: number, table: string): number {
+  requireYear(years, year, table);
+  return lineValue(line, year).toNumber();
+}
+
+/** UP.CONTRIBUTION: the municipality's contribution in euros, computed (default) or as stated in Tabel 6. */
+export function contribution(
+  plan: Plan,
+  municipality: unknown,
+  year: unknown,
+  source?: unknown
+): number {
+  const name = textArg(municipality, ARG.municipality);
+  const y = yearArg(year);
+  return planContribution(plan, name, y, sourceArg(source)).toNumber();
+}
+
+function sourceArg(source: unknown): ContributionSource {
+  return choiceArg(
+    source,
+    ARG.source,
+    { computed: "computed", berekend: "computed", stated: "stated", vermeld: "stated" },
+    "computed",
+    { nl: "berekend of vermeld", en: "computed or stated" }
+  );
+}
+
+/** UP.CHANGE: a municipality's contribution of year2 minus year1, or its total or key effect. */
+export function change(
+  plan: Plan,
+  municipality: unknown,
+  year1: unknown,
+  year2: unknown,
+  part?: unknown,
+  source?: unknown
+): number {
+  const name = textArg(municipality, ARG.municipality);
+  const y1 = yearArg(year1, ARG.year1);
+  const y2 = yearArg(year2, ARG.year2);
+  const p = scalar(part, ARG.changePart);
+  if (!isOmitted(p) && typeof p !== "string") {
+    throw new PlanInputError({
+      nl: `Argument ${ARG.changePart.nl}: ${String(p)} is geen tekst: kies verschil, totaal of sleutel`,
+      en: `Argument ${ARG.changePart.en}: ${String(p)} is not text: choose difference, total or key`,
+    });
+  }
+  const s = sourceArg(source);
+  return planChange(
+    plan,
+    name,
+    y1,
+    y2,
+    changePartOf(isOmitted(p) ? undefined : (p as string)),
+    s
+  ).toNumber();
+}
+
+/** UP.KEY: the distribution key as a fraction; a year, when given, must be one of Tabel 6. */
+export function key(plan: Plan, municipality: unknown, year?: unknown): number {
+  const name = textArg(municipality, ARG.municipality);
+  const y = optionalYearArg(year);
+  const value = keyOf(plan, name);
+  if (y !== undefined && plan.contributions) requireYear(plan.contributions.years, y, "Tabel 6");
+  return value.toNumber();
+}
+
+/** UP.TOTAL: Tabel 4, `formatie`, `materieel` or `totaal`. */
+export function total(plan: Plan, year: unknown, part?: unknown): number {
+  const y = yearArg(year);
+  const p = choiceArg(
+    part,
+    ARG.part,
+    {
+      formatie: "formatie",
+      formatiekosten: "formatie",
+      staff: "formatie",
+      materieel: "materieel",
+      materiele: "materieel",
+      materiële: "materieel",
+      material: "materieel",
+      totaal: "totaal",
+      total: "totaal",
+    },
+    "totaal",
+    { nl: "formatie, materieel of totaal", en: "formatie, materieel or totaal" }
+  );
+  if (p === "totaal") return yearTotal(plan, y).toNumber();
+  const t4 = requireTable(plan.totals, {
+    nl: "Tabel 4 (overzicht totalen)",
+    en: "Tabel 4 (totals)",
+  });
+  return amountIn(p === "formatie" ? t4.staffYouth : t4.materialYouth, t4.years, y, "Tabel 4");
+}
+
+/** Finds a row by its label, forgiving case and spacing; an unknown label names the closest one. */
+function lineByLabel<T extends PlanLine>(lines: readonly T[], wanted: string, what: Message): T {
+  const labels = lines.map((l) => l.label);
+  const r = resolveMunicipality(wanted, labels);
+  if (r.ok) return lines[labels.indexOf(r.name)];
+  const hint = r.suggestion
+    ? { nl: ` — bedoelt u ${r.suggestion}?`, en: ` — did you mean ${r.suggestion}?` }
+    : { nl: ` (wel: ${labels.join(", ")})`, en: ` (it has: ${labels.join(", ")})` };
+  throw new PlanInputError({
+    nl: `Onbekende ${what.nl} '${wanted}'${hint.nl}`,
+    en: `Unknown ${what.en} '${wanted}'${hint.en}`,
+  });
+}
+
+/** UP.FTE: the team's FTE of a year (the total row of Tabel 1), or of one role. */
+export function fte(plan: Plan, year: unknown, role?: unknown): number {
+  const y = yearArg(year);
+  const t1 = requireTable(plan.staffing, {
+    nl: "Tabel 1 (formatieplan)",
+    en: "Tabel 1 (staffing plan)",
+  });
+  if (isOmitted(scalar(role, ARG.role))) return amountIn(t1.total, t1.years, y, "Tabel 1");
+  const line = lineByLabel(t1.roles, textArg(role, ARG.role), { nl: "functie", en: "role" });
+  return amountIn(line, t1.years, y, "Tabel 1");
+}
+
+/** UP.STAFFCOST: Tabel 2, `jeugd`, `wmo` or `totaal` (default). */
+export function staffCost(plan: Plan, year: unknown, domain?: unknown): number {
+  const y = yearArg(year);
+  const d = choiceArg(domain, ARG.domain, DOMAINS, "totaal", DOMAIN_CHOICES);
+  const t2 = requireTable(plan.staffCosts, {
+    nl: "Tabel 2 (formatiekosten)",
+    en: "Tabel 2 (staff costs)",
+  });
+  const line = d === "jeugd" ? t2.youth : d === "wmo" ? t2.wmo : t2.total;
+  return amountIn(line, t2.years, y, "Tabel 2");
+}
+
+/**
+ * UP.MATERIALCOST: Tabel 3. Without a line: the subtotal, or its jeugd or wmo part. With a
+ * line: that cost line; the plan splits only the subtotal, so a line has no jeugd/wmo part.
+ */
+export function materialCost(plan: Plan, year: unknown, line?: unknown, domain?: unknown): number {
+  const y = yearArg(year);
+  const d = choiceArg(domain, ARG.domain, DOMAINS, "totaal", DOMAIN_CHOICES);
+  const t3 = requireTable(plan.materialCosts, {
+    nl: "Tabel 3 (materiële kosten)",
+    en: "Tabel 3 (material costs)",
+  });
+  if (isOmitted(scalar(line, ARG.line))) {
+    const l = d === "jeugd" ? t3.youth : d === "wmo" ? t3.wmo : t3.subtotal;
+    return amountIn(l, t3.years, y, "Tabel 3");
+  }
+  const costLine = lineByLabel(t3.lines, textArg(line, ARG.line), {
+    nl: "kostenpost",
+    en: "cost line",
+  });
+  if (d !== "totaal") {
+    throw new PlanInputError({
+      nl: `Argument domein: het plan splitst alleen het subtotaal van Tabel 3 in jeugd en wmo, niet '${costLine.label}' — laat kostenpost of domein leeg`,
+      en: `Argument domain: the plan splits only the subtotal of Tabel 3 into jeugd and wmo, not '${costLine.label}' — leave line or domain empty`,
+    });
+  }
+  return amountIn(costLine, t3.years, y, "Tabel 3");
+}
+
+/** UP.MUNICIPALITIES: the participating municipalities, one per row. */
+export function municipalities(plan: Plan): Spill {
+  return plan.municipalities.map((m) => [m]);
+}
+
+const checked = new WeakMap<Plan, CheckResult>();
+
+/** UP.CHECK: the number of `error` findings; the check runs once per plan, however many cells ask. */
+export function check(plan: Plan): number {
+  let result = checked.get(plan);
+  if (!result) {
+    result = checkPlan(plan);
+    checked.set(plan, result);
+  }
+  return result.summary.error;
+}
+
+function numbersOf(values: readonly unknown[], arg: typeof ARG.weights): Decimal[] {
+  return values.map((v, i) => {
+    const n =
+      typeof v === "number"
+        ? Number.isFinite(v)
+          ? new Decimal(v)
+          : undefined
+        : typeof v === "string"
+          ? readDutchNumber(v)?.value
+          : undefined;
+    if (n === undefined) {
+      throw new PlanInputError({
+        nl: `Argument ${arg.nl}: waarde ${i + 1} (${String(v)}) is geen getal`,
+        en: `Argument ${arg.en}: value ${i + 1} (${String(v)}) is not a number`,
+      });
+    }
+    return n;
+  });
+}
+
+/**
+ * Weights in column order: one per component, or one more in front for the equal share.
+ * Given as percentages (25) or fractions (0,25); either way they must add up to 100%.
+ */
+function weightsFor(components: readonly string[], value: unknown): Map<string, Decimal> {
+  if (isOmitted(value)) {
+    if (SLA_COMPONENTS.every((c) => components.includes(c)) && components.length === 3) {
+      return new Map(DEFAULT_WEIGHTS);
+    }
+    if (components.length === 1) return new Map([[components[0], HUNDRED]]);
+    throw new PlanInputError({
+      nl: `Argument wegingen ontbreekt: de componenten zijn ${components.join(", ")}; geef per component een weging (samen 100%)`,
+      en: `Argument weights is missing: the components are ${components.join(", ")}; give one weight per component (adding up to 100%)`,
+    });
+  }
+  const flat = rangeArg(value, ARG.weights)
+    .flat()
+    .filter((v) => !isOmitted(v));
+  let weights = numbersOf(flat, ARG.weights);
+  const names =
+    weights.length === components.length + 1
+      ? [EQUAL_SHARE, ...components]
+      : weights.length === components.length
+        ? [...components]
+        : undefined;
+  if (!names) {
+    throw new PlanInputError({
+      nl: `Argument wegingen: ${weights.length} wegingen voor ${components.length} componenten (${components.join(", ")}); geef er ${components.length}, of ${components.length + 1} met vooraan het gelijke deel`,
+      en: `Argument weights: ${weights.length} weights for ${components.length} components (${components.join(", ")}); give ${components.length}, or ${components.length + 1} with the equal share first`,
+    });
+  }
+  if (sum(weights).eq(ONE)) weights = weights.map((w) => w.times(HUNDRED));
+  return new Map(names.map((n, i) => [n, weights[i]]));
+}
+
+/**
+ * UP.KEYS: the distribution key of each municipality in a range of components (first column
+ * the municipality, then one column per component, with or without a header row). The result
+ * has one cell per row of the range, so it can stand right beside it.
+ */
+export function keys(components: unknown, weights?: unknown): Spill {
+  const rows = rangeArg(components, ARG.components);
+  const table = readComponentTable(rows);
+  const result = distributionKey(table.rows, weightsFor(table.components, weights));
+  let headerGiven = false;
+  return rows.map((row) => {
+    const label = row[0];
+    if (isOmitted(label)) return [""];
+    const r = resolveMunicipality(String(label));
+    if (r.ok && result.has(r.name)) return [(result.get(r.name) as Decimal).toNumber()];
+    if (headerGiven) return [""];
+    headerGiven = true;
+    return ["sleutel"];
+  });
+}
+
+const UNITS: Readonly<Record<string, string>> = {
+  "1": "1",
+  euro: "1",
+  "0,01": "0.01",
+  "0.01": "0.01",
+  cent: "0.01",
+};
+
+function unitArg(value: unknown): Decimal {
+  const v = scalar(value, ARG.unit);
+  if (isOmitted(v)) return new D(1);
+  const found = UNITS[String(v).trim().toLowerCase()];
+  if (found === undefined) {
+    throw new PlanInputError({
+      nl: `Argument eenheid: ${typeof v === "string" ? `'${v}'` : String(v)} kan niet: kies 1 (hele euro's) of 0,01 (centen)`,
+      en: `Argument unit: ${typeof v === "string" ? `'${v}'` : String(v)} is not allowed: choose 1 (whole euros) or 0.01 (cents)`,
+    });
+  }
+  return new D(found);
+}
+
+/**
+ * UP.ALLOCATE: the total over the keys in whole euros (or cents) that add up to the total
+ * exactly, by the largest remainder method. Keys are a column or a row; the result has the
+ * same shape, with empty cells left empty.
+ */
+export function allocateTotal(totalArg: unknown, keysArg: unknown, unit?: unknown): Spill {
+  const t = numberArg(totalArg, ARG.total);
+  const u = unitArg(unit);
+  if (!t.div(u).isInteger()) {
+    throw new PlanInputError({
+      nl: `Argument totaal: ${t.toString().replace(".", ",")} is geen geheel aantal van de eenheid ${u.toString().replace(".", ",")}; rond het totaal eerst af`,
+      en: `Argument total: ${t.toString()} is not a whole number of the unit ${u.toString()}; round the total first`,
+    });
+  }
+  const range = rangeArg(keysArg, ARG.keys);
+  const isRow = range.length === 1;
+  if (!isRow && range.some((r) => r.length !== 1)) {
+    throw new PlanInputError({
+      nl: "Argument sleutels: geef één kolom of één rij met sleutels",
+      en: "Argument keys: give one column or one row of keys",
+    });
+  }
+  const cells = isRow ? range[0] : range.map((r) => r[0]);
+  const shares: { id: string; key: Decimal; at: number }[] = [];
+  cells.forEach((v, i) => {
+    if (isOmitted(v)) return;
+    const n =
+      typeof v === "number" && Number.isFinite(v)
+        ? new Decimal(v)
+        : typeof v === "string"
+          ? readDutchNumber(v)?.value
+          : undefined;
+    if (n === undefined || n.isNegative()) {
+      throw new PlanInputError({
+        nl: `Argument sleutels: cel ${i + 1} van het bereik (${String(v)}) is geen sleutel ≥ 0`,
+        en: `Argument keys: cell ${i + 1} of the range (${String(v)}) is not a key ≥ 0`,
+      });
+    }
+    shares.push({ id: String(i).padStart(6, "0"), key: n, at: i });
+  });
+  if (shares.length === 0 || sum(shares.map((s) => s.key)).isZero()) {
+    throw new PlanInputError({
+      nl: "Argument sleutels: er is geen sleutel groter dan 0 om naar te verdelen",
+      en: "Argument keys: there is no key above 0 to distribute by",
+    });
+  }
+  const amounts = allocate(t, shares, u);
+  const out: (string | number)[] = cells.map(() => "");
+  shares.forEach((s, i) => (out[s.at] = amounts[i].toNumber()));
+  return isRow ? [out] : out.map((v) => [v]);
+}
