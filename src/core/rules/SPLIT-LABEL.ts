@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { Finding, Plan, PlanLine, ShareLine, TableId } from "../model";
 import { roundTo } from "../money";
 import {
@@ -70,7 +71,7 @@ function checkLabels(t: Labelled): Finding[] {
       const ratio = actual.div(total);
       if (ratio.minus(share.value).abs().lte(tolerance)) continue;
       const expected = roundTo(share.value.times(total));
-      const real = percentText({ value: ratio, decimals: 2 });
+      const real = outsideText(ratio, share.value, tolerance);
       const diff = signed(actual.minus(expected), euro);
       findings.push(
         finding({
@@ -93,4 +94,23 @@ function checkLabels(t: Labelled): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The real share with 2 decimals, or more when 2 would round it onto the allowed band
+ * (69,4999% must not read as 69,50%).
+ */
+function outsideText(ratio: Decimal, share: Decimal, tolerance: Decimal): string {
+  let decimals = 2;
+  while (
+    decimals < 8 &&
+    ratio
+      .toDecimalPlaces(decimals + 2)
+      .minus(share)
+      .abs()
+      .lte(tolerance)
+  ) {
+    decimals++;
+  }
+  return percentText({ value: ratio, decimals });
 }
