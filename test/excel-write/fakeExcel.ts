@@ -1,0 +1,224 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { address, parseAddress } from "../../src/reader/grid";
+
+/*
+ * A small in-memory workbook behind office-addin-mock ranges: a range's `values`/`formulas`
+ * can only be read after load() and sync(), as in Excel, and what a batch assigns reaches
+ * the cells on sync().
+ */
+
+export interface FakeCell {
+  formula?: string;
+  value: string | number | boolean | null;
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  visibility = "Visible";
+  numberFormats = new Map<string, unknown>();
+  pageLayout: Record<string, unknown> = {};
+  constructor(public name: string) {}
+
+  get(a: string): FakeCell | undefined {
+    return this.cells.get(a);
+  }
+  /** Sets cells from a map like { D7: 91153, D8: "=D7*2" }. */
+  set(cells: Record<string, string | number | boolean>): this {
+    for (const [a, v] of Object.entries(cells)) {
+      this.cells.set(
+        a,
+        typeof v === "string" && v.startsWith("=") ? { formula: v, value: 0 } : { value: v }
+      );
+    }
+    return this;
+  }
+}
+
+export class FakeBook {
+  sheets: FakeSheet[] = [];
+  selected: string[] = [];
+  active?: string;
+  syncs = 0;
+
+  sheet(name: string): FakeSheet {
+    let s = this.sheets.find((x) => x.name === name);
+    if (!s) {
+      s = new FakeSheet(name);
+      this.sheets.push(s);
+    }
+    return s;
+  }
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((x) => x.name === name);
+  }
+}
+
+function cellsOf(a: string): { rows: number[]; cols: number[] } {
+  const [p, q = p] = a.split(":");
+  const colOnly = /^[A-Z]+$/i;
+  if (colOnly.test(p)) {
+    const c = parseAddress(`${p}1`)!.column;
+    return { rows: [], cols: [c] };
+  }
+  const s = parseAddress(p)!;
+  const e = parseAddress(q)!;
+  const rows = [];
+  const cols = [];
+  for (let r = s.row; r <= e.row; r++) rows.push(r);
+  for (let c = s.column; c <= e.column; c++) cols.push(c);
+  return { rows, cols };
+}
+
+export function fakeContext(book: FakeBook): Excel.RequestContext {
+  const pending: (() => void)[] = [];
+  const appliers: (() => void)[] = [];
+  const ranges: OfficeMockObject[] = [];
+
+  const range = (sheet: FakeSheet, a: string) => {
+    const { rows, cols } = cellsOf(a);
+    const grid = <T>(f: (cell: FakeCell | undefined) => T) =>
+      rows.map((r) => cols.map((c) => f(sheet.get(address(r, c)))));
+    const original = {
+      formulas: grid((c) => c?.formula ?? c?.value ?? ""),
+      values: grid((c) => c?.value ?? ""),
+    };
+    const mock = new OfficeMockObject({
+      address: `${sheet.name}!${a}`,
+      formulas: original.formulas,
+      values: original.values,
+      format: { font: {}, fill: {} },
+      select() {
+        book.active = sheet.name;
+        book.selected.push(`${sheet.name}!${a}`);
+      },
+      clear() {
+        pending.push(() =>
+          rows.forEach((r) => cols.forEach((c) => sheet.cells.delete(address(r, c))))
+        );
+      },
+      delete() {
+        pending.push(() => {
+          const height = rows.length;
+          const last = Math.max(0, ...[...sheet.cells.keys()].map((k) => parseAddress(k)!.row));
+          for (const c of cols) {
+            for (let r = rows[0]; r <= last; r++) {
+              const below = sheet.get(address(r + height, c));
+              if (below) sheet.cells.set(address(r, c), below);
+              else sheet.cells.delete(address(r, c));
+            }
+          }
+        });
+      },
+    }) as OfficeMockObject & Record<string, unknown>;
+    const applied: Record<string, unknown> = {
+      values: original.values,
+      formulas: original.formulas,
+    };
+    appliers.push(() => {
+      const write = (key: "values" | "formulas") => {
+        const v = mock[key] as unknown;
+        if (!Array.isArray(v) || v === applied[key]) return;
+        applied[key] = v;
+        rows.forEach((r, i) =>
+          cols.forEach((c, j) => {
+            const x = (v as unknown[][])[i][j] as string | number | boolean;
+            const target = address(r, c);
+            const textColumn = sheet.numberFormats.get(target.replace(/\d+$/, "")) !== undefined;
+            if (x === "") sheet.cells.delete(target);
+            else if (key === "values" && textColumn) sheet.cells.set(target, { value: String(x) });
+            else if (typeof x === "string" && x.startsWith("="))
+              sheet.cells.set(target, { formula: x, value: 0 });
+            else if (typeof x === "string" && x.startsWith("'"))
+              sheet.cells.set(target, { value: x.slice(1) });
+            else sheet.cells.set(target, { value: x });
+          })
+        );
+      };
+      write("values");
+      write("formulas");
+      // Only whole-column text formats matter here: Excel keeps what is typed there as text.
+      if (mock.numberFormat !== undefined && /^[A-Z]+:[A-Z]+$/.test(a))
+        sheet.numberFormats.set(a.split(":")[0], mock.numberFormat);
+    });
+    ranges.push(mock);
+    return mock as unknown as Excel.Range;
+  };
+
+  const worksheet = (sheet: FakeSheet) => ({
+    isNullObject: false,
+    get name() {
+      return sheet.name;
+    },
+    get visibility() {
+      return sheet.visibility;
+    },
+    set visibility(v: string) {
+      sheet.visibility = v;
+    },
+    pageLayout: sheet.pageLayout,
+    activate() {
+      book.active = sheet.name;
+    },
+    getRange: (a: string) => range(sheet, a),
+    getRanges: (a: string) => {
+      const parts = a.split(",").map((p) => range(sheet, p.trim()));
+      return {
+        select() {
+          book.active = sheet.name;
+          book.selected.push(`${sheet.name}!${a}`);
+        },
+        areas: parts,
+      };
+    },
+    getUsedRange: () => {
+      let maxR = 1;
+      let maxC = 1;
+      for (const k of sheet.cells.keys()) {
+        const p = parseAddress(k)!;
+        maxR = Math.max(maxR, p.row);
+        maxC = Math.max(maxC, p.column);
+      }
+      return range(sheet, `A1:${address(maxR, maxC)}`);
+    },
+  });
+
+  const context = {
+    workbook: {
+      worksheets: {
+        getItem: (name: string) => {
+          const s = book.find(name);
+          if (!s) throw new Error(`ItemNotFound: ${name}`);
+          return worksheet(s);
+        },
+        getItemOrNullObject: (name: string) => {
+          const s = book.find(name);
+          return s ? worksheet(s) : { isNullObject: true };
+        },
+        add: (name: string) => worksheet(book.sheet(name)),
+        load() {},
+        get items() {
+          return book.sheets.map(worksheet);
+        },
+      },
+    },
+    async sync() {
+      book.syncs++;
+      for (const f of appliers) f();
+      for (const f of pending.splice(0)) f();
+      for (const r of ranges) await r.sync();
+    },
+  };
+  return context as unknown as Excel.RequestContext;
+}
+
+/** The Excel enums the write functions use. */
+export function installExcelEnums(): void {
+  (globalThis as Record<string, unknown>).Excel = {
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    DeleteShiftDirection: { up: "Up" },
+    PaperType: { a4: "A4" },
+    PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
+    VerticalAlignment: { top: "Top" },
+    WorksheetPositionType: { end: "End" },
+  };
+}
