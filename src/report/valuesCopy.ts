@@ -6,7 +6,8 @@ import type { CellValue, Workbook } from "exceljs";
  * Excel last calculated, which the file stores beside each formula.
  */
 
-const UP_FORMULA = /(^|[^A-Za-z0-9_.])UP\.[A-Za-z]/i;
+// Excel saves add-in functions in the file as _xldudf_UP_NAME (or as typed, UP.NAME).
+const UP_FORMULA = /(?:^|[^A-Za-z0-9_.])UP\.[A-Za-z]|_xldudf_UP[._][A-Za-z]/i;
 
 export function isUpFormula(formula: string): boolean {
   return UP_FORMULA.test(formula);
