@@ -14,7 +14,8 @@ export interface AllocationShare {
  *
  * Each part is first rounded down to a whole unit; the units left over go one by one to
  * the largest fractional remainders. Tie rule, stable under reordering: equal remainders
- * go to the larger key first, then to the id that sorts first (Dutch collation).
+ * go to the larger key first, then to the id that sorts first (Dutch collation, then code
+ * units for ids that collation calls equal).
  *
  * Returns the parts in the order of `shares`.
  */
@@ -47,7 +48,12 @@ export function allocate(
   const order = shares
     .map((s, i) => ({ i, rem: exact[i].minus(floors[i]), key: s.key, id: s.id }))
     .sort(
-      (a, b) => b.rem.comparedTo(a.rem) || b.key.comparedTo(a.key) || a.id.localeCompare(b.id, "nl")
+      (a, b) =>
+        b.rem.comparedTo(a.rem) ||
+        b.key.comparedTo(a.key) ||
+        a.id.localeCompare(b.id, "nl") ||
+        // Collation calls some distinct ids equal ("a", "a\u0000"); code units never do.
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     );
   for (const o of order) {
     if (left <= 0) break;
