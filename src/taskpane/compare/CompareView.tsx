@@ -1,0 +1,354 @@
+import * as React from "react";
+import { useContext, useMemo, useState } from "react";
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { Copy16Regular } from "@fluentui/react-icons";
+import Decimal from "decimal.js";
+import { ChangeRow, compare, Comparison, LineChange } from "../../core/compare";
+import { formatDecimal } from "../../core/dutchNumber";
+import { PlanInputError } from "../../core/errors";
+import {
+  explainAll,
+  formatAmount,
+  formatShare,
+  formatSignedAmount,
+} from "../../core/explainChange";
+import { Plan } from "../../core/model";
+import { ContributionSource } from "../../core/query";
+import { LangContext, Lang } from "../i18n";
+
+export interface CompareViewProps {
+  /** The earlier plan (last year's, or the plan itself when comparing its years). */
+  oldPlan: Plan;
+  /** The later plan; the same plan when absent. */
+  newPlan?: Plan;
+  /** Years shown first; the user can pick others the plans have. */
+  oldYear?: number;
+  newYear?: number;
+  source?: ContributionSource;
+  /** Writes text to the clipboard; navigator.clipboard when absent. */
+  copyText?: (text: string) => Promise<void>;
+}
+
+type SortKey =
+  "municipality" | "old" | "new" | "difference" | "percentage" | "totalEffect" | "keyEffect";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  controls: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  numberHead: { textAlign: "right", justifyContent: "flex-end" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  method: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  paragraph: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
+  text: { margin: 0, flexGrow: 1 },
+  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Years both a table of totals and the contributions can answer: Tabel 4, else Tabel 6. */
+function yearsOf(plan: Plan): number[] {
+  return [...(plan.totals?.years ?? plan.contributions?.years ?? [])].sort((a, b) => a - b);
+}
+
+function defaultYears(oldPlan: Plan, newPlan: Plan, samePlan: boolean): [number, number] {
+  const a = yearsOf(oldPlan);
+  const b = yearsOf(newPlan);
+  if (samePlan) {
+    // The plan's own year against the year after it, else the first two years it has.
+    const own = Number(/\b(20\d\d)\b/.exec(oldPlan.title)?.[1]);
+    if (a.includes(own) && a.includes(own + 1)) return [own, own + 1];
+    return [a[0], a[1] ?? a[0]];
+  }
+  const common = b.filter((y) => a.includes(y));
+  const y = common[0] ?? b[0] ?? a[0];
+  return [y, y];
+}
+
+/**
+ * "Vergelijk": contributions per municipality of two years or two plan versions, the
+ * difference split into total effect and key effect, sortable, with a paragraph per
+ * municipality ready to paste into a letter.
+ */
+export function CompareView(props: CompareViewProps) {
+  const { oldPlan } = props;
+  const newPlan = props.newPlan ?? oldPlan;
+  const samePlan = newPlan === oldPlan;
+  const lang = useContext(LangContext);
+  const t = (nl: string, en: string) => (lang === "nl" ? nl : en);
+  const styles = useStyles();
+  const [defaultOld, defaultNew] = defaultYears(oldPlan, newPlan, samePlan);
+  const [oldYear, setOldYear] = useState(props.oldYear ?? defaultOld);
+  const [newYear, setNewYear] = useState(props.newYear ?? defaultNew);
+  const [source, setSource] = useState<ContributionSource>(props.source ?? "computed");
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
+    key: "municipality",
+    ascending: true,
+  });
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const outcome = useMemo((): { ok: Comparison } | { error: string } => {
+    try {
+      return {
+        ok: compare({ plan: oldPlan, year: oldYear }, { plan: newPlan, year: newYear }, source),
+      };
+    } catch (e) {
+      if (e instanceof PlanInputError) return { error: e.text(lang) };
+      throw e;
+    }
+  }, [oldPlan, newPlan, oldYear, newYear, source, lang]);
+
+  const copy = async (id: string, text: string) => {
+    const write = props.copyText ?? ((s: string) => navigator.clipboard.writeText(s));
+    try {
+      await write(text);
+      setCopied(id);
+    } catch {
+      setCopied(null);
+    }
+  };
+
+  const yearSelect = (label: string, value: number, years: number[], set: (y: number) => void) => (
+    <Field label={label}>
+      <Select value={String(value)} onChange={(_, d) => set(Number(d.value))}>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  const controls = (
+    <div className={styles.controls}>
+      {yearSelect(t("Oud jaar", "Old year"), oldYear, yearsOf(oldPlan), setOldYear)}
+      {yearSelect(t("Nieuw jaar", "New year"), newYear, yearsOf(newPlan), setNewYear)}
+      <Field label={t("Bedragen", "Amounts")}>
+        <Select value={source} onChange={(_, d) => setSource(d.value as ContributionSource)}>
+          <option value="computed">
+            {t("berekend (Tabel 4 × sleutel)", "computed (Tabel 4 × key)")}
+          </option>
+          <option value="stated">{t("vermeld (Tabel 6)", "stated (Tabel 6)")}</option>
+        </Select>
+      </Field>
+    </div>
+  );
+
+  if ("error" in outcome) {
+    return (
+      <div className={styles.root}>
+        {controls}
+        <MessageBar intent="error">
+          <MessageBarBody>{outcome.error}</MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+  const c = outcome.ok;
+  const rows = sortRows(c.rows, sort.key, sort.ascending);
+  const sameYear = c.old.year === c.new.year;
+  const oldHead = sameYear ? t(`Oud ${c.old.year}`, `Old ${c.old.year}`) : String(c.old.year);
+  const newHead = sameYear ? t(`Nieuw ${c.new.year}`, `New ${c.new.year}`) : String(c.new.year);
+  const columns: { key: SortKey; label: string }[] = [
+    { key: "municipality", label: t("Gemeente", "Municipality") },
+    { key: "old", label: oldHead },
+    { key: "new", label: newHead },
+    { key: "difference", label: t("Verschil", "Difference") },
+    { key: "percentage", label: "%" },
+    { key: "totalEffect", label: t("Totaaleffect", "Total effect") },
+    { key: "keyEffect", label: t("Sleuteleffect", "Key effect") },
+  ];
+  const onSort = (key: SortKey) =>
+    setSort((s) => ({ key, ascending: s.key === key ? !s.ascending : key === "municipality" }));
+  const explanations = explainAll(c);
+  const allText = explanations.map((e) => e.text[lang]).join("\n\n");
+
+  return (
+    <div className={styles.root}>
+      {controls}
+      {!samePlan && (
+        <p className={styles.method}>
+          {t("Oud", "Old")}: {c.old.name} · {t("Nieuw", "New")}: {c.new.name}
+        </p>
+      )}
+      <Table
+        sortable
+        size="small"
+        aria-label={t("Bijdragen per gemeente", "Contributions per municipality")}
+      >
+        <TableHeader>
+          <TableRow>
+            {columns.map((col) => (
+              <TableHeaderCell
+                key={col.key}
+                className={col.key === "municipality" ? undefined : styles.numberHead}
+                sortDirection={
+                  sort.key === col.key ? (sort.ascending ? "ascending" : "descending") : undefined
+                }
+                onClick={() => onSort(col.key)}
+              >
+                {col.label}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.municipality}>
+              <TableCell>{r.municipality}</TableCell>
+              {numberCells(r, lang, styles.number)}
+            </TableRow>
+          ))}
+          <TableRow className={styles.total}>
+            <TableCell>{t("Totaal", "Total")}</TableCell>
+            {numberCells(c.totals, lang, styles.number)}
+          </TableRow>
+        </TableBody>
+      </Table>
+      <p className={styles.method}>{c.method[lang]}</p>
+
+      <details>
+        <summary className={styles.summary}>
+          {t("Wijzigingen per tabel", "Changes per table")}
+        </summary>
+        {c.tables.map((tab) => (
+          <div key={tab.table}>
+            <p className={styles.text}>
+              <strong>
+                {tab.table} {tab.title[lang]}
+              </strong>
+              {tab.status === "missing"
+                ? `: ${tab.note?.[lang] ?? ""}`
+                : tab.changes.length === 0
+                  ? `: ${t("geen wijzigingen", "no changes")}`
+                  : ""}
+            </p>
+            {tab.changes.length > 0 && (
+              <ul className={styles.changes}>
+                {tab.changes.map((ch, i) => (
+                  <li key={i}>{changeText(ch, lang)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </details>
+
+      <section aria-labelledby="up-compare-explanations">
+        <div className={styles.paragraph}>
+          <h3 id="up-compare-explanations" className={`${styles.heading} ${styles.text}`}>
+            {t("Toelichting per gemeente", "Explanation per municipality")}
+          </h3>
+          <Button icon={<Copy16Regular />} onClick={() => copy("*", allText)}>
+            {copied === "*" ? t("Gekopieerd", "Copied") : t("Kopieer alles", "Copy all")}
+          </Button>
+        </div>
+        {explanations.map((e) => (
+          <div key={e.municipality} className={styles.paragraph}>
+            <p className={styles.text}>{e.text[lang]}</p>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<Copy16Regular />}
+              aria-label={t(
+                `Kopieer toelichting ${e.municipality}`,
+                `Copy explanation ${e.municipality}`
+              )}
+              onClick={() => copy(e.municipality, e.text[lang])}
+            >
+              {copied === e.municipality ? t("Gekopieerd", "Copied") : undefined}
+            </Button>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function numberCells(
+  r: Pick<ChangeRow, "old" | "new" | "difference" | "percentage" | "totalEffect" | "keyEffect">,
+  lang: Lang,
+  className: string
+) {
+  const pct =
+    r.percentage === null
+      ? "—"
+      : `${r.percentage.isPositive() && !r.percentage.isZero() ? "+" : ""}${formatShare(r.percentage, lang)}`;
+  return [
+    formatAmount(r.old, lang),
+    formatAmount(r.new, lang),
+    formatSignedAmount(r.difference, lang),
+    pct,
+    formatSignedAmount(r.totalEffect, lang),
+    formatSignedAmount(r.keyEffect, lang),
+  ].map((text, i) => (
+    <TableCell key={i} className={className}>
+      {text}
+    </TableCell>
+  ));
+}
+
+/** Sorted copy; a missing percentage (old amount 0) sorts last either way. */
+export function sortRows(
+  rows: readonly ChangeRow[],
+  key: SortKey,
+  ascending: boolean
+): ChangeRow[] {
+  const dir = ascending ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (key === "municipality") return dir * a.municipality.localeCompare(b.municipality, "nl");
+    const x = a[key];
+    const y = b[key];
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return (
+      dir * (x as Decimal).comparedTo(y as Decimal) ||
+      a.municipality.localeCompare(b.municipality, "nl")
+    );
+  });
+}
+
+function valueText(v: Decimal | null, unit: LineChange["unit"], lang: Lang): string {
+  if (v === null) return lang === "nl" ? "leeg" : "empty";
+  if (unit === "euro") return formatAmount(v, lang);
+  if (unit === "fraction") return formatShare(v, lang, 4);
+  const n = lang === "nl" ? formatDecimal(v) : v.toString();
+  return unit === "percent" ? `${n}%` : n;
+}
+
+function changeText(ch: LineChange, lang: Lang): string {
+  const kind =
+    ch.kind === "added"
+      ? lang === "nl"
+        ? " (nieuw)"
+        : " (new)"
+      : ch.kind === "removed"
+        ? lang === "nl"
+          ? " (vervallen)"
+          : " (removed)"
+        : "";
+  return `${ch.line}: ${valueText(ch.old, ch.unit, lang)} → ${valueText(ch.new, ch.unit, lang)}${kind}`;
+}
