@@ -25,13 +25,13 @@ const MERGED_INTO: Readonly<Record<string, string>> = {
   schinnen: "Beekdaelen",
 };
 
-/** Compares names case-insensitively, ignoring spaces, hyphens, dots, accents and `a/d` vs `aan de`. */
+/** Compares names case-insensitively, ignoring spaces, hyphens, dots, accents and `a/d` or `a.d.` vs `aan de`. */
 export function normalizeName(name: string): string {
   return name
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/\ba\s*\/\s*d\b/g, "aan de")
+    .replace(/\ba\s*[/.]\s*d\b\.?/g, "aan de")
     .replace(/[\s\u00a0\-–._'’]+/g, "");
 }
 

@@ -1,0 +1,80 @@
+import {
+  MUNICIPALITIES,
+  normalizeName,
+  resolveMunicipality,
+  unknownMunicipalityMessage,
+} from "../../src/core/municipalities";
+
+describe("municipalities", () => {
+  test("the 16 participating municipalities of PLAN-MODEL.md", () => {
+    expect(MUNICIPALITIES).toHaveLength(16);
+    expect(new Set(MUNICIPALITIES.map(normalizeName)).size).toBe(16);
+  });
+
+  test.each([
+    ["heerlen", "Heerlen"],
+    ["HEERLEN", "Heerlen"],
+    ["  Heerlen  ", "Heerlen"],
+    ["Sittard Geleen", "Sittard-Geleen"],
+    ["sittard-geleen", "Sittard-Geleen"],
+    ["Sittard – Geleen", "Sittard-Geleen"],
+    ["Eijsden Margraten", "Eijsden-Margraten"],
+    ["EijsdenMargraten", "Eijsden-Margraten"],
+    ["Valkenburg a/d Geul", "Valkenburg aan de Geul"],
+    ["Valkenburg a / d Geul", "Valkenburg aan de Geul"],
+    ["Valkenburg a.d. Geul", "Valkenburg aan de Geul"],
+    ["valkenburg aan de geul", "Valkenburg aan de Geul"],
+    ["Gulpen\u00a0Wittem", "Gulpen-Wittem"],
+    ["Beek", "Beek"],
+    ["Beekdaelen", "Beekdaelen"],
+  ])("'%s' is %s", (input, name) => {
+    expect(resolveMunicipality(input)).toEqual({ ok: true, name });
+  });
+
+  test("a typo gets the closest name as a suggestion", () => {
+    const r = resolveMunicipality("Heerle");
+    expect(r).toEqual({ ok: false, input: "Heerle", suggestion: "Heerlen" });
+    if (r.ok) return;
+    expect(unknownMunicipalityMessage(r)).toEqual({
+      nl: "Onbekende gemeente 'Heerle' — bedoelt u Heerlen?",
+      en: "Unknown municipality 'Heerle' — did you mean Heerlen?",
+    });
+    expect(resolveMunicipality("Kerkraade")).toMatchObject({ ok: false, suggestion: "Kerkrade" });
+    expect(resolveMunicipality("Landgraf")).toMatchObject({ ok: false, suggestion: "Landgraaf" });
+  });
+
+  test.each(["Nuth", "Onderbanken", "schinnen"])("%s merged into Beekdaelen", (old) => {
+    const r = resolveMunicipality(old);
+    expect(r).toEqual({ ok: false, input: old, suggestion: "Beekdaelen", merged: true });
+    if (r.ok) return;
+    expect(unknownMunicipalityMessage(r).nl).toBe(
+      `'${old}' is sinds 2019 opgegaan in Beekdaelen — gebruik Beekdaelen`
+    );
+  });
+
+  test("a name that resembles nothing gets no suggestion", () => {
+    const r = resolveMunicipality("Amsterdam");
+    expect(r).toEqual({ ok: false, input: "Amsterdam", suggestion: undefined });
+    if (r.ok) return;
+    expect(unknownMunicipalityMessage(r).en).toBe(
+      "Unknown municipality 'Amsterdam' — no participating municipality resembles it"
+    );
+  });
+
+  test("an empty name is not a municipality", () => {
+    expect(resolveMunicipality("  ")).toEqual({ ok: false, input: "  " });
+  });
+
+  test("only the plan's own municipalities are known when the plan names fewer", () => {
+    const known = ["Beek", "Heerlen"];
+    expect(resolveMunicipality("heerlen", known)).toEqual({ ok: true, name: "Heerlen" });
+    expect(resolveMunicipality("Vaals", known)).toMatchObject({ ok: false });
+    // Beekdaelen is not in this plan, so Nuth is not pointed there.
+    expect(resolveMunicipality("Nuth", known)).not.toMatchObject({ merged: true });
+  });
+
+  test("Beek is not mistaken for Beekdaelen, nor the other way round", () => {
+    expect(resolveMunicipality("beek")).toEqual({ ok: true, name: "Beek" });
+    expect(resolveMunicipality("beek daelen")).toEqual({ ok: true, name: "Beekdaelen" });
+  });
+});
