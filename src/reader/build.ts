@@ -1,0 +1,504 @@
+import { formatPercent, readDutchNumber } from "../core/dutchNumber";
+import {
+  CellRef,
+  ContributionRow,
+  Contributions,
+  Figure,
+  MaterialCosts,
+  Plan,
+  PlanLine,
+  ShareLine,
+  StaffCosts,
+  StaffingPlan,
+  StaffingRole,
+  TableId,
+  Totals,
+  YearFigures,
+} from "../core/model";
+import { resolveMunicipality } from "../core/municipalities";
+import { CellRead, cellList, figureOf, ReadNote } from "./cells";
+
+/*
+ * Both layouts (the UP template and the pasted published plan) are first read into raw tables:
+ * labelled rows of figures by year. Here the rows get their roles by label and become the
+ * tables of the Plan, with the checks that hold for either layout.
+ */
+
+export type NumberRead = Extract<CellRead, { kind: "number" }>;
+
+export interface RawRow {
+  label: string;
+  labelCell?: CellRef;
+  /** The number before the year columns: scale (Tabel 1), share (Tabel 2, 3) or key (Tabel 6). */
+  extra?: { read: NumberRead; cell: CellRef };
+  values: YearFigures;
+  /** Year columns left empty, with their cells. */
+  empty: Map<number, CellRef>;
+  hidden?: boolean;
+}
+
+export interface RawTable {
+  id: TableId;
+  /** Where the table is, as "Sheet!A1:H20". */
+  range: string;
+  years: number[];
+  rows: RawRow[];
+  /** Reading found errors (already noted): the table is left out. */
+  failed: boolean;
+}
+
+export const TABLE_NAMES: Record<TableId, { nl: string; en: string }> = {
+  "Tabel 1": { nl: "Tabel 1 (formatieplan)", en: "Tabel 1 (staffing plan)" },
+  "Tabel 2": { nl: "Tabel 2 (formatiekosten)", en: "Tabel 2 (staff costs)" },
+  "Tabel 3": { nl: "Tabel 3 (materiële kosten)", en: "Tabel 3 (material costs)" },
+  "Tabel 4": { nl: "Tabel 4 (overzicht totalen)", en: "Tabel 4 (totals)" },
+  "Tabel 6": {
+    nl: "Tabel 6 (uitvoeringskosten per gemeente)",
+    en: "Tabel 6 (costs per municipality)",
+  },
+  Sleutel: { nl: "de sleutelcomponenten", en: "the key components" },
+};
+
+/** Lower case, no accents, single spaces: `Materiële  kosten` → `materiele kosten`. */
+export function normLabel(label: string): string {
+  return label
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function leftOut(id: TableId, notes: ReadNote[]): undefined {
+  notes.push({
+    severity: "error",
+    table: id,
+    message: {
+      nl: `${TABLE_NAMES[id].nl} is weggelaten: niet betrouwbaar te lezen`,
+      en: `${TABLE_NAMES[id].en} left out: it cannot be read reliably`,
+    },
+  });
+  return undefined;
+}
+
+function tableError(
+  id: TableId,
+  notes: ReadNote[],
+  cell: CellRef | undefined,
+  nl: string,
+  en: string
+) {
+  notes.push({
+    severity: "error",
+    table: id,
+    cell,
+    message: { nl: `${id}: ${nl}`, en: `${id}: ${en}` },
+  });
+}
+
+/** Every year cell of `rows` must hold a number; reports the empty ones. */
+function requireValues(t: RawTable, rows: RawRow[], notes: ReadNote[]): boolean {
+  const missing: CellRef[] = [];
+  for (const r of rows)
+    for (const y of t.years) if (!r.values.has(y)) missing.push(r.empty.get(y)!);
+  if (missing.length === 0) return true;
+  const total = rows.length * t.years.length;
+  const list = cellList(missing);
+  if (missing.length === total) {
+    tableError(
+      t.id,
+      notes,
+      missing[0],
+      `de regels hebben geen bedragen (leeg: ${list.nl})`,
+      `the rows have no amounts (empty: ${list.en})`
+    );
+  } else {
+    tableError(
+      t.id,
+      notes,
+      missing[0],
+      `lege cellen waar een getal hoort: ${list.nl}`,
+      `empty cells where a number must be: ${list.en}`
+    );
+  }
+  return false;
+}
+
+function line(r: RawRow): PlanLine {
+  const l: PlanLine = { label: r.label, values: r.values };
+  if (r.labelCell) l.labelCell = r.labelCell;
+  return l;
+}
+
+const TRAILING_PERCENT = /(\d[\d.,]*)\s*%\s*$/;
+
+/**
+ * Percentages of one column as fractions. A column of plain numbers above 1 holds percentage
+ * points (3.53 meaning 3,53%); a column of plain numbers up to 1 holds fractions (0.0353).
+ */
+export function percentFigures(
+  id: TableId,
+  entries: { read: NumberRead; cell: CellRef }[],
+  what: { nl: string; en: string },
+  notes: ReadNote[]
+): Figure[] {
+  const plain = entries.filter((e) => !e.read.percent);
+  const points = plain.some((e) => e.read.value.abs().gt(1));
+  if (plain.length > 0) {
+    const column = plain[0].cell.address.replace(/\d+$/, "");
+    const example = plain[0].read.value;
+    notes.push(
+      points
+        ? {
+            severity: "warning",
+            table: id,
+            cell: plain[0].cell,
+            message: {
+              nl: `${id}: ${what.nl} in kolom ${column} staat als ${example} zonder %: gelezen als ${formatPercent(example.div(100), plain[0].read.decimals)}`,
+              en: `${id}: ${what.en} in column ${column} is stored as ${example} without %: read as ${example}%`,
+            },
+          }
+        : {
+            severity: "info",
+            table: id,
+            cell: plain[0].cell,
+            message: {
+              nl: `${id}: ${what.nl} in kolom ${column} staat als fractie ${example}: gelezen als ${formatPercent(example, Math.max(0, plain[0].read.decimals - 2))}`,
+              en: `${id}: ${what.en} in column ${column} is stored as the fraction ${example}: read as ${example.times(100)}%`,
+            },
+          }
+    );
+  }
+  return entries.map((e) => {
+    const f = figureOf(e.read, e.cell);
+    if (!e.read.percent) {
+      if (points) f.value = f.value.div(100);
+      else f.decimals = Math.max(0, (f.decimals ?? 0) - 2);
+    }
+    return f;
+  });
+}
+
+/** The share a line states: its own share column, or a trailing `70%` in its label. */
+function shareOf(r: RawRow, share: Figure | undefined): ShareLine {
+  const l: ShareLine = line(r);
+  if (share) {
+    l.share = share;
+    if (!TRAILING_PERCENT.test(r.label)) {
+      l.label = `${r.label} ${formatPercent(share.value, share.decimals ?? 0)}`;
+    }
+    return l;
+  }
+  const m = TRAILING_PERCENT.exec(r.label);
+  const n = m ? readDutchNumber(`${m[1]}%`) : undefined;
+  if (n) {
+    l.share = { value: n.value, decimals: n.decimals, fromText: true };
+    if (r.labelCell) l.share.cell = r.labelCell;
+  }
+  return l;
+}
+
+function shares(t: RawTable, notes: ReadNote[]): Map<RawRow, Figure> {
+  const withShare = t.rows.filter((r) => r.extra);
+  const figures = percentFigures(
+    t.id,
+    withShare.map((r) => r.extra!),
+    { nl: "het aandeel", en: "the share" },
+    notes
+  );
+  return new Map(withShare.map((r, i) => [r, figures[i]]));
+}
+
+const isTotal = (n: string) => /^(totaal|total)\b/.test(n) || /\btota(a)?l$/.test(n);
+
+export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | undefined {
+  if (t.failed) return leftOut(t.id, notes);
+  let totalIndex = -1;
+  t.rows.forEach((r, i) => {
+    const n = normLabel(r.label);
+    if (n.startsWith("formatie team") || n === "formatie" || isTotal(n)) totalIndex = i;
+  });
+  if (totalIndex < 0) {
+    const last = t.rows[t.rows.length - 1];
+    if (last && last.label === "" && last.values.size > 0) totalIndex = t.rows.length - 1;
+  }
+  if (totalIndex < 0) {
+    tableError(
+      t.id,
+      notes,
+      t.rows[t.rows.length - 1]?.labelCell,
+      "geen totaalregel ('formatie team verwervingen' of 'totaal') gevonden",
+      "no total row ('formatie team verwervingen' or 'totaal') found"
+    );
+    return leftOut(t.id, notes);
+  }
+  const roles: StaffingRole[] = [];
+  let ok = true;
+  t.rows.forEach((r, i) => {
+    if (i === totalIndex) return;
+    if (r.label === "") {
+      const first = [...r.values.values()][0]?.cell;
+      tableError(
+        t.id,
+        notes,
+        first,
+        "regel met getallen maar zonder functie",
+        "row with figures but no role"
+      );
+      ok = false;
+      return;
+    }
+    const role: StaffingRole = { ...line(r), hired: /\binhuur\b/i.test(r.label) };
+    if (r.extra) role.scale = figureOf(r.extra.read, r.extra.cell);
+    roles.push(role);
+  });
+  if (!ok) return leftOut(t.id, notes);
+  return { years: t.years, roles, total: line(t.rows[totalIndex]) };
+}
+
+/** Finds the rows of a cost table (Tabel 2 or 3) by their labels. */
+function splitRoles(t: RawTable) {
+  let youth: RawRow | undefined;
+  let wmo: RawRow | undefined;
+  const totals: RawRow[] = [];
+  const others: RawRow[] = [];
+  let subtotal: RawRow | undefined;
+  for (const r of t.rows) {
+    const n = normLabel(r.label);
+    if (/\bjeugd\b/.test(n) && !youth) youth = r;
+    else if (/\bwmo\b/.test(n) && !wmo) wmo = r;
+    else if (!youth && !wmo && (n === "" || n.startsWith("subtota"))) subtotal = subtotal ?? r;
+    else if (isTotal(n) || n.startsWith("subtota")) totals.push(r);
+    else others.push(r);
+  }
+  return { youth, wmo, totals, others, subtotal };
+}
+
+export function buildStaffCosts(t: RawTable, notes: ReadNote[]): StaffCosts | undefined {
+  if (t.failed) return leftOut(t.id, notes);
+  const { youth, wmo, totals, others, subtotal } = splitRoles(t);
+  const total = totals[0] ?? subtotal;
+  const grandTotal = totals.length > 1 ? totals[totals.length - 1] : undefined;
+  const missing = [
+    total ? "" : "'formatiekosten totaal'",
+    youth ? "" : "'formatiekosten jeugd'",
+    wmo ? "" : "'formatiekosten wmo'",
+  ].filter(Boolean);
+  if (missing.length > 0 || !total || !youth || !wmo) {
+    tableError(
+      t.id,
+      notes,
+      t.rows[0]?.labelCell,
+      `regel ${missing.join(", ")} ontbreekt`,
+      `row ${missing.join(", ")} is missing`
+    );
+    return leftOut(t.id, notes);
+  }
+  if (others.length > 0 || totals.length > 2) {
+    const extra = [...others, ...totals.slice(1, -1)][0];
+    tableError(
+      t.id,
+      notes,
+      extra.labelCell,
+      `onverwachte regel '${extra.label}'`,
+      `unexpected row '${extra.label}'`
+    );
+    return leftOut(t.id, notes);
+  }
+  const rows = [total, youth, wmo, ...(grandTotal ? [grandTotal] : [])];
+  if (!requireValues(t, rows, notes)) return leftOut(t.id, notes);
+  const s = shares(t, notes);
+  const result: StaffCosts = {
+    years: t.years,
+    total: line(total),
+    youth: shareOf(youth, s.get(youth)),
+    wmo: shareOf(wmo, s.get(wmo)),
+  };
+  if (grandTotal) result.grandTotal = line(grandTotal);
+  return result;
+}
+
+export function buildMaterialCosts(t: RawTable, notes: ReadNote[]): MaterialCosts | undefined {
+  if (t.failed) return leftOut(t.id, notes);
+  const { youth, wmo, totals, others, subtotal } = splitRoles(t);
+  const sub = subtotal ?? (totals.length > 1 ? totals[0] : undefined);
+  const grandTotal =
+    totals.length > 0 && totals[totals.length - 1] !== sub ? totals[totals.length - 1] : undefined;
+  if (!sub || !youth || !wmo) {
+    const what = [
+      sub ? "" : "subtotaal",
+      youth ? "" : "'materiele kosten jeugd'",
+      wmo ? "" : "'materiele kosten wmo'",
+    ].filter(Boolean);
+    tableError(
+      t.id,
+      notes,
+      t.rows[0]?.labelCell,
+      `regel ${what.join(", ")} ontbreekt`,
+      `row ${what.join(", ")} is missing`
+    );
+    return leftOut(t.id, notes);
+  }
+  const extraTotals = totals.filter((r) => r !== sub && r !== grandTotal);
+  if (extraTotals.length > 0) {
+    const r = extraTotals[0];
+    tableError(
+      t.id,
+      notes,
+      r.labelCell,
+      `onverwachte regel '${r.label}'`,
+      `unexpected row '${r.label}'`
+    );
+    return leftOut(t.id, notes);
+  }
+  const rows = [sub, youth, wmo, ...(grandTotal ? [grandTotal] : [])];
+  if (!requireValues(t, rows, notes)) return leftOut(t.id, notes);
+  const s = shares(t, notes);
+  const result: MaterialCosts = {
+    years: t.years,
+    lines: others.map(line),
+    subtotal: line(sub),
+    youth: shareOf(youth, s.get(youth)),
+    wmo: shareOf(wmo, s.get(wmo)),
+  };
+  if (grandTotal) result.grandTotal = line(grandTotal);
+  return result;
+}
+
+export function buildTotals(t: RawTable, notes: ReadNote[]): Totals | undefined {
+  if (t.failed) return leftOut(t.id, notes);
+  let staffYouth: RawRow | undefined;
+  let materialYouth: RawRow | undefined;
+  let total: RawRow | undefined;
+  for (const r of t.rows) {
+    const n = normLabel(r.label);
+    if (n.startsWith("formatie")) staffYouth = staffYouth ?? r;
+    else if (n.startsWith("materi")) materialYouth = materialYouth ?? r;
+    else if (isTotal(n)) total = r;
+    else {
+      tableError(
+        t.id,
+        notes,
+        r.labelCell,
+        `onverwachte regel '${r.label}'`,
+        `unexpected row '${r.label}'`
+      );
+      return leftOut(t.id, notes);
+    }
+  }
+  if (!staffYouth || !materialYouth || !total) {
+    const what = [
+      staffYouth ? "" : "'formatiekosten jeugd'",
+      materialYouth ? "" : "'materiele kosten jeugd'",
+      total ? "" : "'totaal'",
+    ].filter(Boolean);
+    tableError(
+      t.id,
+      notes,
+      t.rows[0]?.labelCell,
+      `regel ${what.join(", ")} ontbreekt`,
+      `row ${what.join(", ")} is missing`
+    );
+    return leftOut(t.id, notes);
+  }
+  if (!requireValues(t, [staffYouth, materialYouth, total], notes)) return leftOut(t.id, notes);
+  return {
+    years: t.years,
+    staffYouth: line(staffYouth),
+    materialYouth: line(materialYouth),
+    total: line(total),
+  };
+}
+
+export function buildContributions(t: RawTable, notes: ReadNote[]): Contributions | undefined {
+  if (t.failed) return leftOut(t.id, notes);
+  let totalIndex = -1;
+  t.rows.forEach((r, i) => {
+    const n = normLabel(r.label);
+    if (n === "" || isTotal(n)) totalIndex = i;
+  });
+  if (totalIndex < 0) {
+    tableError(
+      t.id,
+      notes,
+      t.rows[t.rows.length - 1]?.labelCell,
+      "geen totaalregel gevonden (een regel 'totaal' of een regel zonder naam onder de gemeenten)",
+      "no total row found (a row 'totaal' or a row without a name below the municipalities)"
+    );
+    return leftOut(t.id, notes);
+  }
+  const totalRow = t.rows[totalIndex];
+  const rows = t.rows.filter((_, i) => i !== totalIndex);
+  if (rows.length === 0) {
+    tableError(
+      t.id,
+      notes,
+      totalRow.labelCell,
+      "geen gemeenten gevonden",
+      "no municipalities found"
+    );
+    return leftOut(t.id, notes);
+  }
+  const noKey = rows.filter((r) => !r.extra);
+  if (noKey.length > 0) {
+    const cells = noKey.map((r) => r.labelCell).filter((c): c is CellRef => c !== undefined);
+    const list = cellList(cells);
+    tableError(
+      t.id,
+      notes,
+      cells[0],
+      `gemeente zonder verdeelsleutel: ${noKey.map((r) => r.label).join(", ")} (${list.nl})`,
+      `municipality without a distribution key: ${noKey.map((r) => r.label).join(", ")} (${list.en})`
+    );
+    return leftOut(t.id, notes);
+  }
+  if (!requireValues(t, [...rows, totalRow], notes)) return leftOut(t.id, notes);
+  const keyed = t.rows.filter((r) => r.extra);
+  const keys = percentFigures(
+    t.id,
+    keyed.map((r) => r.extra!),
+    { nl: "de verdeelsleutel", en: "the distribution key" },
+    notes
+  );
+  const keyOf = new Map(keyed.map((r, i) => [r, keys[i]]));
+  const result: Contributions = {
+    years: t.years,
+    rows: rows.map((r): ContributionRow => {
+      const res = resolveMunicipality(r.label);
+      const row: ContributionRow = { ...line(r), key: keyOf.get(r) };
+      if (res.ok) row.municipality = res.name;
+      return row;
+    }),
+    total: line(totalRow),
+  };
+  const totalKey = keyOf.get(totalRow);
+  if (totalKey) result.totalKey = totalKey;
+  return result;
+}
+
+export function buildPlanTables(raws: RawTable[], notes: ReadNote[]): Partial<Plan> {
+  const part: Partial<Plan> = {};
+  for (const t of raws) {
+    switch (t.id) {
+      case "Tabel 1":
+        part.staffing = buildStaffing(t, notes);
+        break;
+      case "Tabel 2":
+        part.staffCosts = buildStaffCosts(t, notes);
+        break;
+      case "Tabel 3":
+        part.materialCosts = buildMaterialCosts(t, notes);
+        break;
+      case "Tabel 4":
+        part.totals = buildTotals(t, notes);
+        break;
+      case "Tabel 6":
+        part.contributions = buildContributions(t, notes);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const k of Object.keys(part) as (keyof Plan)[]) if (part[k] === undefined) delete part[k];
+  return part;
+}

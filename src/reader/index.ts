@@ -1,0 +1,160 @@
+import { KeyComponents, Plan, TableId } from "../core/model";
+import { MUNICIPALITIES } from "../core/municipalities";
+import { buildPlanTables, RawTable, TABLE_NAMES } from "./build";
+import { ReadNote } from "./cells";
+import { WorkbookGrid } from "./grid";
+import { readPublished } from "./published";
+import { findTemplateTables, readKeyComponents, readTemplateTable } from "./template";
+import { COMPONENTS_TABLE, TEMPLATE_TABLES, WEIGHTS_TABLE } from "./templateSpec";
+
+export type { ReadNote } from "./cells";
+export { TEMPLATE_TABLES, COMPONENTS_TABLE, WEIGHTS_TABLE, TEMPLATE_LABELS } from "./templateSpec";
+
+export interface ReadResult {
+  /** Undefined when no plan table could be read. */
+  plan?: Plan;
+  layout?: "template" | "published";
+  notes: ReadNote[];
+  /** What the reader looked for, to tell a user whose workbook held no plan. */
+  looked: string[];
+}
+
+export const LOOKED: readonly string[] = [
+  `Excel-tabellen / Excel tables ${TEMPLATE_TABLES.map((t) => t.name).join(", ")} (UP-sjabloon / UP template)`,
+  "Titels / titles: 'Tabel 1. Formatieplan', 'Tabel 2 Formatiekosten', 'Tabel 3 Materiële kosten', 'Tabel 4. Overzicht totalen', 'Tabel 6. Uitvoeringskosten'",
+  "Kopregels met jaren / header rows with years: 'fte 2023 … fte 2027', '2023 … 2027'",
+  "Regels / rows: 'formatiekosten totaal', 'formatiekosten jeugd', 'materiele kosten jeugd'",
+  `Gemeentenamen / municipality names: ${MUNICIPALITIES.join(", ")}`,
+];
+
+const ORDER: TableId[] = ["Tabel 1", "Tabel 2", "Tabel 3", "Tabel 4", "Tabel 6"];
+
+/**
+ * Reads an Uitvoeringsplan from a workbook: the UP template's Excel tables when the workbook
+ * has them, otherwise the tables of the published plan pasted into a sheet.
+ */
+export function readPlan(grid: WorkbookGrid): ReadResult {
+  const notes: ReadNote[] = [];
+  const looked = [...LOOKED];
+  const template = findTemplateTables(grid);
+  let layout: "template" | "published";
+  let raws: RawTable[];
+  let keyComponents: KeyComponents | undefined;
+  let title: string | undefined;
+  const sheetsUsed = new Set<string>();
+  if (template.size > 0) {
+    layout = "template";
+    raws = [];
+    for (const spec of TEMPLATE_TABLES) {
+      const loc = template.get(spec.name.toLowerCase());
+      if (!loc) {
+        notes.push({
+          severity: "info",
+          table: spec.table,
+          message: {
+            nl: `Excel-tabel ${spec.name} niet gevonden: ${TABLE_NAMES[spec.table].nl} ontbreekt`,
+            en: `Excel table ${spec.name} not found: ${TABLE_NAMES[spec.table].en} is absent`,
+          },
+        });
+        continue;
+      }
+      sheetsUsed.add(loc.sheet.name);
+      raws.push(readTemplateTable(loc, spec, notes));
+    }
+    const components = template.get(COMPONENTS_TABLE.name.toLowerCase());
+    if (components) {
+      keyComponents = readKeyComponents(
+        components,
+        template.get(WEIGHTS_TABLE.name.toLowerCase()),
+        notes
+      );
+      sheetsUsed.add(components.sheet.name);
+    }
+    title = templateTitle(grid);
+  } else {
+    layout = "published";
+    const published = readPublished(grid, notes);
+    raws = published.raws;
+    title = published.title;
+    published.sheets.forEach((s) => sheetsUsed.add(s));
+    if (raws.length === 0) {
+      notes.push({
+        severity: "error",
+        message: {
+          nl: "Geen uitvoeringsplan gevonden",
+          en: "No execution plan found",
+        },
+      });
+      return { notes, looked };
+    }
+    for (const id of ORDER) {
+      if (!raws.some((r) => r.id === id)) {
+        notes.push({
+          severity: "info",
+          table: id,
+          message: {
+            nl: `${TABLE_NAMES[id].nl} niet gevonden`,
+            en: `${TABLE_NAMES[id].en} not found`,
+          },
+        });
+      }
+    }
+  }
+  for (const sheet of grid.sheets) {
+    if (sheet.hidden && sheetsUsed.has(sheet.name)) {
+      notes.push({
+        severity: "info",
+        message: {
+          nl: `Werkblad '${sheet.name}' is verborgen; het plan is er toch uit gelezen`,
+          en: `Sheet '${sheet.name}' is hidden; the plan was read from it all the same`,
+        },
+      });
+    }
+  }
+  const part = buildPlanTables(raws, notes);
+  if (keyComponents) part.keyComponents = keyComponents;
+  const tables: Partial<Record<TableId, string>> = {};
+  const present: Record<TableId, boolean> = {
+    "Tabel 1": !!part.staffing,
+    "Tabel 2": !!part.staffCosts,
+    "Tabel 3": !!part.materialCosts,
+    "Tabel 4": !!part.totals,
+    "Tabel 6": !!part.contributions,
+    Sleutel: !!part.keyComponents,
+  };
+  for (const raw of raws) if (present[raw.id]) tables[raw.id] = raw.range;
+  if (keyComponents) {
+    const loc = template.get(COMPONENTS_TABLE.name.toLowerCase())!;
+    tables.Sleutel = `${loc.sheet.name}!${loc.table.ref}`;
+  }
+  if (!Object.values(present).some(Boolean)) {
+    notes.push({
+      severity: "error",
+      message: {
+        nl: "Geen enkele tabel van het uitvoeringsplan kon betrouwbaar worden gelezen",
+        en: "No table of the execution plan could be read reliably",
+      },
+    });
+    return { layout, notes, looked };
+  }
+  const plan: Plan = {
+    title: title ?? grid.name.replace(/\.[^.]+$/, ""),
+    source: { kind: "workbook", name: grid.name, layout, tables },
+    municipalities: [...MUNICIPALITIES],
+    ...part,
+  };
+  return { plan, layout, notes, looked };
+}
+
+/** The plan's title: the first cell of the workbook that starts with `Uitvoeringsplan`. */
+function templateTitle(grid: WorkbookGrid): string | undefined {
+  for (const sheet of grid.sheets) {
+    for (const cells of sheet.rows.values()) {
+      for (const cell of cells.values()) {
+        if (typeof cell.value === "string" && /^\s*uitvoeringsplan\b/i.test(cell.value))
+          return cell.value.replace(/\s+/g, " ").trim();
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,379 @@
+import Decimal from "decimal.js";
+import {
+  componentName,
+  DEFAULT_WEIGHTS,
+  EQUAL_SHARE,
+  SLA_COMPONENTS,
+} from "../core/distributionKey";
+import { ComponentName, Figure, KeyComponentRow, KeyComponents, TableId } from "../core/model";
+import { HUNDRED, sum } from "../core/money";
+import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
+import { leftOut, NumberRead, RawRow, RawTable } from "./build";
+import { cellRef, figureOf, rangeRef, readCell, ReadNote, textAsNumberNote } from "./cells";
+import { GridTable, parseAddress, SheetGrid, WorkbookGrid } from "./grid";
+import {
+  COMPONENTS_TABLE,
+  TEMPLATE_TABLES,
+  TemplateTableSpec,
+  WEIGHTS_TABLE,
+  YEAR_HEADER,
+} from "./templateSpec";
+
+interface Located {
+  sheet: SheetGrid;
+  table: GridTable;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function locate(sheet: SheetGrid, table: GridTable): Located | undefined {
+  const [a, b] = table.ref.split(":");
+  const from = parseAddress(a);
+  const to = parseAddress(b ?? a);
+  if (!from || !to) return undefined;
+  return { sheet, table, top: from.row, left: from.column, bottom: to.row, right: to.column };
+}
+
+/** The UP template tables of a workbook, by lower-cased name. */
+export function findTemplateTables(grid: WorkbookGrid): Map<string, Located> {
+  const found = new Map<string, Located>();
+  const wanted = new Set(
+    [...TEMPLATE_TABLES.map((t) => t.name), COMPONENTS_TABLE.name, WEIGHTS_TABLE.name].map((n) =>
+      n.toLowerCase()
+    )
+  );
+  for (const sheet of grid.sheets) {
+    for (const table of sheet.tables) {
+      const key = table.name.toLowerCase();
+      if (!wanted.has(key) || found.has(key)) continue;
+      const loc = locate(sheet, table);
+      if (loc) found.set(key, loc);
+    }
+  }
+  return found;
+}
+
+function headerText(loc: Located, column: number): string {
+  const r = readCell(loc.sheet.rows.get(loc.top)?.get(column));
+  if (r.kind === "text") return r.text;
+  if (r.kind === "number") return r.text ?? r.value.toString();
+  return "";
+}
+
+function labelOf(read: ReturnType<typeof readCell>): string {
+  if (read.kind === "text") return read.text;
+  if (read.kind === "number") return read.text ?? read.value.toString();
+  return "";
+}
+
+function error(table: TableId, notes: ReadNote[], cell: ReadNote["cell"], nl: string, en: string) {
+  notes.push({
+    severity: "error",
+    table,
+    cell,
+    message: { nl: `${table}: ${nl}`, en: `${table}: ${en}` },
+  });
+}
+
+/** Reads one template table into a raw table. */
+export function readTemplateTable(
+  loc: Located,
+  spec: TemplateTableSpec,
+  notes: ReadNote[]
+): RawTable {
+  const id = spec.table;
+  const raw: RawTable = {
+    id,
+    range: rangeRef(loc.sheet.name, loc.top, loc.left, loc.bottom, loc.right),
+    years: [],
+    rows: [],
+    failed: false,
+  };
+  let labelColumn: number | undefined;
+  let extraColumn: number | undefined;
+  const yearColumns: [number, number][] = [];
+  for (let c = loc.left; c <= loc.right; c++) {
+    const h = headerText(loc, c);
+    const key = h.toLowerCase();
+    const year = YEAR_HEADER.exec(h);
+    if (key === spec.label.toLowerCase()) labelColumn = c;
+    else if (spec.extra && key === spec.extra.toLowerCase()) extraColumn = c;
+    else if (year) yearColumns.push([Number(year[1]), c]);
+    else {
+      notes.push({
+        severity: "warning",
+        table: id,
+        cell: cellRef(loc.sheet, loc.top, c),
+        message: {
+          nl: `${loc.table.name}: kolom '${h}' hoort niet bij het sjabloon en is overgeslagen`,
+          en: `${loc.table.name}: column '${h}' is not part of the template and was skipped`,
+        },
+      });
+    }
+  }
+  if (labelColumn === undefined || yearColumns.length === 0) {
+    error(
+      id,
+      notes,
+      cellRef(loc.sheet, loc.top, loc.left),
+      `Excel-tabel ${loc.table.name} mist de kolom ${labelColumn === undefined ? `'${spec.label}'` : "met jaren (zoals '2024')"}`,
+      `Excel table ${loc.table.name} lacks the column ${labelColumn === undefined ? `'${spec.label}'` : "of years (such as '2024')"}`
+    );
+    raw.failed = true;
+    return raw;
+  }
+  raw.years = yearColumns.map(([y]) => y);
+  if (new Set(raw.years).size !== raw.years.length) {
+    error(
+      id,
+      notes,
+      cellRef(loc.sheet, loc.top, loc.left),
+      `Excel-tabel ${loc.table.name} heeft een jaar twee keer`,
+      `Excel table ${loc.table.name} has a year twice`
+    );
+    raw.failed = true;
+    return raw;
+  }
+  for (let r = loc.top + 1; r <= loc.bottom; r++) {
+    const cells = loc.sheet.rows.get(r);
+    const labelRead = readCell(cells?.get(labelColumn));
+    const row: RawRow = { label: labelOf(labelRead), values: new Map(), empty: new Map() };
+    let content = row.label !== "";
+    if (content) row.labelCell = cellRef(loc.sheet, r, labelColumn);
+    const readNumber = (column: number): NumberRead | undefined => {
+      const read = readCell(cells?.get(column));
+      const cell = cellRef(loc.sheet, r, column);
+      if (read.kind === "empty") return undefined;
+      content = true;
+      if (read.kind === "number") {
+        if (read.fromText) notes.push(textAsNumberNote(read, cell, id));
+        return read;
+      }
+      const what =
+        read.kind === "text"
+          ? { nl: `'${read.text}' is geen getal`, en: `'${read.text}' is not a number` }
+          : read.message;
+      error(id, notes, cell, `${cell.address}: ${what.nl}`, `${cell.address}: ${what.en}`);
+      raw.failed = true;
+      return undefined;
+    };
+    if (extraColumn !== undefined) {
+      const extra = readNumber(extraColumn);
+      if (extra) row.extra = { read: extra, cell: cellRef(loc.sheet, r, extraColumn) };
+    }
+    for (const [year, column] of yearColumns) {
+      const cell = cellRef(loc.sheet, r, column);
+      const read = readNumber(column);
+      if (!read) row.empty.set(year, cell);
+      else if (read.percent && id !== "Tabel 1") {
+        error(
+          id,
+          notes,
+          cell,
+          `${cell.address}: een percentage waar een bedrag hoort`,
+          `${cell.address}: a percentage where an amount must be`
+        );
+        raw.failed = true;
+      } else row.values.set(year, figureOf(read, cell));
+    }
+    if (!content) continue;
+    if (loc.sheet.hiddenRows.has(r)) hiddenRowNote(id, row, loc.sheet, r, notes);
+    raw.rows.push(row);
+  }
+  if (raw.rows.length === 0) {
+    error(
+      id,
+      notes,
+      cellRef(loc.sheet, loc.top, loc.left),
+      `Excel-tabel ${loc.table.name} is leeg`,
+      `Excel table ${loc.table.name} is empty`
+    );
+    raw.failed = true;
+  }
+  return raw;
+}
+
+export function hiddenRowNote(
+  id: TableId,
+  row: RawRow,
+  sheet: SheetGrid,
+  r: number,
+  notes: ReadNote[]
+): void {
+  notes.push({
+    severity: "warning",
+    table: id,
+    cell: row.labelCell ?? cellRef(sheet, r, 1),
+    message: {
+      nl: `${id}: rij ${r} ('${row.label}') is verborgen maar is meegelezen`,
+      en: `${id}: row ${r} ('${row.label}') is hidden but was read`,
+    },
+  });
+}
+
+/** Reads UP_Sleutelcomponenten and UP_Wegingen into the key's inputs. */
+export function readKeyComponents(
+  components: Located,
+  weights: Located | undefined,
+  notes: ReadNote[]
+): KeyComponents | undefined {
+  const id: TableId = "Sleutel";
+  const loc = components;
+  let labelColumn: number | undefined;
+  const columns: [ComponentName, number][] = [];
+  for (let c = loc.left; c <= loc.right; c++) {
+    const h = headerText(loc, c);
+    if (h.toLowerCase() === COMPONENTS_TABLE.label.toLowerCase()) labelColumn = c;
+    else if (h !== "" && componentName(h) !== EQUAL_SHARE) columns.push([componentName(h), c]);
+  }
+  if (labelColumn === undefined || columns.length === 0) {
+    error(
+      id,
+      notes,
+      cellRef(loc.sheet, loc.top, loc.left),
+      `Excel-tabel ${loc.table.name} mist de kolom 'Gemeente' of de componentkolommen`,
+      `Excel table ${loc.table.name} lacks the column 'Gemeente' or the component columns`
+    );
+    return leftOut(id, notes);
+  }
+  let ok = true;
+  const rows: KeyComponentRow[] = [];
+  for (let r = loc.top + 1; r <= loc.bottom; r++) {
+    const cells = loc.sheet.rows.get(r);
+    const label = labelOf(readCell(cells?.get(labelColumn)));
+    const labelCell = cellRef(loc.sheet, r, labelColumn);
+    const values = new Map<ComponentName, Figure>();
+    const empty: string[] = [];
+    for (const [name, column] of columns) {
+      const cell = cellRef(loc.sheet, r, column);
+      const read = readCell(cells?.get(column));
+      if (read.kind === "number" && !read.percent) {
+        if (read.fromText) notes.push(textAsNumberNote(read, cell, id));
+        values.set(name, figureOf(read, cell));
+      } else if (read.kind === "empty") empty.push(cell.address);
+      else {
+        const what =
+          read.kind === "invalid"
+            ? read.message
+            : { nl: `'${labelOf(read)}' is geen aantal`, en: `'${labelOf(read)}' is not a count` };
+        error(id, notes, cell, `${cell.address}: ${what.nl}`, `${cell.address}: ${what.en}`);
+        ok = false;
+      }
+    }
+    if (label === "" && values.size === 0) continue;
+    const res = resolveMunicipality(label);
+    if (!res.ok) {
+      const m = unknownMunicipalityMessage(res);
+      error(id, notes, labelCell, m.nl, m.en);
+      ok = false;
+      continue;
+    }
+    if (empty.length > 0) {
+      error(
+        id,
+        notes,
+        cellRef(loc.sheet, r, columns[0][1]),
+        `lege cellen waar een aantal hoort: ${empty.join(", ")}`,
+        `empty cells where a count must be: ${empty.join(", ")}`
+      );
+      ok = false;
+    }
+    rows.push({ municipality: res.name, label, labelCell, values });
+  }
+  const weightMap = weights ? readWeights(weights, notes) : defaultWeights(columns, loc, notes);
+  if (!ok || !weightMap) return leftOut(id, notes);
+  return { components: columns.map(([n]) => n), rows, weights: weightMap };
+}
+
+function defaultWeights(
+  columns: [ComponentName, number][],
+  loc: Located,
+  notes: ReadNote[]
+): Map<ComponentName, Decimal> | undefined {
+  const names = columns.map(([n]) => n);
+  const sla =
+    names.length === SLA_COMPONENTS.length && SLA_COMPONENTS.every((c) => names.includes(c));
+  if (!sla) {
+    error(
+      "Sleutel",
+      notes,
+      cellRef(loc.sheet, loc.top, loc.left),
+      `Excel-tabel ${WEIGHTS_TABLE.name} ontbreekt: zonder wegingen is de sleutel van deze componenten niet te berekenen`,
+      `Excel table ${WEIGHTS_TABLE.name} is missing: without weights the key of these components cannot be computed`
+    );
+    return undefined;
+  }
+  notes.push({
+    severity: "info",
+    table: "Sleutel",
+    message: {
+      nl: `Geen Excel-tabel ${WEIGHTS_TABLE.name}: de wegingen van de SLA gebruikt (25/25/25/25)`,
+      en: `No Excel table ${WEIGHTS_TABLE.name}: using the SLA weights (25/25/25/25)`,
+    },
+  });
+  return new Map(DEFAULT_WEIGHTS);
+}
+
+function readWeights(loc: Located, notes: ReadNote[]): Map<ComponentName, Decimal> | undefined {
+  const id: TableId = "Sleutel";
+  let nameColumn: number | undefined;
+  let weightColumn: number | undefined;
+  for (let c = loc.left; c <= loc.right; c++) {
+    const h = headerText(loc, c).toLowerCase();
+    if (h === WEIGHTS_TABLE.label.toLowerCase()) nameColumn = c;
+    if (h === WEIGHTS_TABLE.weight.toLowerCase()) weightColumn = c;
+  }
+  if (nameColumn === undefined || weightColumn === undefined) {
+    error(
+      id,
+      notes,
+      cellRef(loc.sheet, loc.top, loc.left),
+      `Excel-tabel ${loc.table.name} mist de kolom 'Component' of 'Weging'`,
+      `Excel table ${loc.table.name} lacks the column 'Component' or 'Weging'`
+    );
+    return undefined;
+  }
+  const entries: { name: ComponentName; read: NumberRead }[] = [];
+  for (let r = loc.top + 1; r <= loc.bottom; r++) {
+    const cells = loc.sheet.rows.get(r);
+    const name = labelOf(readCell(cells?.get(nameColumn)));
+    const cell = cellRef(loc.sheet, r, weightColumn);
+    const read = readCell(cells?.get(weightColumn));
+    if (name === "" && read.kind === "empty") continue;
+    if (read.kind !== "number" || name === "") {
+      error(
+        id,
+        notes,
+        cell,
+        `${cell.address}: weging ontbreekt of is geen percentage`,
+        `${cell.address}: weight missing or not a percentage`
+      );
+      return undefined;
+    }
+    if (read.fromText) notes.push(textAsNumberNote(read, cell, id));
+    entries.push({ name: componentName(name), read });
+  }
+  // 0.25 with a % format or "25%" is a fraction; a plain column adding up to 1 holds fractions too.
+  const plainFractions = sum(entries.filter((e) => !e.read.percent).map((e) => e.read.value)).eq(1);
+  const weights = new Map<ComponentName, Decimal>();
+  for (const e of entries) {
+    weights.set(
+      e.name,
+      e.read.percent || plainFractions ? e.read.value.times(HUNDRED) : e.read.value
+    );
+  }
+  const total = sum(weights.values());
+  if (!total.eq(HUNDRED)) {
+    error(
+      id,
+      notes,
+      cellRef(loc.sheet, loc.top, weightColumn),
+      `de wegingen tellen op tot ${total.toString().replace(".", ",")}%, niet tot 100%`,
+      `the weights add up to ${total.toString()}%, not 100%`
+    );
+    return undefined;
+  }
+  return weights;
+}

@@ -1,0 +1,119 @@
+import ExcelJS from "exceljs";
+import { PlanInputError } from "../core/errors";
+import { readPlan, ReadResult } from "../reader";
+import { gridFromExcelJS } from "./grid";
+
+/*
+ * Reading a plan from the bytes of a file: usable in the browser too, so no fs here.
+ * What is not an .xlsx workbook is refused with a message that says what it is instead.
+ */
+
+const UNSUPPORTED: Readonly<Record<string, { nl: string; en: string }>> = {
+  xls: { nl: "een Excel 97-2003-werkmap (.xls)", en: "an Excel 97-2003 workbook (.xls)" },
+  xlsb: { nl: "een binaire Excel-werkmap (.xlsb)", en: "an Excel binary workbook (.xlsb)" },
+  ods: { nl: "een OpenDocument-rekenblad (.ods)", en: "an OpenDocument spreadsheet (.ods)" },
+  numbers: { nl: "een Numbers-bestand (.numbers)", en: "a Numbers file (.numbers)" },
+  csv: { nl: "een CSV-bestand (.csv)", en: "a CSV file (.csv)" },
+};
+
+const SAVE_AS = {
+  nl: "UP leest alleen Excel-werkmappen (.xlsx): open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx)",
+  en: "UP reads Excel workbooks (.xlsx) only: open it in Excel and choose Save As > Excel Workbook (*.xlsx)",
+};
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+function ascii(text: string): number[] {
+  return [...text].map((c) => c.charCodeAt(0));
+}
+
+function utf16(text: string): number[] {
+  return [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+}
+
+function contains(bytes: Uint8Array, needle: number[]): boolean {
+  const first = needle[0];
+  const last = bytes.length - needle.length;
+  for (let i = bytes.indexOf(first); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+function unsupported(name: string, kind: { nl: string; en: string }): PlanInputError {
+  return new PlanInputError({
+    nl: `${name} is ${kind.nl}. ${SAVE_AS.nl}`,
+    en: `${name} is ${kind.en}. ${SAVE_AS.en}`,
+  });
+}
+
+/** Throws PlanInputError when the bytes are not an .xlsx workbook UP can open. */
+export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
+  if (bytes.length === 0) {
+    throw new PlanInputError({
+      nl: `${name} is leeg (0 bytes)`,
+      en: `${name} is empty (0 bytes)`,
+    });
+  }
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
+  if (startsWith(bytes, OLE)) {
+    // Office saves a password-protected .xlsx as a compound file with an EncryptionInfo stream.
+    if (contains(bytes, utf16("EncryptionInfo"))) {
+      throw new PlanInputError({
+        nl: `${name} is met een wachtwoord beveiligd (versleuteld). Verwijder het wachtwoord in Excel (Bestand > Info > Werkmap beveiligen) en sla het opnieuw op`,
+        en: `${name} is password-protected (encrypted). Remove the password in Excel (File > Info > Protect Workbook) and save it again`,
+      });
+    }
+    throw unsupported(name, UNSUPPORTED[ext] ?? UNSUPPORTED.xls);
+  }
+  if (UNSUPPORTED[ext]) throw unsupported(name, UNSUPPORTED[ext]);
+  if (!startsWith(bytes, ZIP)) {
+    throw new PlanInputError({
+      nl: `${name} is geen .xlsx-bestand (het is geen zip-archief). ${SAVE_AS.nl}`,
+      en: `${name} is not an .xlsx file (it is not a zip archive). ${SAVE_AS.en}`,
+    });
+  }
+  if (contains(bytes, ascii("xl/workbook.bin"))) throw unsupported(name, UNSUPPORTED.xlsb);
+  if (contains(bytes, ascii("application/vnd.oasis.opendocument.spreadsheet")))
+    throw unsupported(name, UNSUPPORTED.ods);
+  if (contains(bytes, ascii("Index/Document.iwa"))) throw unsupported(name, UNSUPPORTED.numbers);
+}
+
+function corrupt(name: string, detail: string): PlanInputError {
+  return new PlanInputError({
+    nl: `${name} is beschadigd en kan niet worden geopend (${detail}). Open het in Excel, herstel het en sla het opnieuw op`,
+    en: `${name} is damaged and cannot be opened (${detail}). Open it in Excel, repair it and save it again`,
+  });
+}
+
+/** Opens .xlsx bytes with ExcelJS; a damaged file becomes a PlanInputError. */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  name: string
+): Promise<ExcelJS.Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  checkWorkbookBytes(bytes, name);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw corrupt(name, e instanceof Error ? e.message : String(e));
+  }
+  if (wb.worksheets.length === 0) throw corrupt(name, "geen werkbladen / no worksheets");
+  return wb;
+}
+
+export async function readPlanFromBuffer(
+  data: ArrayBuffer | Uint8Array,
+  name: string
+): Promise<ReadResult> {
+  const wb = await loadWorkbook(data, name);
+  return readPlan(gridFromExcelJS(wb, name));
+}

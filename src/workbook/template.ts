@@ -1,0 +1,261 @@
+import ExcelJS from "exceljs";
+import { DEFAULT_WEIGHTS, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
+import { formatPercent } from "../core/dutchNumber";
+import { Figure, Plan, PlanLine, ShareLine, YearFigures } from "../core/model";
+import { MUNICIPALITIES } from "../core/municipalities";
+import {
+  COMPONENTS_TABLE,
+  TEMPLATE_LABELS,
+  TEMPLATE_TABLES,
+  TemplateTableSpec,
+  WEIGHTS_TABLE,
+} from "../reader/templateSpec";
+import { excelNumber, FigureKind, numberFormat } from "./format";
+
+/*
+ * The UP template: every plan table is an Excel table (ListObject) with a fixed name and
+ * headers (docs/TEMPLATE.md), so the reader finds it wherever a user moves it.
+ */
+
+const EMPTY_YEARS = [2024, 2025, 2026, 2027, 2028];
+/** Fixed document dates keep regenerated files identical. */
+const DOCUMENT_DATE = new Date(Date.UTC(2024, 0, 30));
+
+type Cell = { value: number | string | null; kind?: FigureKind; figure?: Figure };
+
+interface Row {
+  label: string;
+  extra?: Cell;
+  values: Cell[];
+}
+
+function spec(name: string): TemplateTableSpec {
+  return TEMPLATE_TABLES.find((t) => t.name === name)!;
+}
+
+function figureCell(f: Figure | undefined, kind: FigureKind): Cell {
+  return f ? { value: excelNumber(f), kind, figure: f } : { value: null, kind };
+}
+
+function yearCells(values: YearFigures | undefined, years: number[], kind: FigureKind): Cell[] {
+  return years.map((y) => figureCell(values?.get(y), kind));
+}
+
+/** The label without the share it states (`formatiekosten jeugd 70%` → `formatiekosten jeugd`). */
+function shareLabel(l: ShareLine): string {
+  if (!l.share) return l.label;
+  const stated = formatPercent(l.share.value, l.share.decimals ?? 0);
+  return l.label.endsWith(` ${stated}`) ? l.label.slice(0, -stated.length - 1) : l.label;
+}
+
+function addTable(
+  ws: ExcelJS.Worksheet,
+  name: string,
+  top: number,
+  headers: string[],
+  rows: Row[],
+  extraKind?: FigureKind
+): number {
+  const data = rows.map((r) => [
+    r.label,
+    ...(r.extra ? [r.extra.value] : extraKind ? [null] : []),
+    ...r.values.map((c) => c.value),
+  ]);
+  ws.addTable({
+    name,
+    ref: `A${top}`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: false })),
+    rows: data,
+  });
+  rows.forEach((r, i) => {
+    const row = ws.getRow(top + 1 + i);
+    const cells = [
+      ...(extraKind ? [r.extra ?? { value: null, kind: extraKind }] : []),
+      ...r.values,
+    ];
+    cells.forEach((c, j) => {
+      const fmt = c.kind ? numberFormat(c.figure, c.kind) : undefined;
+      if (fmt) row.getCell(2 + j).numFmt = fmt;
+    });
+  });
+  ws.getColumn(1).width = 44;
+  for (let c = 2; c <= headers.length; c++) ws.getColumn(c).width = 14;
+  return top + rows.length + 1;
+}
+
+function lineRow(
+  l: PlanLine | undefined,
+  fallback: string,
+  years: number[],
+  kind: FigureKind
+): Row {
+  return { label: l?.label || fallback, values: yearCells(l?.values, years, kind) };
+}
+
+function shareRow(l: ShareLine | undefined, fallback: string, years: number[]): Row {
+  return {
+    label: l ? shareLabel(l) : fallback,
+    extra: figureCell(l?.share, "percent"),
+    values: yearCells(l?.values, years, "amount"),
+  };
+}
+
+function yearHeaders(prefix: string, years: number[]): string[] {
+  return years.map((y) => `${prefix}${y}`);
+}
+
+/** Writes the UP template; `null` gives an empty template for 2024–2028 with the 16 municipalities. */
+export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "UP";
+  wb.created = DOCUMENT_DATE;
+  wb.modified = DOCUMENT_DATE;
+  const title = plan?.title ?? "Uitvoeringsplan (leeg sjabloon)";
+  wb.title = title;
+
+  const intro = wb.addWorksheet("Toelichting");
+  intro.getCell("A1").value = title;
+  intro.getCell("A1").font = { bold: true, size: 14 };
+  [
+    "UP-sjabloon: elke tabel van het uitvoeringsplan staat in een Excel-tabel met een vaste naam (UP_Formatie, UP_Formatiekosten, UP_MaterieleKosten, UP_Totalen, UP_Bijdragen).",
+    "UP template: each table of the execution plan is an Excel table with a fixed name; keep the names and headers, add rows and year columns as needed.",
+    "Percentages als 70% of 3,53%; bedragen in hele euro's; een lege cel in de formatie telt als 0.",
+  ].forEach((text, i) => (intro.getCell(`A${3 + i}`).value = text));
+  intro.getColumn(1).width = 120;
+
+  const years = (ys: number[] | undefined) => (plan ? (ys ?? []) : EMPTY_YEARS);
+
+  if (!plan || plan.staffing) {
+    const s = plan?.staffing;
+    const ys = years(s?.years);
+    const t = spec("UP_Formatie");
+    const ws = wb.addWorksheet("Formatie");
+    const roles: Row[] = s
+      ? s.roles.map((r) => ({
+          label: r.label,
+          extra: figureCell(r.scale, "count"),
+          values: yearCells(r.values, ys, "fte"),
+        }))
+      : Array.from({ length: 5 }, () => ({ label: "", values: yearCells(undefined, ys, "fte") }));
+    const total = { ...lineRow(s?.total, TEMPLATE_LABELS.staffingTotal, ys, "fte") };
+    addTable(
+      ws,
+      t.name,
+      1,
+      [t.label, t.extra!, ...yearHeaders(t.yearPrefix, ys)],
+      [...roles, total],
+      "count"
+    );
+  }
+
+  if (!plan || plan.staffCosts) {
+    const c = plan?.staffCosts;
+    const ys = years(c?.years);
+    const t = spec("UP_Formatiekosten");
+    const ws = wb.addWorksheet("Formatiekosten");
+    const rows = [
+      lineRow(c?.total, TEMPLATE_LABELS.staffTotal, ys, "amount"),
+      shareRow(c?.youth, TEMPLATE_LABELS.staffYouth, ys),
+      shareRow(c?.wmo, TEMPLATE_LABELS.staffWmo, ys),
+      ...(!c || c.grandTotal ? [lineRow(c?.grandTotal, TEMPLATE_LABELS.total, ys, "amount")] : []),
+    ];
+    addTable(ws, t.name, 1, [t.label, t.extra!, ...yearHeaders(t.yearPrefix, ys)], rows, "percent");
+  }
+
+  if (!plan || plan.materialCosts) {
+    const m = plan?.materialCosts;
+    const ys = years(m?.years);
+    const t = spec("UP_MaterieleKosten");
+    const ws = wb.addWorksheet("Materiële kosten");
+    const lines: Row[] = m
+      ? m.lines.map((l) => lineRow(l, "", ys, "amount"))
+      : Array.from({ length: 3 }, () => ({
+          label: "",
+          values: yearCells(undefined, ys, "amount"),
+        }));
+    const rows = [
+      ...lines,
+      lineRow(m?.subtotal, TEMPLATE_LABELS.materialSubtotal, ys, "amount"),
+      shareRow(m?.youth, TEMPLATE_LABELS.materialYouth, ys),
+      shareRow(m?.wmo, TEMPLATE_LABELS.materialWmo, ys),
+      ...(!m || m.grandTotal ? [lineRow(m?.grandTotal, TEMPLATE_LABELS.total, ys, "amount")] : []),
+    ];
+    addTable(ws, t.name, 1, [t.label, t.extra!, ...yearHeaders(t.yearPrefix, ys)], rows, "percent");
+  }
+
+  if (!plan || plan.totals) {
+    const tt = plan?.totals;
+    const ys = years(tt?.years);
+    const t = spec("UP_Totalen");
+    const ws = wb.addWorksheet("Totalen");
+    addTable(
+      ws,
+      t.name,
+      1,
+      [t.label, ...yearHeaders(t.yearPrefix, ys)],
+      [
+        lineRow(tt?.staffYouth, TEMPLATE_LABELS.staffYouth, ys, "amount"),
+        lineRow(tt?.materialYouth, TEMPLATE_LABELS.materialYouth, ys, "amount"),
+        lineRow(tt?.total, TEMPLATE_LABELS.total, ys, "amount"),
+      ]
+    );
+  }
+
+  if (!plan || plan.contributions) {
+    const c = plan?.contributions;
+    const ys = years(c?.years);
+    const t = spec("UP_Bijdragen");
+    const ws = wb.addWorksheet("Bijdragen");
+    const rows: Row[] = c
+      ? c.rows.map((r) => ({
+          label: r.label,
+          extra: figureCell(r.key, "percent"),
+          values: yearCells(r.values, ys, "amount"),
+        }))
+      : MUNICIPALITIES.map((m) => ({ label: m, values: yearCells(undefined, ys, "amount") }));
+    rows.push({
+      label: c?.total.label || TEMPLATE_LABELS.total,
+      extra: figureCell(c?.totalKey, "percent"),
+      values: yearCells(c?.total.values, ys, "amount"),
+    });
+    addTable(ws, t.name, 1, [t.label, t.extra!, ...yearHeaders(t.yearPrefix, ys)], rows, "percent");
+  }
+
+  if (!plan || plan.keyComponents) {
+    const k = plan?.keyComponents;
+    const ws = wb.addWorksheet("Verdeelsleutel");
+    const components = k?.components ?? [...SLA_COMPONENTS];
+    const rows: Row[] = (k ? k.rows.map((r) => r.label) : [...MUNICIPALITIES]).map((label, i) => ({
+      label,
+      values: components.map((c) => figureCell(k?.rows[i].values.get(c), "count")),
+    }));
+    const below = addTable(
+      ws,
+      COMPONENTS_TABLE.name,
+      1,
+      [COMPONENTS_TABLE.label, ...components],
+      rows
+    );
+    const weights = k?.weights ?? DEFAULT_WEIGHTS;
+    const order = [EQUAL_SHARE, ...components].filter((c) => weights.has(c));
+    const weightRows: Row[] = order.map((c) => ({
+      label: c,
+      values: [
+        figureCell(
+          { value: weights.get(c)!.div(100), decimals: weights.get(c)!.decimalPlaces() },
+          "percent"
+        ),
+      ],
+    }));
+    addTable(
+      ws,
+      WEIGHTS_TABLE.name,
+      below + 2,
+      [WEIGHTS_TABLE.label, WEIGHTS_TABLE.weight],
+      weightRows
+    );
+  }
+  return wb;
+}
