@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { PlanInputError } from "../core/errors";
 import { plan2024 } from "../core/plan2024";
-import { writeTemplateWorkbook } from "../workbook/writeTemplate";
+import { writeTemplateWorkbook } from "../workbook/template";
 import { parse } from "./args";
 import { Command, EXIT_OK } from "./io";
 
