@@ -112,6 +112,7 @@ export function readPlan(grid: WorkbookGrid): ReadResult {
     }
   }
   const part = buildPlanTables(raws, notes);
+  sortByTable(notes);
   if (keyComponents) part.keyComponents = keyComponents;
   const tables: Partial<Record<TableId, string>> = {};
   const present: Record<TableId, boolean> = {
@@ -144,6 +145,13 @@ export function readPlan(grid: WorkbookGrid): ReadResult {
     ...part,
   };
   return { plan, layout, notes, looked };
+}
+
+/** Notes in the order of the plan's tables (stable within a table); general notes first. */
+function sortByTable(notes: ReadNote[]): void {
+  const rank = (n: ReadNote) => (n.table ? ORDER.indexOf(n.table) + 1 || ORDER.length + 1 : 0);
+  const sorted = notes.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i);
+  sorted.forEach(({ n }, i) => (notes[i] = n));
 }
 
 /** The plan's title: the first cell of the workbook that starts with `Uitvoeringsplan`. */

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Regenerates examples/*.xlsx from the embedded 2024 plan. Runs the compiled code in lib/:
+// `npm run examples` builds it first (tsc -p tsconfig.cli.json).
+const path = require("node:path");
+const { writeExamples } = require("../lib/workbook/examples");
+
+writeExamples(path.join(__dirname, "..", "examples")).then(
+  (paths) =>
+    paths.forEach((p) => console.log(`geschreven / written: ${path.relative(process.cwd(), p)}`)),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  }
+);
