@@ -1,12 +1,13 @@
-import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCompareArgs } from "../../src/cli/compare";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { D } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
+import { writeExamples } from "../../src/workbook/examples";
+import { writeTemplateWorkbook } from "../../src/workbook/template";
 import { runCli } from "../support/runCli";
-
-const ROOT = join(__dirname, "..", "..");
-const TEMPLATE = join(ROOT, "examples", "up-2024-template.xlsx");
 
 /** Largest remainder in exact integers, apart from src/core/allocate: equal remainders to the larger key, then the name. */
 function hamilton(total: bigint, weights: bigint[], names: readonly string[]): bigint[] {
@@ -236,22 +237,91 @@ describe("sides as typed", () => {
   });
 });
 
-const withTemplate = existsSync(TEMPLATE) ? describe : describe.skip;
+describe("up compare with workbooks", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "up-compare-"));
+    await writeExamples(dir);
+    // A draft: Vaals's key 2,56% → 2,66%, Voerendaal's 2,59% → 2,49%, and € 100.000 more
+    // staff costs jeugd in 2025 (Tabel 4 total 2.183.425 → 2.283.425).
+    const draft = plan2024();
+    const rows = draft.contributions!.rows;
+    rows.find((r) => r.municipality === "Vaals")!.key = { value: new D("0.0266"), decimals: 2 };
+    rows.find((r) => r.municipality === "Voerendaal")!.key = {
+      value: new D("0.0249"),
+      decimals: 2,
+    };
+    draft.totals!.staffYouth.values.set(2025, { value: new D(1978925) });
+    draft.totals!.total.values.set(2025, { value: new D(2283425) });
+    await writeTemplateWorkbook(draft).xlsx.writeFile(join(dir, "concept-2025.xlsx"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
-withTemplate("up compare with a workbook", () => {
-  test("the 2024 template against the embedded plan: the same plan, nothing changed", async () => {
+  test("the 2024 template workbook against the embedded plan: nothing changed", async () => {
     const r = await runCli(
-      ["compare", "examples/up-2024-template.xlsx", "--year", "2025", "--year", "2025", "--json"],
-      ROOT
+      ["compare", "up-2024-template.xlsx", "--year", "2025", "--year", "2025", "--json"],
+      dir
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.old.file).toBe("examples/up-2024-template.xlsx");
+    expect(out.old.file).toBe("up-2024-template.xlsx");
     expect(out.new.file).toBeNull();
+    expect(out.rows).toHaveLength(16);
     for (const row of out.rows) {
       expect([row.difference, row.totalEffect, row.keyEffect]).toEqual([0, 0, 0]);
     }
-    for (const t of out.tables) expect(t.changes).toEqual([]);
+    for (const t of out.tables)
+      expect([t.table, t.status, t.changes]).toEqual([t.table, "compared", []]);
+  });
+
+  test("the published layout, stated amounts, against the embedded plan: nothing changed", async () => {
+    const r = await runCli(
+      ["compare", "--year", "2024", "up-2024-published.xlsx", "--source", "stated", "--json"],
+      dir
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect([out.old.year, out.new.year]).toEqual([2024, 2024]);
+    for (const row of out.rows) expect(row.difference).toBe(0);
+  });
+
+  test("two workbooks, same year: total effect of the higher total, key effect of the new keys", async () => {
+    // old = 2.183.425 with the published keys; M = 2.283.425 with the published keys;
+    // new = 2.283.425 with the draft keys. Total effect = M − old, key effect = new − M.
+    const draftBp = BP.map((w, i) =>
+      MUNICIPALITIES[i] === "Vaals" ? w + 10n : MUNICIPALITIES[i] === "Voerendaal" ? w - 10n : w
+    );
+    const before = hamilton(TOTAL_2025, BP, MUNICIPALITIES);
+    const middle = hamilton(2283425n, BP, MUNICIPALITIES);
+    const after = hamilton(2283425n, draftBp, MUNICIPALITIES);
+    const r = await runCli(
+      ["compare", "up-2024-template.xlsx", "concept-2025.xlsx", "--year", "2025", "--json"],
+      dir
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    out.rows.forEach((row: Record<string, number>, i: number) => {
+      expect([row.old, row.new]).toEqual([Number(before[i]), Number(after[i])]);
+      expect(row.totalEffect).toBe(Number(middle[i] - before[i]));
+      expect(row.keyEffect).toBe(Number(after[i] - middle[i]));
+    });
+    expect(out.totals).toMatchObject({ difference: 100000, totalEffect: 100000, keyEffect: 0 });
+    const keys = out.tables.find((t: { table: string }) => t.table === "Sleutel").changes;
+    expect(keys.map((k: { line: string }) => k.line)).toEqual(["Vaals", "Voerendaal"]);
+    const t4 = out.tables.find((t: { table: string }) => t.table === "Tabel 4").changes;
+    expect(t4.map((k: { line: string; difference: number }) => [k.line, k.difference])).toEqual([
+      ["formatiekosten jeugd", 100000],
+      ["totaal", 100000],
+    ]);
+  });
+
+  test("a file that is not a workbook: exit 2 with the reader's message", async () => {
+    await writeFile(join(dir, "kapot.xlsx"), "geen zip");
+    const r = await runCli(["compare", "kapot.xlsx", "--year", "2025", "--year", "2025"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^up compare: .*kapot\.xlsx/);
   });
 });
