@@ -10,7 +10,7 @@ module.exports = {
     "\\.(css|less)$": "<rootDir>/test/support/styleStub.js",
   },
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
   testTimeout: 30000,
 };

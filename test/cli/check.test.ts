@@ -1,0 +1,179 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { runCli } from "../support/runCli";
+
+const ROOT = join(__dirname, "..", "..");
+const TEMPLATE = join(ROOT, "examples", "up-2024-template.xlsx");
+const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  table: string;
+  year: number | null;
+  municipality: string | null;
+  line: string | null;
+  cell: string | null;
+  expected: number | null;
+  actual: number | null;
+  message: string;
+  fix: { municipality: string; year: number; from: number; to: number }[] | null;
+}
+
+async function checkJson(args: string[]) {
+  const r = await runCli(["check", ...args, "--json"]);
+  return { ...r, json: JSON.parse(r.stdout) as { source: { kind: string }; findings: JsonFinding[]; summary: Record<string, number> } };
+}
+
+/** What makes two findings the same finding, whatever file the plan came from. */
+const identity = (f: JsonFinding) =>
+  JSON.stringify([f.rule, f.severity, f.table, f.year, f.municipality, f.expected, f.actual]);
+
+describe("up check", () => {
+  it("checks the built-in 2024 plan, exits 1 on its errors and prints the JSON shape of issue 2", async () => {
+    const { code, json } = await checkJson([]);
+    expect(code).toBe(1);
+    expect(json.source.kind).toBe("embedded");
+    expect(json.findings.length).toBeGreaterThan(0);
+    for (const f of json.findings) {
+      for (const key of ["rule", "severity", "table", "year", "municipality", "cell", "expected", "actual", "message"]) {
+        expect(f).toHaveProperty(key);
+      }
+      expect(f.cell).toBeNull();
+      expect(typeof f.message).toBe("string");
+    }
+    const counted = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+    for (const f of json.findings) counted[f.severity]++;
+    expect(json.summary).toEqual(counted);
+  });
+
+  it("reports the same findings on the embedded plan, the template workbook and the published-layout workbook", async () => {
+    const embedded = await checkJson([]);
+    const template = await checkJson([TEMPLATE]);
+    const published = await checkJson([PUBLISHED]);
+    const set = (j: { findings: JsonFinding[] }) => j.findings.map(identity).sort();
+    expect(set(template.json)).toEqual(set(embedded.json));
+    expect(set(published.json)).toEqual(set(embedded.json));
+    expect(template.code).toBe(1);
+    expect(published.code).toBe(1);
+    // In a workbook every finding points at a cell of that workbook.
+    for (const f of [...template.json.findings, ...published.json.findings]) {
+      expect(f.cell).toMatch(/^('[^']+'|[^!]+)![A-Z]+\d+$/);
+    }
+  });
+
+  it("gives the amounts that fix each rounding drift: the fixed column adds up to the stated total", async () => {
+    const { json } = await checkJson([]);
+    const drift = json.findings.filter((f) => f.rule === "ALLOC-SUM");
+    expect(drift.length).toBeGreaterThan(0);
+    for (const f of drift) {
+      expect(f.fix).not.toBeNull();
+      const change = (f.fix ?? []).reduce((s, x) => s + (x.to - x.from), 0);
+      expect((f.actual as number) + change).toBe(f.expected);
+    }
+  });
+
+  it("speaks English with --lang en", async () => {
+    const nl = await checkJson([]);
+    const en = await checkJson(["--lang", "en"]);
+    expect(en.json.findings.map(identity)).toEqual(nl.json.findings.map(identity));
+    expect(en.json.findings[0].message).not.toEqual(nl.json.findings[0].message);
+    const text = await runCli(["check", "--lang", "en"]);
+    expect(text.stdout).toMatch(/error\(s\)/);
+  });
+
+  it("prints a readable Dutch report without --json", async () => {
+    const r = await runCli(["check"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FOUT\s+ALLOC-LINK/);
+    expect(r.stdout).toMatch(/fout\(en\), \d+ waarschuwing\(en\)/);
+  });
+
+  describe("bad input: a clear message and exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "up-check-bad-"));
+
+    it("a missing file", async () => {
+      const r = await runCli(["check", join(dir, "missing.xlsx")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/Bestand niet gevonden/);
+    });
+
+    it("a file that is not an .xlsx", async () => {
+      const p = join(dir, "notes.xlsx");
+      writeFileSync(p, "dit is tekst, geen werkmap\n");
+      const r = await runCli(["check", p]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/xlsx/i);
+    });
+
+    it("a workbook with no plan in it", async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Boodschappen");
+      ws.addRow(["melk", 2]);
+      ws.addRow(["brood", 1]);
+      const p = join(dir, "no-plan.xlsx");
+      await wb.xlsx.writeFile(p);
+      const r = await runCli(["check", p]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/Geen uitvoeringsplan gevonden/i);
+    });
+
+    it("a sheet with a table half filled, naming the cells", async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(TEMPLATE);
+      const table = wb.worksheets.flatMap((ws) => Object.values(ws.tables ?? {}).map((t) => ({ ws, t })));
+      const bijdragen = table.find((x) => (x.t as unknown as { table: { name: string } }).table.name === "UP_Bijdragen");
+      expect(bijdragen).toBeDefined();
+      const ws = bijdragen!.ws;
+      // Empty the 2025 amounts of the lower half of the municipalities.
+      let cleared = 0;
+      ws.eachRow((row) => {
+        row.eachCell((cell) => {
+          if (cleared < 8 && typeof cell.value === "number" && cell.value > 1000 && ws.getCell(1, cell.col).value !== null) {
+            const header = String(ws.getRow(bijdragenHeaderRow(ws)).getCell(cell.col).value ?? "");
+            if (header.includes("2025") && Number(cell.row) > bijdragenHeaderRow(ws) + 8) {
+              cell.value = null;
+              cleared++;
+            }
+          }
+        });
+      });
+      expect(cleared).toBeGreaterThan(0);
+      const p = join(dir, "half.xlsx");
+      await wb.xlsx.writeFile(p);
+      const r = await runCli(["check", p]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/![A-Z]+\d+/);
+    });
+
+    it("an option it does not know", async () => {
+      const r = await runCli(["check", "--jsn"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/Ongeldige argumenten/);
+    });
+
+    it("an unknown command", async () => {
+      const r = await runCli(["controleer"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/Onbekend commando 'controleer'/);
+    });
+  });
+
+  it("runs as a real process through bin/up.js", () => {
+    const out = execFileSync(process.execPath, [join(ROOT, "bin", "up.js"), "contribution", "Heerlen", "2025"], {
+      encoding: "utf8",
+    });
+    expect(out).toBe("261356\n");
+  });
+});
+
+function bijdragenHeaderRow(ws: ExcelJS.Worksheet): number {
+  let header = 1;
+  ws.eachRow((row, r) => {
+    if (String(row.getCell(1).value ?? "").toLowerCase() === "gemeente" && header === 1) header = r;
+  });
+  return header;
+}

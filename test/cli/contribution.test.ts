@@ -1,0 +1,67 @@
+import { join } from "node:path";
+import { plan2024 } from "../../src/core/plan2024";
+import { runCli } from "../support/runCli";
+
+const TEMPLATE = join(__dirname, "..", "..", "examples", "up-2024-template.xlsx");
+
+describe("up contribution", () => {
+  it("prints Heerlen's computed 2025 contribution: 261356", async () => {
+    const r = await runCli(["contribution", "Heerlen", "2025"]);
+    expect(r).toEqual({ code: 0, stdout: "261356\n", stderr: "" });
+  });
+
+  it("gives 16 computed contributions that add up exactly to each year's Tabel 4 total", async () => {
+    const plan = plan2024();
+    for (const year of plan.totals!.years) {
+      let sum = 0;
+      for (const m of plan.municipalities) {
+        const r = await runCli(["contribution", m, String(year), "--json"]);
+        expect(r.code).toBe(0);
+        const out = JSON.parse(r.stdout);
+        expect(out).toMatchObject({ municipality: m, year, source: "computed" });
+        expect(Number.isInteger(out.value)).toBe(true);
+        sum += out.value;
+      }
+      expect(sum).toBe(plan.totals!.total.values.get(year)!.value.toNumber());
+    }
+  });
+
+  it("gives the amount written in Tabel 6 with --source stated", async () => {
+    const plan = plan2024();
+    const row = plan.contributions!.rows.find((r) => r.municipality === "Beekdaelen")!;
+    const r = await runCli(["contribution", "beekdaelen", "2024", "--source", "stated", "--json"]);
+    expect(JSON.parse(r.stdout)).toEqual({
+      municipality: "Beekdaelen",
+      year: 2024,
+      source: "stated",
+      value: row.values.get(2024)!.value.toNumber(),
+    });
+  });
+
+  it("answers the same from the template workbook", async () => {
+    const r = await runCli(["contribution", "Heerlen", "2025", "--file", TEMPLATE]);
+    expect(r.stdout).toBe("261356\n");
+  });
+
+  it("names the municipality meant for an unknown name, exit 2", async () => {
+    const r = await runCli(["contribution", "Heerle", "2025"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Onbekende gemeente 'Heerle' — bedoelt u Heerlen\?/);
+    const nuth = await runCli(["contribution", "Nuth", "2025"]);
+    expect(nuth.code).toBe(2);
+    expect(nuth.stderr).toMatch(/Beekdaelen/);
+  });
+
+  it("names the years the plan has for a year it lacks, exit 2", async () => {
+    const r = await runCli(["contribution", "Heerlen", "2031"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Jaar 2031 staat niet in Tabel 4 \(wel: 2023–2027\)/);
+  });
+
+  it("refuses a year that is not a year, and a wrong --source", async () => {
+    expect((await runCli(["contribution", "Heerlen", "twintig"])).stderr).toMatch(/geen jaartal/);
+    const r = await runCli(["contribution", "Heerlen", "2025", "--source", "geschat"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--source moet computed of stated zijn/);
+  });
+});

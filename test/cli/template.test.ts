@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { runCli } from "../support/runCli";
+
+describe("up template", () => {
+  const dir = mkdtempSync(join(tmpdir(), "up-template-"));
+
+  it("writes the template with the 2024 plan; checking it gives the findings of the embedded plan", async () => {
+    const out = join(dir, "plan.xlsx");
+    const r = await runCli(["template", out]);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const fromFile = JSON.parse((await runCli(["check", out, "--json"])).stdout);
+    const embedded = JSON.parse((await runCli(["check", "--json"])).stdout);
+    const id = (f: Record<string, unknown>) =>
+      JSON.stringify([f.rule, f.severity, f.table, f.year, f.municipality, f.expected, f.actual]);
+    expect(fromFile.findings.map(id).sort()).toEqual(embedded.findings.map(id).sort());
+    expect(fromFile.source.layout).toBe("template");
+  });
+
+  it("writes an empty template with the UP tables and the 16 municipalities", async () => {
+    const out = join(dir, "empty.xlsx");
+    expect((await runCli(["template", out, "--empty"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.flatMap((ws) => ws.getTables().map((t) => (t as unknown as { name: string }).name ?? ""));
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    const text = wb.worksheets
+      .flatMap((ws) => ws.getSheetValues().flat())
+      .filter((v) => typeof v === "string");
+    for (const m of MUNICIPALITIES) expect(text).toContain(m);
+  });
+
+  it("never overwrites an existing file without --force", async () => {
+    const out = join(dir, "mine.xlsx");
+    writeFileSync(out, "mijn werk");
+    const r = await runCli(["template", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bestaat al/);
+    expect(readFileSync(out, "utf8")).toBe("mijn werk");
+  });
+});
