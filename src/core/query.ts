@@ -1,8 +1,10 @@
 import Decimal from "decimal.js";
 import { allocate } from "./allocate";
 import { distributionKey } from "./distributionKey";
+import { formatPercent } from "./dutchNumber";
 import { PlanInputError } from "./errors";
 import { Plan, PlanLine } from "./model";
+import { sum } from "./money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
 
 /*
@@ -111,6 +113,34 @@ export function computedContributions(plan: Plan, year: number): Map<string, Dec
       { nl: "Het plan heeft geen verdeelsleutels", en: "The plan has no distribution keys" },
       { code: "notAvailable" }
     );
+  }
+  // Allocating without a participant's key would silently hand its share to the others.
+  const keyed = new Set(keys.map(([id]) => id));
+  const missing = plan.municipalities.filter((m) => !keyed.has(m));
+  if (missing.length > 0) {
+    throw new PlanInputError(
+      {
+        nl: `Het plan geeft geen verdeelsleutel voor ${missing.join(", ")}: zonder die sleutel kan geen bijdrage worden berekend`,
+        en: `The plan gives no distribution key for ${missing.join(", ")}: without it no contribution can be computed`,
+      },
+      { code: "notAvailable" }
+    );
+  }
+  for (const [id, key] of keys) {
+    if (!key.isNegative()) continue;
+    throw new PlanInputError(
+      {
+        nl: `De verdeelsleutel van ${id} is ${formatPercent(key)}: een sleutel is 0% of meer`,
+        en: `The distribution key of ${id} is ${formatPercent(key)}: a key is 0% or more`,
+      },
+      { cell: plan.contributions?.rows.find((r) => r.municipality === id)?.key?.cell }
+    );
+  }
+  if (sum(keys.map(([, key]) => key)).isZero()) {
+    throw new PlanInputError({
+      nl: "De verdeelsleutels tellen op tot 0%: er is niets mee te verdelen",
+      en: "The distribution keys add up to 0%: nothing can be distributed with them",
+    });
   }
   const amounts = allocate(
     total.toDecimalPlaces(0),

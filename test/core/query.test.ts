@@ -135,4 +135,43 @@ describe("query on plans with other tables", () => {
     expect(e.nl).toBe("Het plan heeft geen Tabel 4 (overzicht totalen)");
     expect(contribution(plan, "Beek", 2024, "stated")).toEqual(new D(10));
   });
+
+  test("a participant without a key stops the computation instead of enlarging the others' shares", () => {
+    const plan = plan2024();
+    const heerlen = plan.contributions!.rows.find((r) => r.municipality === "Heerlen")!;
+    heerlen.label = "Heerle";
+    delete heerlen.municipality;
+    const e = thrown(() => contribution(plan, "Maastricht", 2025));
+    expect(e.code).toBe("notAvailable");
+    expect(e.nl).toBe(
+      "Het plan geeft geen verdeelsleutel voor Heerlen: zonder die sleutel kan geen bijdrage worden berekend"
+    );
+  });
+
+  test("a negative key is bad input with its cell, not a crash", () => {
+    const plan = new PlanBuilder(["Beek", "Vaals"])
+      .totals([2024], { staffYouth: ["", ""], materialYouth: ["", ""], total: ["", "1.000"] })
+      .contributions(
+        [2024],
+        [
+          ["Beek", "-10%", ""],
+          ["Vaals", "110%", ""],
+        ],
+        ["", "", ""]
+      )
+      .build();
+    const e = thrown(() => contribution(plan, "Vaals", 2024));
+    expect(e.nl).toBe("De verdeelsleutel van Beek is -10,00%: een sleutel is 0% of meer");
+    expect(e.cell).toEqual({ sheet: "Tabel 6", address: "B2" });
+  });
+
+  test("keys that add up to 0% are bad input", () => {
+    const plan = new PlanBuilder(["Beek"])
+      .totals([2024], { staffYouth: ["", ""], materialYouth: ["", ""], total: ["", "1.000"] })
+      .contributions([2024], [["Beek", "0%", ""]], ["", "", ""])
+      .build();
+    expect(thrown(() => contribution(plan, "Beek", 2024)).nl).toBe(
+      "De verdeelsleutels tellen op tot 0%: er is niets mee te verdelen"
+    );
+  });
 });

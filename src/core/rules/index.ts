@@ -15,7 +15,7 @@ import { TOTALS_LINK } from "./TOTALS-LINK";
 export type { Rule } from "./rule";
 
 /** Every consistency rule, in the order of PLAN-MODEL.md. */
-export const RULES: readonly Rule[] = [
+export const RULES: Rule[] = [
   FTE_TOTAL,
   FTE_VALUE,
   SPLIT_SUM,
