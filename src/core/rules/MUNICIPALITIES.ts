@@ -26,8 +26,8 @@ export const MUNICIPALITIES_RULE: Rule = {
       const message =
         r.input.trim() === ""
           ? {
-              nl: "Tabel 6 heeft een rij met bedragen maar zonder gemeentenaam",
-              en: "Tabel 6 has a row with amounts but without a municipality name",
+              nl: "een rij heeft geen gemeentenaam",
+              en: "a row has no municipality name",
             }
           : elsewhere.ok
             ? {

@@ -61,7 +61,7 @@ describe("MUNICIPALITIES", () => {
     rows.push({ label: "Amsterdam", values: new Map() }, { label: " ", values: new Map() });
     expect(MUNICIPALITIES_RULE.run(plan).map((f) => f.message.nl)).toEqual([
       "Tabel 6: Onbekende gemeente 'Amsterdam' — geen deelnemende gemeente lijkt erop",
-      "Tabel 6: Tabel 6 heeft een rij met bedragen maar zonder gemeentenaam",
+      "Tabel 6: een rij heeft geen gemeentenaam",
     ]);
   });
 
