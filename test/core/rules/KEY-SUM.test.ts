@@ -65,6 +65,11 @@ describe("KEY-SUM", () => {
     expect(found.map((f) => [f.expected, f.actual])).toEqual([[new D(1), new D("0.99")]]);
     expect(found[0].message.nl).toContain("de totaalregel noemt als sleutel 99,00%");
     expect(KEY_SUM.run(withKeys(["25,00%", "25,00%", "25,00%", "25,00%"], "100,02%"))).toEqual([]);
+    expect(
+      KEY_SUM.run(withKeys(["25,00%", "25,00%", "25,00%", "25,00%"], "100,03%")).map(
+        (f) => f.actual
+      )
+    ).toEqual([new D("1.0003")]);
   });
 
   test("a municipality without a key is reported by name", () => {
