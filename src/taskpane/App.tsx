@@ -184,7 +184,7 @@ export function App({ host }: { host: PaneHost }) {
 
   return (
     <LangContext.Provider value={lang}>
-      <main className={styles.root} aria-busy={task.running}>
+      <div className={styles.root} aria-busy={task.running}>
         <header className={styles.header}>
           <h1 className={styles.title}>
             {t("Uitvoeringsplan controleren", "Check the execution plan")}
@@ -317,7 +317,7 @@ export function App({ host }: { host: PaneHost }) {
           />
         )}
         <WriteDialog pending={pending} onConfirm={confirmWrite} onCancel={() => setPending(null)} />
-      </main>
+      </div>
     </LangContext.Provider>
   );
 }

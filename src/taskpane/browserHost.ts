@@ -1,5 +1,6 @@
 import type { Acceptance } from "../report/findings";
-import { LoadedPlan, PaneHost, ReadRemark } from "./host";
+import type { Workbook } from "exceljs";
+import { LoadedPlan, PaneHost } from "./host";
 import type { Lang } from "./i18n";
 
 /*
@@ -10,31 +11,31 @@ import type { Lang } from "./i18n";
 const ACCEPT_SHEET = "UP_Geaccepteerd";
 
 /** Accepted findings saved in the workbook by the add-in (its hidden sheet). */
-async function readAcceptances(data: ArrayBuffer): Promise<Map<string, Acceptance>> {
-  const ExcelJS = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data);
-  const sheet = wb.getWorksheet(ACCEPT_SHEET);
+function readAcceptances(wb: Workbook): Map<string, Acceptance> {
   const out = new Map<string, Acceptance>();
-  sheet?.eachRow((row, n) => {
-    if (n === 1) return;
+  wb.getWorksheet(ACCEPT_SHEET)?.eachRow((row, n) => {
     const key = row.getCell(1).text;
-    if (key) out.set(key, { reason: row.getCell(2).text, date: row.getCell(3).text });
+    if (n > 1 && key) out.set(key, { reason: row.getCell(2).text, date: row.getCell(3).text });
   });
   return out;
 }
 
 export async function readFile(file: File): Promise<LoadedPlan> {
   const data = await file.arrayBuffer();
-  const { readPlanFromBuffer } = await import("../workbook");
-  const read = await readPlanFromBuffer(data, file.name);
+  const [{ loadWorkbook }, { gridFromExcelJS }, { readPlan }] = await Promise.all([
+    import("../workbook/read"),
+    import("../workbook/grid"),
+    import("../reader"),
+  ]);
+  const wb = await loadWorkbook(data, file.name);
+  const read = readPlan(gridFromExcelJS(wb, file.name));
   return {
     plan: read.plan,
-    remarks: read.notes as ReadRemark[],
+    remarks: read.notes,
     looked: read.looked,
     formulaSource: read.plan ? "workbook" : "embedded",
     workbookName: file.name,
-    accepted: await readAcceptances(data),
+    accepted: readAcceptances(wb),
   };
 }
 

@@ -57,10 +57,10 @@ export function excelHost(lang: Lang): PaneHost {
       valuesCopy: openValuesCopy,
       insertTemplate: async (withPlan) => {
         const [{ writeTemplateWorkbook }, { plan2024 }] = await Promise.all([
-          import("../workbook"),
+          import("../workbook/template"),
           import("../core/plan2024"),
         ]);
-        const xlsx = await writeTemplateWorkbook(withPlan ? plan2024() : null);
+        const xlsx = await writeTemplateWorkbook(withPlan ? plan2024() : null).xlsx.writeBuffer();
         await run((c) => insertSheets(c, new Uint8Array(xlsx)));
       },
     },
