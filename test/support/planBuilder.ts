@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { readDutchNumber } from "../../src/core/dutchNumber";
 import {
   CellRef,
@@ -32,13 +31,8 @@ export function fig(text: string, cell?: CellRef): Figure | undefined {
   return { value: n.value, decimals: n.decimals, ...(cell ? { cell } : {}) };
 }
 
-export function cellOf(table: TableId, row: number, column: number): CellRef {
+function cellOf(table: TableId, row: number, column: number): CellRef {
   return { sheet: table, address: address(row, column) };
-}
-
-/** Column of a year's figure: years start at column C. */
-export function yearColumn(years: readonly number[], year: number): number {
-  return 3 + years.indexOf(year);
 }
 
 class TablePlacer {
@@ -207,11 +201,7 @@ export function row<T extends PlanLine>(lines: readonly T[], label: string): T {
   return found;
 }
 
-export function dec(text: Decimal.Value): Decimal {
-  return new D(text);
-}
-
-export const SMALL_MUNICIPALITIES = ["Beek", "Heerlen", "Maastricht", "Vaals"];
+const SMALL_MUNICIPALITIES = ["Beek", "Heerlen", "Maastricht", "Vaals"];
 
 /**
  * A small plan in which every table agrees; each figure worked out by hand.
