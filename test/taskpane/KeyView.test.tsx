@@ -1,0 +1,104 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { DEFAULT_WEIGHTS } from "../../src/core/distributionKey";
+import { Figure, Plan } from "../../src/core/model";
+import { D } from "../../src/core/money";
+import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { plan2024 } from "../../src/core/plan2024";
+import { KeyView } from "../../src/taskpane/KeyView";
+import { allByRole, byRole, byText, choose, click, renderPane, type } from "./dom";
+
+const fig = (n: number): Figure => ({ value: new D(n) });
+
+/** Every municipality counts 10 allocations and 10 claims; only Maastricht has young people. */
+function planWithComponents(): Plan {
+  const plan = plan2024();
+  plan.contributions!.rows.forEach((r, i) => {
+    r.key!.cell = { sheet: "Tabel 6", address: `B${i + 5}` };
+    for (const [y, f] of r.values)
+      f.cell = { sheet: "Tabel 6", address: `${"CDEFG"[y - 2023]}${i + 5}` };
+  });
+  plan.keyComponents = {
+    components: ["jongeren", "toekenningen", "declaraties"],
+    weights: new Map(DEFAULT_WEIGHTS),
+    rows: MUNICIPALITIES.map((m) => ({
+      municipality: m,
+      label: m,
+      values: new Map([
+        ["jongeren", fig(m === "Maastricht" ? 1000 : 0)],
+        ["toekenningen", fig(10)],
+        ["declaraties", fig(10)],
+      ]),
+    })),
+  };
+  return plan;
+}
+
+const keyOf = (m: string) => document.querySelector(`[data-testid="key-${m}"]`)?.textContent;
+
+describe("KeyView", () => {
+  it("recomputes the keys from the components with the weights 25/25/25/25", () => {
+    renderPane(<KeyView plan={planWithComponents()} />);
+    // Maastricht: 25/16 + 25 + 25/16 + 25/16 = 29,6875%; the others 3 × 25/16 = 4,6875%.
+    expect(keyOf("Maastricht")).toBe("29,69%");
+    expect(keyOf("Beek")).toBe("4,69%");
+  });
+
+  it("changes the keys when a weight changes, and refuses weights that do not total 100", async () => {
+    renderPane(<KeyView plan={planWithComponents()} />);
+    const equal = byRole("textbox", undefined, byText("Gelijk deel")[0].closest("div")!);
+    await type(equal, "40");
+    expect(byRole("status").textContent).toBe("Totaal: 115% — moet 100% zijn");
+    expect(byText("De wegingen tellen op tot 115%, niet tot 100%")).toHaveLength(1);
+    expect(keyOf("Beek")).toBeUndefined();
+    const young = byRole("textbox", undefined, byText("Jongeren < 20")[0].closest("div")!);
+    await type(young, "10");
+    // Beek: 40/16 + 0 + 25/16 + 25/16 = 5,625%; Maastricht: 2,5 + 10 + 1,5625 + 1,5625 = 15,625%.
+    expect(byRole("status").textContent).toBe("Totaal: 100%");
+    expect(keyOf("Beek")).toBe("5,63%");
+    expect(keyOf("Maastricht")).toBe("15,63%");
+  });
+
+  it("shows the amounts of a chosen year now and recomputed", async () => {
+    renderPane(<KeyView plan={planWithComponents()} />);
+    await choose(byRole("combobox"), "2025");
+    const table = byRole("table", "Bedragen 2025");
+    const beek = [...table.querySelectorAll("tr")].find((r) => r.textContent?.startsWith("Beek"))!;
+    // 4,6875% of € 2.183.425 = € 102.348,05 → € 102.348 (largest remainder leaves it down).
+    expect([...beek.querySelectorAll("td")].map((c) => c.textContent)).toEqual([
+      "€ 77.075",
+      "€ 102.348",
+      "+€ 25.273",
+    ]);
+  });
+
+  it("lets the user fill in components the plan lacks", async () => {
+    const plan = plan2024();
+    renderPane(<KeyView plan={plan} />);
+    expect(byText(/Vul de sleutelcomponenten/)).toHaveLength(1);
+    for (const m of MUNICIPALITIES) {
+      for (const c of ["Jongeren < 20", "Toekenningen", "Declaraties"])
+        await type(byRole("textbox", `${c} ${m}`), m === "Vaals" ? "30" : "10");
+    }
+    // Vaals: 25/16 + 3 × 25 × 30/180 = 1,5625 + 12,5 = 14,0625%.
+    expect(keyOf("Vaals")).toBe("14,06%");
+    await type(byRole("textbox", "Declaraties Beek"), "tien");
+    expect(byText("Declaraties van Beek: 'tien' is geen aantal")).toHaveLength(1);
+  });
+
+  it("offers the recomputed keys and amounts for writing, only the cells that change", async () => {
+    const onApply = jest.fn();
+    renderPane(<KeyView plan={planWithComponents()} onApply={onApply} />);
+    await click(byRole("button", "Toepassen…"));
+    const [, writes, preview] = onApply.mock.calls[0];
+    const beekKey = writes.find((w: { cell: { address: string } }) => w.cell.address === "B5");
+    expect(beekKey.value).toBeCloseTo(0.046875, 12);
+    expect(writes).toHaveLength(16 + 16 * 5);
+    expect(preview[0]).toEqual({
+      where: "Beek sleutel ('Tabel 6'!B5)",
+      from: "3,53%",
+      to: "4,6875%",
+    });
+    expect(allByRole("button", "Toepassen…")).toHaveLength(1);
+  });
+});
