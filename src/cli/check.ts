@@ -1,12 +1,11 @@
 import Decimal from "decimal.js";
 import { formatCell } from "../core/cellRef";
 import { checkPlan } from "../core/check";
-import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
-import { CheckResult, Finding, Plan, Severity } from "../core/model";
+import { CheckResult, Plan, Severity } from "../core/model";
 import { PlanInputError } from "../core/errors";
 import { ReadNote } from "../reader";
 import { langOf, Lang, parse } from "./args";
-import { Command, EXIT_FINDINGS, EXIT_OK } from "./io";
+import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { loadPlan, noteText } from "./loadPlan";
 
 const USAGE = "up check [plan.xlsx] [--json] [--lang nl|en]";
@@ -29,6 +28,16 @@ export const checkCommand: Command = async (args, io) => {
   const result = checkPlan(plan);
   if (values.json) io.stdout(JSON.stringify(checkJson(plan, result, notes, lang), null, 2) + "\n");
   else io.stdout(checkText(plan, result, notes, lang));
+  const unread = notes.filter((n) => n.severity === "error");
+  if (unread.length > 0) {
+    const lines = unread.map((n) => `  - ${noteText(n, lang)}`).join("\n");
+    io.stderr(
+      lang === "nl"
+        ? `up check: het plan kon niet volledig worden gelezen; de controle is onvolledig:\n${lines}\n`
+        : `up check: the plan could not be read completely; the check is incomplete:\n${lines}\n`
+    );
+    return EXIT_UNUSABLE;
+  }
   return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 };
 
@@ -90,25 +99,34 @@ const SEVERITY: Record<Severity, { nl: string; en: string }> = {
   info: { nl: "INFO", en: "INFO" },
 };
 
-export function showValue(f: Finding, d: Decimal): string {
-  switch (f.unit) {
-    case "euro":
-      return formatEuro(d);
-    case "fraction":
-      return formatPercent(d, 2);
-    default:
-      return formatDecimal(d);
+/** Notes that differ only in the quoted value (one per cell) are shown as one line with their cells. */
+function groupedNotes(notes: ReadNote[], lang: Lang): string[] {
+  const groups = new Map<string, ReadNote[]>();
+  for (const n of notes) {
+    const key = `${n.severity}|${n.table ?? ""}|${n.message[lang].replace(/'[^']*'/g, "…")}`;
+    groups.set(key, [...(groups.get(key) ?? []), n]);
   }
+  const label = (n: ReadNote) => `${SEVERITY[n.severity][lang]}`;
+  return [...groups.values()].map((g) => {
+    if (g.length === 1) return `${label(g[0])}  ${noteText(g[0], lang)}`;
+    const cells = g.filter((n) => n.cell).map((n) => formatCell(n.cell!));
+    const shown =
+      cells.slice(0, 6).join(", ") + (cells.length > 6 ? ` … (+${cells.length - 6})` : "");
+    const text = g[0].message[lang].replace(/'[^']*'/g, "…");
+    return `${label(g[0])}  ${g[0].table ? `${g[0].table}: ` : ""}${g.length}× ${text} — ${shown}`;
+  });
 }
 
 function checkText(plan: Plan, result: CheckResult, notes: ReadNote[], lang: Lang): string {
   const t = (nl: string, en: string) => (lang === "nl" ? nl : en);
   const out: string[] = [t(`Controle van ${plan.source.name}`, `Check of ${plan.source.name}`), ""];
-  for (const n of notes)
+  if (notes.length > 0) {
     out.push(
-      `${t("Bij het lezen", "While reading")} (${SEVERITY[n.severity][lang]}): ${noteText(n, lang)}`
+      t("Bij het lezen:", "While reading:"),
+      ...groupedNotes(notes, lang).map((l) => `  ${l}`),
+      ""
     );
-  if (notes.length > 0) out.push("");
+  }
   for (const f of result.findings) {
     const where = [
       f.table,
@@ -118,11 +136,6 @@ function checkText(plan: Plan, result: CheckResult, notes: ReadNote[], lang: Lan
     ].filter((x) => x !== null && x !== "");
     out.push(`${SEVERITY[f.severity][lang]}  ${f.rule}  ${where.join(" · ")}`);
     out.push(`    ${f.message[lang]}`);
-    if (f.expected && f.actual) {
-      out.push(
-        `    ${t("verwacht", "expected")} ${showValue(f, f.expected)}, ${t("staat er", "found")} ${showValue(f, f.actual)}`
-      );
-    }
   }
   if (result.findings.length > 0) out.push("");
   for (const r of result.rules) {

@@ -20,7 +20,7 @@ const HELP = `up — controle van het Uitvoeringsplan / checks the execution pla
   up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json]
   up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]
   up template <uit.xlsx> [--empty]
-  up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json]
+  up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]
 
 Zonder bestand gebruikt up het ingebouwde Uitvoeringsplan 2024.
 Exit: 0 geen fouten, 1 fouten in het plan, 2 kon niet draaien (melding op stderr).
