@@ -1,4 +1,5 @@
 /* eslint-disable no-undef */
+require("./scripts/ajv-peer-shim");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
