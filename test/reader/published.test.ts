@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { formatDecimal, formatPercent, readDutchNumber } from "../../src/core/dutchNumber";
 import { plan2024 } from "../../src/core/plan2024";
 import { readPlan, ReadResult } from "../../src/reader";
@@ -317,4 +319,30 @@ test("a sheet of 100 000 filled cells without a plan is rejected quickly", () =>
   expect(r.plan).toBeUndefined();
   expect(errors(r)[0].message.nl).toBe("Geen uitvoeringsplan gevonden");
   expect(ms).toBeLessThan(1000);
+});
+
+test("the text of the published PDF pasted line by line into column A", async () => {
+  const lines = readFileSync(
+    join(__dirname, "..", "fixtures", "uitvoeringsplan-2024-pdf-tabellen.txt"),
+    "utf8"
+  )
+    .split("\n")
+    .map((l) => l.trim());
+  const cells: Cells = new Map();
+  lines.forEach((l, i) => {
+    if (l !== "") cells.set(i + 1, new Map([[1, { value: l }]]));
+  });
+  const r = await readSheets([{ name: "Plak", cells }]);
+  const rowOfLine = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+  // Lines with empty cells cannot be placed: Tabel 1 and Tabel 3 are refused at such a line.
+  const refused = (table: string) => errors(r).filter((n) => n.table === table && n.cell);
+  expect(refused("Tabel 1")[0].cell!.address).toBe(`A${rowOfLine("Inkopers INHUUR")}`);
+  expect(refused("Tabel 3")[0].cell!.address).toBe(`A${rowOfLine("inhuur flex")}`);
+  const expected = plan2024();
+  delete expected.staffing;
+  delete expected.materialCosts;
+  expect(figureDifferences(r.plan!, expected)).toEqual([]);
+  const years = r.notes.find((n) => n.table === "Tabel 2" && n.severity === "info");
+  expect(years?.message.nl).toContain("laatste 4 jaren");
+  expect(years?.message.nl).toContain("2024–2027");
 });
