@@ -84,12 +84,25 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
   if (contains(bytes, ascii("application/vnd.oasis.opendocument.spreadsheet")))
     throw unsupported(name, UNSUPPORTED.ods);
   if (contains(bytes, ascii("Index/Document.iwa"))) throw unsupported(name, UNSUPPORTED.numbers);
+  // A zip ends with its central directory; without it the file was cut off.
+  if (!contains(bytes.subarray(Math.max(0, bytes.length - 65557)), [0x50, 0x4b, 0x05, 0x06]))
+    throw corrupt(name, {
+      nl: "het zip-archief is onvolledig",
+      en: "the zip archive is incomplete",
+    });
+  if (!contains(bytes, ascii("xl/workbook.xml"))) {
+    throw new PlanInputError({
+      nl: `${name} is een zip-archief maar geen Excel-werkmap (er zit geen xl/workbook.xml in). ${SAVE_AS.nl}`,
+      en: `${name} is a zip archive but not an Excel workbook (it has no xl/workbook.xml). ${SAVE_AS.en}`,
+    });
+  }
 }
 
-function corrupt(name: string, detail: string): PlanInputError {
+function corrupt(name: string, detail: string | { nl: string; en: string }): PlanInputError {
+  const d = typeof detail === "string" ? { nl: detail, en: detail } : detail;
   return new PlanInputError({
-    nl: `${name} is beschadigd en kan niet worden geopend (${detail}). Open het in Excel, herstel het en sla het opnieuw op`,
-    en: `${name} is damaged and cannot be opened (${detail}). Open it in Excel, repair it and save it again`,
+    nl: `${name} is beschadigd en kan niet worden geopend (${d.nl}). Open het in Excel, herstel het en sla het opnieuw op`,
+    en: `${name} is damaged and cannot be opened (${d.en}). Open it in Excel, repair it and save it again`,
   });
 }
 
@@ -106,7 +119,8 @@ export async function loadWorkbook(
   } catch (e) {
     throw corrupt(name, e instanceof Error ? e.message : String(e));
   }
-  if (wb.worksheets.length === 0) throw corrupt(name, "geen werkbladen / no worksheets");
+  if (wb.worksheets.length === 0)
+    throw corrupt(name, { nl: "geen werkbladen", en: "no worksheets" });
   return wb;
 }
 
