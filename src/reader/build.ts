@@ -232,6 +232,16 @@ export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | un
     );
     return leftOut(t.id, notes);
   }
+  if (t.rows.every((r) => r.values.size === 0)) {
+    tableError(
+      t.id,
+      notes,
+      t.rows[totalIndex].labelCell,
+      "er is geen enkele FTE ingevuld",
+      "not a single FTE has been filled in"
+    );
+    return leftOut(t.id, notes);
+  }
   const roles: StaffingRole[] = [];
   let ok = true;
   t.rows.forEach((r, i) => {
@@ -450,9 +460,9 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
       `gemeente zonder verdeelsleutel: ${noKey.map((r) => r.label).join(", ")} (${list.nl})`,
       `municipality without a distribution key: ${noKey.map((r) => r.label).join(", ")} (${list.en})`
     );
-    return leftOut(t.id, notes);
   }
-  if (!requireValues(t, [...rows, totalRow], notes)) return leftOut(t.id, notes);
+  if (!requireValues(t, [...rows, totalRow], notes) || noKey.length > 0)
+    return leftOut(t.id, notes);
   const keyed = t.rows.filter((r) => r.extra);
   const keys = percentFigures(
     t.id,
