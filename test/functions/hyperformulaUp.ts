@@ -105,7 +105,10 @@ export async function registerUpFunctions(): Promise<Registered> {
         (ast as { args: never[] }).args,
         state,
         this.metadata(hfName),
-        (...args: unknown[]) => toHyperFormula(invoke(fn, meta, args.map(toExcel)))
+        (...args: unknown[]) =>
+          toHyperFormula(invoke(fn, meta, args.map(toExcel))) as ReturnType<
+            FunctionPlugin["evaluateAst"]
+          >
       );
     };
     // A spilled result's size must be known before evaluation: a range argument gives it

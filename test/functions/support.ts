@@ -22,8 +22,9 @@ export function installCustomFunctions(): void {
 export class Cell<T = unknown> {
   results: (T | ExcelError)[] = [];
   onCanceled?: () => void;
-  setResult = (value: T | ExcelError): void => {
-    this.results.push(value);
+  setResult = (value: T | CustomFunctions.Error): void => {
+    // The installed CustomFunctions.Error is ExcelError.
+    this.results.push(value as T | ExcelError);
   };
   get last(): T | ExcelError | undefined {
     return this.results[this.results.length - 1];

@@ -1,0 +1,213 @@
+import { PlanSource, parseRange } from "../../src/excel/planSource";
+import * as UP from "../../src/functions/functions";
+import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
+import { readPlan } from "../../src/reader";
+import { Cell, ExcelError, installCustomFunctions } from "../functions/support";
+import { MockSheet, MockWorkbook, publishedSheet, rowOf } from "./mockWorkbook";
+
+installCustomFunctions();
+afterEach(() => setPlanFeed(embeddedFeed));
+
+/** Lets the change event's quiet time pass and the read that follows finish. */
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+const MUNICIPALITIES = [
+  "Beek",
+  "Beekdaelen",
+  "Brunssum",
+  "Eijsden-Margraten",
+  "Gulpen-Wittem",
+  "Heerlen",
+  "Kerkrade",
+  "Landgraaf",
+  "Maastricht",
+  "Meerssen",
+  "Simpelveld",
+  "Sittard-Geleen",
+  "Stein",
+  "Vaals",
+  "Valkenburg aan de Geul",
+  "Voerendaal",
+];
+const YEARS = [2023, 2024, 2025, 2026, 2027];
+
+async function started(wb: MockWorkbook) {
+  const source = new PlanSource({ readPlan, run: wb.run, delayMs: 0 });
+  setPlanFeed(source);
+  await source.start();
+  return source;
+}
+
+describe("the workbook's plan, read once and kept in memory", () => {
+  test("a pasted published plan is read from the workbook in one Excel.run", async () => {
+    const wb = new MockWorkbook("Begroting 2025.xlsx", [publishedSheet()]);
+    const source = await started(wb);
+    const state = source.state()!;
+    expect(state.origin).toBe("workbook");
+    expect(state.plan?.source.name).toBe("Begroting 2025.xlsx");
+    // One run to subscribe to the change events, one to read the workbook.
+    expect(wb.runs).toBe(2);
+    expect(source.reads).toBe(1);
+  });
+
+  test("many formulas, one read: every function answers from memory", async () => {
+    const wb = new MockWorkbook("Plan.xlsx", [publishedSheet()]);
+    const source = await started(wb);
+    const cells: Cell<number>[] = [];
+    for (const m of MUNICIPALITIES) {
+      for (const y of YEARS) {
+        const cell = new Cell<number>();
+        UP.contribution(m, y, "stated", cell);
+        cells.push(cell);
+      }
+      const key = new Cell<number>();
+      UP.key(m, null, key);
+      cells.push(key);
+    }
+    for (const y of YEARS) {
+      const t = new Cell<number>();
+      UP.total(y, null, t);
+      cells.push(t);
+    }
+    const check = new Cell<number>();
+    UP.check(check);
+    cells.push(check);
+    expect(cells.every((c) => c.results.length === 1)).toBe(true);
+    expect(cells.some((c) => c.last instanceof ExcelError)).toBe(false);
+    expect(source.reads).toBe(1);
+    expect(wb.runs).toBe(2);
+    // The sheet's Tabel 6 row for Heerlen, 2025: the published 261.356.
+    const heerlen2025 = cells[MUNICIPALITIES.indexOf("Heerlen") * 6 + 2];
+    expect(heerlen2025.last).toBe(261356);
+  });
+
+  test("a change to a plan cell reads the workbook again and every cell answers anew", async () => {
+    const sheet = publishedSheet();
+    const wb = new MockWorkbook("Plan.xlsx", [sheet]);
+    const source = await started(wb);
+    const total = new Cell<number>();
+    const heerlen = new Cell<number>();
+    const check = new Cell<number>();
+    UP.total(2025, null, total);
+    UP.contribution("Heerlen", 2025, null, heerlen);
+    UP.check(check);
+    expect(total.results).toEqual([2183425]);
+    expect(heerlen.results).toEqual([261356]);
+    const errorsBefore = check.last as number;
+
+    // Tabel 4 `totaal` 2025 is the sixth column of its row (label, two empty, 2023 … 2027).
+    const row =
+      sheet.values.findIndex(
+        (r, i) => r[0] === "totaal" && i > rowOf(sheet, "formatiekosten en materiële kosten") - 1
+      ) + 1;
+    expect(sheet.values[row - 1][5]).toBe(2183425);
+    await wb.edit(sheet.name, row, 6, 2200000);
+    await settle();
+
+    expect(source.reads).toBe(2);
+    expect(total.results).toEqual([2183425, 2200000]);
+    // 11,97% × 2.200.000 = 263.340 exactly: nothing left to hand out.
+    expect(heerlen.last).toBe(263340);
+    // Tabel 4 no longer adds up and no longer matches Tabel 6: more errors than before.
+    expect(check.last as number).toBeGreaterThan(errorsBefore);
+  });
+
+  test("a change outside the plan's tables does not read the workbook again", async () => {
+    const sheet = publishedSheet();
+    const notes = { ...publishedSheet("Notities", "{sheet-2}"), values: [["opmerking"]] };
+    const wb = new MockWorkbook("Plan.xlsx", [sheet, notes]);
+    const source = await started(wb);
+    await wb.edit("Notities", 1, 1, "nieuwe opmerking");
+    await wb.edit(sheet.name, 200, 30, 5);
+    await settle();
+    expect(source.reads).toBe(1);
+  });
+
+  test("a burst of changes is read once after it", async () => {
+    const sheet = publishedSheet();
+    const wb = new MockWorkbook("Plan.xlsx", [sheet]);
+    const source = new PlanSource({ readPlan, run: wb.run, delayMs: 20 });
+    await source.start();
+    const beek = rowOf(sheet, "Beek");
+    for (let c = 4; c <= 8; c++) await wb.edit(sheet.name, beek, c, 1000 * c);
+    await settle();
+    expect(source.reads).toBe(2);
+    expect(source.current()?.contributions?.rows[0].values.get(2027)?.value.toNumber()).toBe(8000);
+  });
+});
+
+describe("without a plan in the workbook, or without a workbook", () => {
+  test("a workbook without a plan: the built-in 2024 plan answers, and the state says so", async () => {
+    const wb = new MockWorkbook("Leeg.xlsx", [
+      { name: "Blad1", id: "{s}", origin: "A1", values: [["boodschappen", 12]] },
+    ]);
+    const source = await started(wb);
+    expect(source.state()?.origin).toBe("embedded");
+    const cell = new Cell<number>();
+    UP.contribution("Heerlen", 2025, null, cell);
+    expect(cell.last).toBe(261356);
+  });
+
+  test("while it has no plan, any change may bring one: pasting the plan switches the answers", async () => {
+    const empty: MockSheet = { name: "Blad1", id: "{s}", origin: "A1", values: [["leeg"]] };
+    const wb = new MockWorkbook("Nieuw.xlsx", [empty]);
+    const source = await started(wb);
+    const total = new Cell<number>();
+    UP.total(2025, null, total);
+    expect(source.state()?.origin).toBe("embedded");
+    const pasted = publishedSheet("Blad1", "{s}");
+    empty.values = pasted.values;
+    empty.numberFormat = pasted.numberFormat;
+    const row = rowOf(pasted, "Beek");
+    await wb.edit("Blad1", row, 4, 70000);
+    await settle();
+    expect(source.state()?.origin).toBe("workbook");
+    expect(total.results).toHaveLength(2);
+    expect(source.current()?.contributions?.rows[0].values.get(2023)?.value.toNumber()).toBe(70000);
+  });
+
+  test("a workbook that cannot be read: #N/A with the reason, never a figure from another plan", async () => {
+    const failing = async () => {
+      throw new Error("RichApi.Error: The workbook is busy");
+    };
+    const source = new PlanSource({ readPlan, run: failing, delayMs: 0 });
+    setPlanFeed(source);
+    const cell = new Cell<number>();
+    UP.contribution("Heerlen", 2025, null, cell);
+    expect(cell.results).toEqual([]);
+    const state = await source.start();
+    expect(state.problem?.nl).toBe(
+      "Het werkboek kon niet gelezen worden: RichApi.Error: The workbook is busy"
+    );
+    expect(cell.last).toBeInstanceOf(ExcelError);
+    expect((cell.last as ExcelError).code).toBe("#N/A");
+    expect((cell.last as ExcelError).message).toBe(state.problem?.nl);
+  });
+});
+
+describe("which changes touch the plan", () => {
+  test("ranges as Office.js reports them", () => {
+    expect(parseRange("B3")?.rect).toEqual({ top: 3, bottom: 3, left: 2, right: 2 });
+    expect(parseRange("'Tabel 6'!D7:B2")).toEqual({
+      sheet: "Tabel 6",
+      rect: { top: 2, bottom: 7, left: 2, right: 4 },
+    });
+    expect(parseRange("5:6")?.rect).toEqual({ top: 5, bottom: 6, left: 1, right: Infinity });
+    expect(parseRange("C:D")?.rect).toEqual({ top: 1, bottom: Infinity, left: 3, right: 4 });
+    expect(parseRange("niets")).toBeUndefined();
+  });
+
+  test("an edit inside a table, a row inserted on its sheet; not a cell beside it", async () => {
+    const wb = new MockWorkbook("Plan.xlsx", [publishedSheet("Plan", "{p}")]);
+    const source = await started(wb);
+    const t6 = parseRange(source.current()!.source.tables["Tabel 6"]!)!.rect;
+    expect(source.touchesPlan("{p}", `D${t6.top + 1}`)).toBe(true);
+    expect(source.touchesPlan("{p}", `A${t6.bottom + 5}:B${t6.bottom + 6}`)).toBe(false);
+    expect(source.touchesPlan("{p}", `${t6.bottom + 5}:${t6.bottom + 5}`, "RowInserted")).toBe(
+      true
+    );
+    expect(source.touchesPlan("{p}", "Z1:Z2")).toBe(false);
+    // A sheet it has not seen (just added): read again to be sure.
+    expect(source.touchesPlan("{new}", "A1")).toBe(true);
+  });
+});
