@@ -56,6 +56,8 @@ type TabId = "findings" | "plan" | "keys" | "report";
 interface State {
   loaded: LoadedPlan;
   result: CheckResult | null;
+  /** Counts checks, so views holding user input start afresh with a new plan. */
+  run: number;
 }
 
 export function App({ host }: { host: PaneHost }) {
@@ -73,7 +75,11 @@ export function App({ host }: { host: PaneHost }) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const show = (loaded: LoadedPlan) => {
-    setState({ loaded, result: loaded.plan ? checkPlan(loaded.plan) : null });
+    setState((s) => ({
+      loaded,
+      result: loaded.plan ? checkPlan(loaded.plan) : null,
+      run: (s?.run ?? 0) + 1,
+    }));
     setAccepted(new Map(loaded.accepted));
     setComparison(null);
     setTab("findings");
@@ -210,6 +216,11 @@ export function App({ host }: { host: PaneHost }) {
                 type="file"
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 className={styles.fileInput}
+                tabIndex={-1}
+                aria-label={t(
+                  "Excel-bestand met het uitvoeringsplan",
+                  "Excel file with the execution plan"
+                )}
                 onChange={(e) => void openFile(e.target.files?.[0])}
               />
               <Button appearance="primary" onClick={() => fileInput.current?.click()}>
@@ -292,6 +303,7 @@ export function App({ host }: { host: PaneHost }) {
               {tab === "plan" && <PlanView loaded={state.loaded} />}
               <div hidden={tab !== "keys"}>
                 <KeyView
+                  key={state.run}
                   plan={plan}
                   onComparison={setComparison}
                   onApply={inExcel ? proposeWrites : undefined}
@@ -301,6 +313,7 @@ export function App({ host }: { host: PaneHost }) {
                 <ActionsView
                   host={host}
                   task={task}
+                  workbookName={state.loaded.workbookName}
                   report={report}
                   onChanged={() => void check()}
                 />
@@ -309,12 +322,7 @@ export function App({ host }: { host: PaneHost }) {
           </>
         )}
         {inExcel && !state && (
-          <ActionsView
-            host={host}
-            task={task}
-            report={report}
-            onChanged={() => void check()}
-          />
+          <ActionsView host={host} task={task} report={report} onChanged={() => void check()} />
         )}
         <WriteDialog pending={pending} onConfirm={confirmWrite} onCancel={() => setPending(null)} />
       </div>

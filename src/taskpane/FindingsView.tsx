@@ -166,10 +166,18 @@ function FindingItem(props: FindingsViewProps & { finding: Finding }) {
       <strong>{where || f.table}</strong>
       {(f.expected || f.actual) && (
         <span className={styles.facts}>
-          <span className={styles.term}>{t("Verwacht", "Expected")}</span>
-          <span>{formatValue(f.expected, f.unit)}</span>
-          <span className={styles.term}>{t("Staat er", "Actual")}</span>
-          <span>{formatValue(f.actual, f.unit)}</span>
+          {f.expected && (
+            <>
+              <span className={styles.term}>{t("Verwacht", "Expected")}</span>
+              <span>{formatValue(f.expected, f.unit)}</span>
+            </>
+          )}
+          {f.actual && (
+            <>
+              <span className={styles.term}>{t("Staat er", "Actual")}</span>
+              <span>{formatValue(f.actual, f.unit)}</span>
+            </>
+          )}
           {d && (
             <>
               <span className={styles.term}>{t("Verschil", "Difference")}</span>

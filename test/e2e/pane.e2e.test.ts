@@ -1,0 +1,316 @@
+/*
+ * The plain browser page, end to end: the production build (dist/) served on 127.0.0.1,
+ * Debian's Chromium driven by playwright-core. Each state is screenshotted to
+ * docs/screenshots/ and scanned with axe-core.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, BrowserContext, Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+
+const ROOT = join(__dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(ROOT, "docs", "screenshots");
+const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(
+    "test/e2e skipped: /usr/bin/chromium is missing (apt-get install -y chromium); CI installs it."
+  );
+}
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+jest.setTimeout(300_000);
+
+/** Newest modification time under a directory. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/ when it is missing or older than the sources. */
+function ensureBuild(): void {
+  const page = join(DIST, "taskpane.html");
+  if (existsSync(page) && statSync(page).mtimeMs > newest(join(ROOT, "src"))) return;
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+};
+
+function serve(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(
+      /^(\.\.[/\\])+/,
+      ""
+    );
+    const file = join(DIST, path === "/" ? "taskpane.html" : path);
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The published example with one error of each kind injected. */
+async function injectedWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(PUBLISHED);
+  const ws = wb.getWorksheet("Uitvoeringsplan")!;
+  ws.getCell("E10").value = 2; // Coordinator fte 2024: 1 → 2; the total row still says 19,3.
+  ws.getCell("F40").value = 210000; // ICT licenties 2025: the subtotal still says 435.000.
+  ws.getCell("G56").value = 2183000; // Tabel 4 totaal 2026 no longer jeugd + materieel.
+  ws.getCell("F74").value = "65.896"; // Vaals 2025: 55.896 → 65.896.
+  ws.getCell("A61").value = "Bek"; // a misspelt municipality.
+  await wb.xlsx.writeFile(path);
+}
+
+describeBrowser("plain browser page (production build in Chromium)", () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  let work: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuild();
+    server = await serve();
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
+    work = mkdtempSync(join(tmpdir(), "up-e2e-"));
+    context = await chromium.launchPersistentContext(join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+      viewport: { width: 520, height: 1000 },
+      locale: "nl-NL",
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("requestfailed", (r) => {
+      if (!r.url().startsWith("http://127.0.0.1")) return;
+      problems.push(`request failed: ${r.url()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => server?.close(r));
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  }
+
+  /*
+   * Fluent's focus manager (tabster) puts focusable aria-hidden <i data-tabster-dummy> bumpers
+   * around focus groups; they only pass focus on. Microsoft's own Accessibility Insights
+   * suppresses exactly these nodes for this rule (microsoft/accessibility-insights-web#7605);
+   * every other node still counts.
+   */
+  function realNodes<N extends { html: string }>(v: { id: string; nodes: N[] }): N[] {
+    return v.id === "aria-hidden-focus"
+      ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy"))
+      : v.nodes;
+  }
+
+  async function noSeriousViolations(state: string): Promise<void> {
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations
+      .map((v) => ({ ...v, nodes: realNodes(v) }))
+      .filter((v) => v.nodes.length > 0)
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+      );
+    expect(bad).toEqual([]);
+  }
+
+  async function open(file: string): Promise<void> {
+    await page.setInputFiles("input[type=file]", file);
+    await page.getByRole("tab", { name: /Bevindingen/ }).waitFor();
+  }
+
+  const group = (rule: string) => page.getByRole("region", { name: new RegExp(`· ${rule} \\(`) });
+
+  it("starts in plain browser mode, in Dutch, asking for a file", async () => {
+    await page.goto(url);
+    await page.getByRole("button", { name: "Excel-bestand kiezen…" }).waitFor();
+    expect(await page.getByText(/verlaat uw computer niet/).count()).toBe(1);
+    expect(await page.getByText("Nog geen bestand gekozen.").isVisible()).toBe(true);
+    await shot("01-start");
+    await noSeriousViolations("start");
+  });
+
+  it("checks the published example and shows its known mistakes", async () => {
+    await open(PUBLISHED);
+    // 2.277.731 / 3.064.067 = 74,34%, labelled 70%.
+    expect(await group("SPLIT-LABEL").textContent()).toContain("74,34%");
+    // Tabel 6 totals 2023 € 2.033.528, Tabel 4 € 1.874.278.
+    const link = (await group("ALLOC-LINK").textContent()) ?? "";
+    expect(link).toContain("€ 2.033.528");
+    expect(link).toContain("€ 1.874.278");
+    // Rounded amounts missing their total by a euro or two.
+    expect(await group("ALLOC-SUM").count()).toBe(1);
+    expect(await page.getByText(/Uitvoeringsplan!D61/).count()).toBeGreaterThan(0);
+    await shot("02-published-findings");
+    await noSeriousViolations("published findings");
+
+    await page.getByRole("tab", { name: "Plan" }).click();
+    const plan = (await page.getByRole("region", { name: "Gelezen plan" }).textContent()) ?? "";
+    expect(plan).toContain("up-2024-published.xlsx");
+    expect(plan).toContain("gepubliceerde opmaak");
+    expect(plan).toContain("2023–2027");
+    await shot("03-plan");
+    await noSeriousViolations("plan");
+  });
+
+  it("finds every error injected into a workbook", async () => {
+    const file = join(work, "met-fouten.xlsx");
+    await injectedWorkbook(file);
+    await page.getByRole("tab", { name: /Bevindingen/ }).click();
+    await open(file);
+    await page.getByRole("region", { name: /Bevindingen/ }).waitFor();
+    const text = async (rule: string) => (await group(rule).textContent()) ?? "";
+    // Roles 2024 add up to 19,3 + 1 = 20,3 against the stated 19,3.
+    expect(await text("FTE-TOTAL")).toMatch(
+      /2024[\s\S]*20,3[\s\S]*19,3|2024[\s\S]*19,3[\s\S]*20,3/
+    );
+    // Lines 2025: 435.000 + 10.000 = 445.000 against the subtotal 435.000.
+    expect(await text("LINES-SUM")).toContain("€ 445.000");
+    // Tabel 4 2026: 1.878.925 + 304.500 = 2.183.425, stated 2.183.000.
+    expect(await text("TOTALS-LINK")).toContain("€ 2.183.000");
+    expect(await text("ALLOC-LINK")).toContain("2026");
+    // Vaals 2025: 2,56% × 2.183.425 = 55.895,68 → € 55.896, stated € 65.896.
+    const vaals = await text("ALLOC-AMOUNT");
+    expect(vaals).toContain("2025 · Vaals");
+    expect(vaals).toContain("€ 65.896");
+    expect(await text("ALLOC-SUM")).toContain("2025");
+    expect(await text("MUNICIPALITIES")).toContain("Bek");
+    await shot("04-injected-findings");
+    await noSeriousViolations("injected findings");
+  });
+
+  it("recomputes the keys from components typed in, and follows a weight change", async () => {
+    await page.getByRole("tab", { name: "Verdeelsleutel" }).click();
+    const view = page.getByRole("region", { name: "Verdeelsleutel herberekenen" });
+    await view.getByText("Vul de sleutelcomponenten").waitFor();
+    const municipalities = [
+      "Beekdaelen",
+      "Brunssum",
+      "Eijsden-Margraten",
+      "Gulpen-Wittem",
+      "Heerlen",
+      "Kerkrade",
+      "Landgraaf",
+      "Maastricht",
+      "Meerssen",
+      "Simpelveld",
+      "Sittard-Geleen",
+      "Stein",
+      "Vaals",
+      "Valkenburg aan de Geul",
+      "Voerendaal",
+    ];
+    // The injected workbook misspells Beek, so Tabel 6 has 15 known municipalities.
+    for (const m of municipalities) {
+      await view
+        .getByLabel(`Jongeren < 20 ${m}`, { exact: true })
+        .fill(m === "Maastricht" ? "1000" : "0");
+      await view.getByLabel(`Toekenningen ${m}`, { exact: true }).fill("10");
+      await view.getByLabel(`Declaraties ${m}`, { exact: true }).fill("10");
+    }
+    const key = (m: string) => page.getByTestId(`key-${m}`).textContent();
+    // 15 municipalities: Vaals 25/15 + 0 + 25/15 + 25/15 = 5,00%; Maastricht 5 + 25 = 30,00%.
+    expect(await key("Vaals")).toBe("5,00%");
+    expect(await key("Maastricht")).toBe("30,00%");
+    await page.getByText("Sleutelcomponenten per gemeente").click();
+    await shot("05-keys");
+    await noSeriousViolations("keys");
+
+    await view.getByLabel("Gelijk deel", { exact: true }).fill("40");
+    expect(await view.getByRole("status").textContent()).toContain("moet 100% zijn");
+    await shot("06-keys-weights-not-100");
+    await view.getByLabel("Jongeren < 20", { exact: true }).fill("10");
+    // Vaals: 40/15 + 0 + 25/15 + 25/15 = 6,00%; Maastricht: 40/15 + 10 + 50/15 = 16,00%.
+    expect(await key("Vaals")).toBe("6,00%");
+    expect(await key("Maastricht")).toBe("16,00%");
+    await shot("07-keys-weight-changed");
+    await noSeriousViolations("keys after weight change");
+  });
+
+  it("downloads the report with the rules, the findings and the key table", async () => {
+    await page.getByRole("tab", { name: "Verslag" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Controleverslag downloaden (.xlsx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^Controleverslag met-fouten \d{4}-\d\d-\d\d\.xlsx$/
+    );
+    const saved = join(work, "verslag.xlsx");
+    await download.saveAs(saved);
+    await page.getByText(/Verslag gedownload/).waitFor();
+    await shot("08-report");
+    await noSeriousViolations("report");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const ws = wb.getWorksheet("Controleverslag")!;
+    expect(ws.pageSetup.paperSize).toBe(9);
+    const rows: string[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+    expect(rows[0][0]).toBe("Controleverslag Uitvoeringsplan");
+    expect(rows).toContainEqual(["Werkmap", "met-fouten.xlsx"]);
+    for (const rule of [
+      "FTE-TOTAL",
+      "LINES-SUM",
+      "TOTALS-LINK",
+      "ALLOC-AMOUNT",
+      "MUNICIPALITIES",
+    ]) {
+      expect(rows.some((r) => r[0] === rule)).toBe(true);
+    }
+    expect(
+      rows.some((r) => r[1] === "Tabel 6 / ALLOC-AMOUNT" && r[3] === "Vaals" && r[2] === "2025")
+    ).toBe(true);
+    // The key table carries what the view showed: Vaals recomputed at 6,00%.
+    const vaals = rows.filter((r) => r[0] === "Vaals").pop()!;
+    expect(Number(vaals[2])).toBeCloseTo(0.06, 12);
+  });
+
+  it("had no script errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});
