@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { readDutchNumber } from "../../src/core/dutchNumber";
-import { Figure, KeyComponents, Plan } from "../../src/core/model";
+import { checkPlan } from "../../src/core/check";
+import { Figure, Finding, KeyComponents, Plan } from "../../src/core/model";
 import { D } from "../../src/core/money";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { plan2024 } from "../../src/core/plan2024";
@@ -224,4 +225,24 @@ describe("a template as users change it", () => {
     expect(r.plan!.staffing).toBeUndefined();
     expect(r.plan!.staffCosts).toBeDefined();
   });
+});
+
+test("checkPlan on a template with key components gives the findings of the plan it was written from", async () => {
+  const plan = withKeyComponents([
+    ["gelijk", 25],
+    ["jongeren", 25],
+    ["toekenningen", 25],
+    ["declaraties", 25],
+  ]);
+  const r = await read(writeTemplateWorkbook(plan));
+  const key = (f: Finding) =>
+    [f.rule, f.year, f.municipality, f.expected?.toString(), f.actual?.toString()].join("|");
+  const expected = checkPlan(plan).findings;
+  // The invented counts do not give the published keys: KEY-RECOMPUTE must speak.
+  expect(expected.some((f) => f.rule === "KEY-RECOMPUTE")).toBe(true);
+  expect(checkPlan(r.plan!).findings.map(key).sort()).toEqual(expected.map(key).sort());
+  const recompute = checkPlan(r.plan!).findings.find((f) => f.rule === "KEY-RECOMPUTE")!;
+  expect(recompute.cells.some((c) => c.sheet === "Bijdragen" || c.sheet === "Verdeelsleutel")).toBe(
+    true
+  );
 });
