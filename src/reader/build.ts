@@ -16,7 +16,8 @@ import {
   YearFigures,
 } from "../core/model";
 import { resolveMunicipality } from "../core/municipalities";
-import { CellRead, cellList, figureOf, ReadNote } from "./cells";
+import { CellRead, cellList, cellRef, figureOf, ReadNote } from "./cells";
+import { SheetGrid } from "./grid";
 
 /*
  * Both layouts (the UP template and the pasted published plan) are first read into raw tables:
@@ -511,4 +512,22 @@ export function buildPlanTables(raws: RawTable[], notes: ReadNote[]): Partial<Pl
   }
   for (const k of Object.keys(part) as (keyof Plan)[]) if (part[k] === undefined) delete part[k];
   return part;
+}
+
+export function hiddenRowNote(
+  id: TableId,
+  row: RawRow,
+  sheet: SheetGrid,
+  r: number,
+  notes: ReadNote[]
+): void {
+  notes.push({
+    severity: "warning",
+    table: id,
+    cell: row.labelCell ?? cellRef(sheet, r, 1),
+    message: {
+      nl: `${id}: rij ${r} ('${row.label}') is verborgen maar is meegelezen`,
+      en: `${id}: row ${r} ('${row.label}') is hidden but was read`,
+    },
+  });
 }

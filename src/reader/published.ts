@@ -1,7 +1,7 @@
 import { readDutchNumber } from "../core/dutchNumber";
 import { CellRef, TableId } from "../core/model";
 import { resolveMunicipality } from "../core/municipalities";
-import { normLabel, NumberRead, RawRow, RawTable } from "./build";
+import { hiddenRowNote, normLabel, NumberRead, RawRow, RawTable } from "./build";
 import {
   CellRead,
   cellRef,
@@ -13,7 +13,6 @@ import {
   textAsNumberNote,
 } from "./cells";
 import { columnLetter, GridCell, SheetGrid, WorkbookGrid } from "./grid";
-import { hiddenRowNote } from "./template";
 
 /*
  * The published layout: section 6 of the plan pasted from the PDF into a sheet. Tables are
@@ -52,8 +51,6 @@ interface Header {
   fte: boolean;
   /** Text of the header row before the years (`materiele kosten`, `verdeelsleutel kosten`). */
   label: string;
-  /** Column headed `schaal` (Tabel 1). */
-  scaleColumn?: number;
 }
 
 interface SheetScan {
@@ -148,15 +145,12 @@ function scanSheet(sheet: SheetGrid): SheetScan {
       if (consecutive(years)) {
         const firstYear = yearCells[0].column;
         const before = filled.filter((c) => c < firstYear).map((c) => textOf(cells.get(c)));
-        const scaleIndex = before.findIndex((t) => normLabel(t) === "schaal");
         scan.headers.push({
           row: r,
           years,
           columns: yearCells.map((y) => y.column),
           fte: yearCells.some((y) => y.fte),
           label: before.filter((t) => normLabel(t) !== "schaal").join(" "),
-          scaleColumn:
-            scaleIndex >= 0 ? filled.filter((c) => c < firstYear)[scaleIndex] : undefined,
         });
         scan.headerRows.add(r);
       }
@@ -284,7 +278,7 @@ const EXTRA_KIND: Record<TableId, "scale" | "share" | "key" | undefined> = {
 
 class PublishedReader {
   readonly raws: RawTable[] = [];
-  private claimed = new Set<string>();
+  private claimed = new Set<number>();
 
   constructor(
     private scan: SheetScan,
@@ -292,10 +286,10 @@ class PublishedReader {
   ) {}
 
   private claim(r: number) {
-    this.claimed.add(`${r}`);
+    this.claimed.add(r);
   }
   private isClaimed(r: number) {
-    return this.claimed.has(`${r}`);
+    return this.claimed.has(r);
   }
 
   private error(id: TableId, cell: CellRef | undefined, nl: string, en: string) {
@@ -342,17 +336,17 @@ class PublishedReader {
       );
       return undefined;
     }
-    values.forEach((v, i) => {
-      if (v.percent && kind !== "scale") {
-        this.error(
-          id,
-          cell,
-          `${cell.address}: een percentage (${v.text}) waar een bedrag hoort`,
-          `${cell.address}: a percentage (${v.text}) where an amount must be`
-        );
-      }
-      row.values.set(years[i], figureOf(v, cell));
-    });
+    const percent = values.find((v) => v.percent);
+    if (percent) {
+      this.error(
+        id,
+        cell,
+        `${cell.address}: een percentage (${percent.text}) waar een bedrag hoort`,
+        `${cell.address}: a percentage (${percent.text}) where an amount must be`
+      );
+      return undefined;
+    }
+    values.forEach((v, i) => row.values.set(years[i], figureOf(v, cell)));
     return row;
   }
 
@@ -457,7 +451,7 @@ class PublishedReader {
           if (failed) raw.failed = true;
           const cell = cellRef(sheet, r, c);
           if (!read) row.empty.set(year, cell);
-          else if (read.percent && id !== "Tabel 1") {
+          else if (read.percent) {
             this.error(
               id,
               cell,

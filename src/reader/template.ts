@@ -8,7 +8,7 @@ import {
 import { ComponentName, Figure, KeyComponentRow, KeyComponents, TableId } from "../core/model";
 import { HUNDRED, sum } from "../core/money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
-import { leftOut, NumberRead, RawRow, RawTable } from "./build";
+import { hiddenRowNote, leftOut, NumberRead, RawRow, RawTable } from "./build";
 import { cellRef, figureOf, rangeRef, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { GridTable, parseAddress, SheetGrid, WorkbookGrid } from "./grid";
 import {
@@ -167,7 +167,7 @@ export function readTemplateTable(
       const cell = cellRef(loc.sheet, r, column);
       const read = readNumber(column);
       if (!read) row.empty.set(year, cell);
-      else if (read.percent && id !== "Tabel 1") {
+      else if (read.percent) {
         error(
           id,
           notes,
@@ -193,24 +193,6 @@ export function readTemplateTable(
     raw.failed = true;
   }
   return raw;
-}
-
-export function hiddenRowNote(
-  id: TableId,
-  row: RawRow,
-  sheet: SheetGrid,
-  r: number,
-  notes: ReadNote[]
-): void {
-  notes.push({
-    severity: "warning",
-    table: id,
-    cell: row.labelCell ?? cellRef(sheet, r, 1),
-    message: {
-      nl: `${id}: rij ${r} ('${row.label}') is verborgen maar is meegelezen`,
-      en: `${id}: row ${r} ('${row.label}') is hidden but was read`,
-    },
-  });
 }
 
 /** Reads UP_Sleutelcomponenten and UP_Wegingen into the key's inputs. */
