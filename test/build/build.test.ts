@@ -1,0 +1,213 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import webpack from "webpack";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { DutchFunctionsPlugin } = require("../../scripts/functions-nl.js");
+
+/*
+ * The production build, run once: what it emits, and the size budgets. Sizes are gzip
+ * level 9 of the emitted files, deterministic for a given source.
+ */
+
+const ROOT = resolve(__dirname, "../..");
+const DIST = join(ROOT, "dist");
+const KB = 1024;
+/** Everything loaded before the functions register: no React, Fluent or ExcelJS. */
+const RUNTIME_BUDGET = 60 * KB;
+/** The pane's first JS: the chunks its lazy import loads at once (ExcelJS comes later, if ever). */
+const PANE_BUDGET = 200 * KB;
+
+interface Chunk {
+  id: string | number;
+  files: string[];
+  names: string[];
+  modules?: { name: string; modules?: { name: string }[] }[];
+}
+interface Stats {
+  errors: unknown[];
+  chunks: Chunk[];
+  namedChunkGroups: Record<string, { assets: { name: string }[]; chunks: (string | number)[] }>;
+}
+
+let stats: Stats;
+let output = "";
+const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+
+function moduleNames(chunk: Chunk): string[] {
+  return (chunk.modules ?? []).flatMap((m) => [m.name, ...(m.modules ?? []).map((n) => n.name)]);
+}
+
+beforeAll(() => {
+  const statsFile = join(mkdtempSync(join(tmpdir(), "up-build-")), "stats.json");
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", `--json=${statsFile}`],
+    { cwd: ROOT, encoding: "utf8", timeout: 150_000 }
+  );
+  output = `${run.stdout}\n${run.stderr}`;
+  if (run.status !== 0) throw new Error(`npm run build failed:\n${output}`);
+  stats = JSON.parse(readFileSync(statsFile, "utf8"));
+}, 160_000);
+
+test("the build succeeds without errors", () => {
+  expect(stats.errors).toEqual([]);
+});
+
+describe("functions.json, English and Dutch", () => {
+  const ids = [
+    "CONTRIBUTION",
+    "CHANGE",
+    "KEY",
+    "TOTAL",
+    "FTE",
+    "STAFFCOST",
+    "MATERIALCOST",
+    "MUNICIPALITIES",
+    "KEYS",
+    "ALLOCATE",
+    "CHECK",
+  ];
+  const read = (f: string) =>
+    JSON.parse(readFileSync(join(DIST, f), "utf8")).functions as {
+      id: string;
+      name: string;
+      description: string;
+      parameters: { name: string; description: string }[];
+      options?: { stream?: boolean };
+    }[];
+
+  test.each(["functions.json", "functions.nl.json"])(
+    "%s lists every function with descriptions of the function and each parameter",
+    (file) => {
+      const functions = read(file);
+      expect(functions.map((f) => f.id)).toEqual(ids);
+      for (const f of functions) {
+        expect(f.description.trim().length).toBeGreaterThan(10);
+        for (const p of f.parameters) expect(p.description.trim().length).toBeGreaterThan(5);
+      }
+    }
+  );
+
+  test("the Dutch names, and the plan's functions stream", () => {
+    const nl = read("functions.nl.json");
+    expect(nl.map((f) => f.name)).toEqual([
+      "BIJDRAGE",
+      "VERANDERING",
+      "SLEUTEL",
+      "TOTAAL",
+      "FTE",
+      "FORMATIEKOSTEN",
+      "MATERIELEKOSTEN",
+      "GEMEENTEN",
+      "SLEUTELS",
+      "VERDEEL",
+      "CONTROLE",
+    ]);
+    expect(nl[0].parameters.map((p) => p.name)).toEqual(["gemeente", "jaar", "bron"]);
+    const streaming = read("functions.json")
+      .filter((f) => f.options?.stream)
+      .map((f) => f.id);
+    expect(streaming).toEqual(ids.filter((id) => id !== "KEYS" && id !== "ALLOCATE"));
+  });
+
+  test("the build registers every function: the associate calls are in runtime.js", () => {
+    const runtime = readFileSync(join(DIST, "runtime.js"), "utf8");
+    for (const id of ids) expect(runtime).toContain(`associate("${id}",`);
+  });
+});
+
+describe("the page of the shared runtime", () => {
+  test("taskpane.html loads office.js from this host, then runtime.js, and nothing else", () => {
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["office/office.js", "runtime.js"]);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  test("office.js is copied without its debug files; icons and manifest are there", () => {
+    expect(existsSync(join(DIST, "office", "office.js"))).toBe(true);
+    expect(readdirSync(join(DIST, "office")).some((f) => f.endsWith(".debug.js"))).toBe(false);
+    expect(existsSync(join(DIST, "office", "office-vsdoc.js"))).toBe(false);
+    for (const size of [16, 32, 64, 80, 128]) {
+      expect(existsSync(join(DIST, "assets", `icon-${size}.png`))).toBe(true);
+    }
+    expect(readFileSync(join(DIST, "manifest.xml"), "utf8")).toContain(
+      "https://localhost:3000/functions.nl.json"
+    );
+  });
+});
+
+describe("bundle budgets (gzip)", () => {
+  test(`runtime.js, all that runs before the functions register, ≤ ${RUNTIME_BUDGET / KB} KB, without React, Fluent or ExcelJS`, () => {
+    const runtime = stats.chunks.find((c) => c.names.includes("runtime"))!;
+    expect(runtime.files.filter((f) => f.endsWith(".js"))).toEqual(["runtime.js"]);
+    const size = gz("runtime.js");
+    console.log(`runtime.js: ${(size / KB).toFixed(1)} KB gzip`);
+    expect(size).toBeLessThanOrEqual(RUNTIME_BUDGET);
+    const names = moduleNames(runtime);
+    expect(
+      names.filter((n) => /node_modules\/(react|react-dom|@fluentui|exceljs)\//.test(n))
+    ).toEqual([]);
+  });
+
+  test(`the pane's first load ≤ ${PANE_BUDGET / KB} KB; ExcelJS only in a later chunk`, () => {
+    const group = stats.namedChunkGroups["pane"];
+    const files = group.assets.map((a) => a.name).filter((f) => f.endsWith(".js"));
+    const size = files.reduce((s, f) => s + gz(f), 0);
+    console.log(
+      `pane: ${files.join(", ")} = ${(size / KB).toFixed(1)} KB gzip; with runtime.js ${((size + gz("runtime.js")) / KB).toFixed(1)} KB`
+    );
+    expect(size).toBeLessThanOrEqual(PANE_BUDGET);
+    const paneChunks = stats.chunks.filter((c) => group.chunks.includes(c.id));
+    const names = paneChunks.flatMap(moduleNames);
+    expect(names.some((n) => n.includes("node_modules/react-dom/"))).toBe(true);
+    expect(names.filter((n) => n.includes("node_modules/exceljs/"))).toEqual([]);
+  });
+});
+
+test("a function without a description fails the build", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "up-functions-"));
+  const input = join(dir, "functions.js");
+  writeFileSync(
+    input,
+    [
+      "/**",
+      " * @customfunction TWICE TWICE",
+      " * @param {number} x",
+      " * @returns {number}",
+      " */",
+      "function twice(x) { return 2 * x; }",
+      "",
+    ].join("\n")
+  );
+  const compiler = webpack({
+    mode: "development",
+    context: dir,
+    entry: input,
+    output: { path: join(dir, "dist") },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input }),
+      new DutchFunctionsPlugin({
+        table: { TWICE: { name: "TWEEMAAL", description: "Twee keer.", parameters: {} } },
+      }),
+    ],
+  });
+  const result = await new Promise<webpack.Stats>((done, fail) =>
+    compiler.run((err, s) => (err || !s ? fail(err) : done(s)))
+  );
+  const errors = result.compilation.errors.map((e) => e.message);
+  expect(result.hasErrors()).toBe(true);
+  expect(errors).toEqual(
+    expect.arrayContaining([
+      "DutchFunctionsPlugin: Function TWICE has no description (JSDoc).",
+      "DutchFunctionsPlugin: Function TWICE: parameter 'x' has no description (JSDoc @param).",
+      "DutchFunctionsPlugin: Function TWICE: parameter 'x' has no Dutch name and description.",
+    ])
+  );
+  expect(existsSync(join(dir, "dist", "functions.nl.json"))).toBe(false);
+}, 60_000);
