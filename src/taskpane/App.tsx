@@ -1,5 +1,5 @@
 import * as React from "react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   makeStyles,
@@ -19,14 +19,22 @@ import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
 import { KeyComparison } from "../report/keyComparison";
 import { buildReport } from "../report/report";
-import { ActionsView } from "./ActionsView";
-import { FindingsView } from "./FindingsView";
 import { LoadedPlan, PaneHost } from "./host";
 import { LangContext } from "./i18n";
-import { KeyView } from "./KeyView";
-import { PlanView } from "./PlanView";
 import { useTask } from "./useTask";
-import { PendingWrite, PreviewRow, WriteDialog } from "./WriteDialog";
+import type { PendingWrite, PreviewRow } from "./WriteDialog";
+
+// The views load after the first check, so the page that asks for a file comes up fast.
+const ActionsView = lazy(() => import("./ActionsView").then((m) => ({ default: m.ActionsView })));
+const CompareView = lazy(() =>
+  import("./compare/CompareView").then((m) => ({ default: m.CompareView }))
+);
+const FindingsView = lazy(() =>
+  import("./FindingsView").then((m) => ({ default: m.FindingsView }))
+);
+const KeyView = lazy(() => import("./KeyView").then((m) => ({ default: m.KeyView })));
+const PlanView = lazy(() => import("./PlanView").then((m) => ({ default: m.PlanView })));
+const WriteDialog = lazy(() => import("./WriteDialog").then((m) => ({ default: m.WriteDialog })));
 
 const useStyles = makeStyles({
   root: {
@@ -51,7 +59,7 @@ const useStyles = makeStyles({
   },
 });
 
-type TabId = "findings" | "plan" | "keys" | "report";
+type TabId = "findings" | "plan" | "keys" | "compare" | "report";
 
 interface State {
   loaded: LoadedPlan;
@@ -187,6 +195,14 @@ export function App({ host }: { host: PaneHost }) {
 
   const plan = state?.loaded.plan;
   const inExcel = host.mode === "excel";
+  const tabName = (id: TabId): string =>
+    ({
+      findings: t("Bevindingen", "Findings"),
+      plan: t("Plan", "Plan"),
+      keys: t("Verdeelsleutel", "Key"),
+      compare: t("Vergelijken", "Compare"),
+      report: inExcel ? t("Acties", "Actions") : t("Verslag", "Report"),
+    })[id];
 
   return (
     <LangContext.Provider value={lang}>
@@ -287,44 +303,58 @@ export function App({ host }: { host: PaneHost }) {
               </Tab>
               <Tab value="plan">{t("Plan", "Plan")}</Tab>
               <Tab value="keys">{t("Verdeelsleutel", "Key")}</Tab>
+              <Tab value="compare">{t("Vergelijken", "Compare")}</Tab>
               <Tab value="report">{inExcel ? t("Acties", "Actions") : t("Verslag", "Report")}</Tab>
             </TabList>
-            <div role="tabpanel" aria-label={tab}>
-              {tab === "findings" && (
-                <FindingsView
-                  result={state.result}
-                  accepted={accepted}
-                  onSelect={inExcel ? select : undefined}
-                  onAccept={inExcel ? accept : undefined}
-                  onUnaccept={inExcel ? unaccept : undefined}
-                  onFix={inExcel ? fixRounding : undefined}
-                />
-              )}
-              {tab === "plan" && <PlanView loaded={state.loaded} />}
-              <div hidden={tab !== "keys"}>
-                <KeyView
-                  key={state.run}
-                  plan={plan}
-                  onComparison={setComparison}
-                  onApply={inExcel ? proposeWrites : undefined}
-                />
+            <Suspense fallback={<Spinner size="tiny" label={t("Laden…", "Loading…")} />}>
+              <div role="tabpanel" aria-label={tabName(tab)}>
+                {tab === "findings" && (
+                  <FindingsView
+                    result={state.result}
+                    accepted={accepted}
+                    onSelect={inExcel ? select : undefined}
+                    onAccept={inExcel ? accept : undefined}
+                    onUnaccept={inExcel ? unaccept : undefined}
+                    onFix={inExcel ? fixRounding : undefined}
+                  />
+                )}
+                {tab === "plan" && <PlanView loaded={state.loaded} />}
+                {tab === "compare" && <CompareView oldPlan={plan} />}
+                <div hidden={tab !== "keys"}>
+                  <KeyView
+                    key={state.run}
+                    plan={plan}
+                    onComparison={setComparison}
+                    onApply={inExcel ? proposeWrites : undefined}
+                  />
+                </div>
+                {tab === "report" && (
+                  <ActionsView
+                    host={host}
+                    task={task}
+                    workbookName={state.loaded.workbookName}
+                    report={report}
+                    onChanged={() => void check()}
+                  />
+                )}
               </div>
-              {tab === "report" && (
-                <ActionsView
-                  host={host}
-                  task={task}
-                  workbookName={state.loaded.workbookName}
-                  report={report}
-                  onChanged={() => void check()}
-                />
-              )}
-            </div>
+            </Suspense>
           </>
         )}
         {inExcel && !state && (
-          <ActionsView host={host} task={task} report={report} onChanged={() => void check()} />
+          <Suspense fallback={null}>
+            <ActionsView host={host} task={task} report={report} onChanged={() => void check()} />
+          </Suspense>
         )}
-        <WriteDialog pending={pending} onConfirm={confirmWrite} onCancel={() => setPending(null)} />
+        {pending && (
+          <Suspense fallback={null}>
+            <WriteDialog
+              pending={pending}
+              onConfirm={confirmWrite}
+              onCancel={() => setPending(null)}
+            />
+          </Suspense>
+        )}
       </div>
     </LangContext.Provider>
   );

@@ -41,7 +41,20 @@ const useStyles = makeStyles({
   td: { textAlign: "right", padding: "2px 4px", fontVariantNumeric: "tabular-nums" },
   tdLeft: { textAlign: "left", padding: "2px 4px" },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground3 },
-  numberInput: { width: "100%", minWidth: "56px" },
+  components: { tableLayout: "fixed" },
+  numberInput: {
+    width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    padding: "2px 4px",
+    textAlign: "right",
+    font: "inherit",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
   section: { marginTop: tokens.spacingVerticalL },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
 });
@@ -161,6 +174,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
   }, [parsed, missing, plan]);
 
   const ok = comparison?.ok ? comparison.value : null;
+  const [showComponents, setShowComponents] = useState(missing);
   useEffect(() => onComparison?.(ok), [ok]);
 
   const apply = () => {
@@ -210,52 +224,6 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
         {weightTotal.eq(100) ? "" : t(" — moet 100% zijn", " — must be 100%")}
       </p>
 
-      <details className={styles.section} open={missing || undefined}>
-        <summary className={styles.summary}>
-          {t(
-            "Sleutelcomponenten per gemeente (jaar t-1)",
-            "Key components per municipality (year t-1)"
-          )}
-        </summary>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th className={styles.thLeft} scope="col">
-                {t("Gemeente", "Municipality")}
-              </th>
-              {columns.map((c) => (
-                <th key={c} className={styles.th} scope="col">
-                  {msg(label(c))}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Object.keys(values).map((m) => (
-              <tr key={m}>
-                <th className={styles.tdLeft} scope="row">
-                  {m}
-                </th>
-                {columns.map((c) => (
-                  <td key={c} className={styles.td}>
-                    <Input
-                      size="small"
-                      className={styles.numberInput}
-                      inputMode="numeric"
-                      aria-label={`${msg(label(c))} ${m}`}
-                      value={values[m][c]}
-                      onChange={(_, d) =>
-                        setValues({ ...values, [m]: { ...values[m], [c]: d.value } })
-                      }
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-
       {parsed.problems.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>{parsed.problems.join("; ")}</MessageBarBody>
@@ -265,8 +233,8 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
         <MessageBar intent="info">
           <MessageBarBody>
             {t(
-              "Vul de sleutelcomponenten van alle gemeenten in (of zet de weging van een component op 0) om de sleutel te herberekenen.",
-              "Fill in the key components of every municipality (or set a component's weight to 0) to recompute the key."
+              "Vul de sleutelcomponenten van alle gemeenten hieronder in (of zet de weging van een component op 0) om de sleutel te herberekenen.",
+              "Fill in the key components of every municipality below (or set a component's weight to 0) to recompute the key."
             )}
           </MessageBarBody>
         </MessageBar>
@@ -388,6 +356,54 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
           )}
         </>
       )}
+      <details
+        className={styles.section}
+        open={showComponents}
+        onToggle={(e) => setShowComponents((e.target as HTMLDetailsElement).open)}
+      >
+        <summary className={styles.summary}>
+          {t(
+            "Sleutelcomponenten per gemeente (jaar t-1)",
+            "Key components per municipality (year t-1)"
+          )}
+        </summary>
+        <table className={`${styles.table} ${styles.components}`}>
+          <thead>
+            <tr>
+              <th className={styles.thLeft} scope="col">
+                {t("Gemeente", "Municipality")}
+              </th>
+              {columns.map((c) => (
+                <th key={c} className={styles.th} scope="col">
+                  {msg(label(c))}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Object.keys(values).map((m) => (
+              <tr key={m}>
+                <th className={styles.tdLeft} scope="row">
+                  {m}
+                </th>
+                {columns.map((c) => (
+                  <td key={c} className={styles.td}>
+                    <input
+                      className={styles.numberInput}
+                      inputMode="numeric"
+                      aria-label={`${msg(label(c))} ${m}`}
+                      value={values[m][c]}
+                      onChange={(e) =>
+                        setValues({ ...values, [m]: { ...values[m], [c]: e.target.value } })
+                      }
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </section>
   );
 }

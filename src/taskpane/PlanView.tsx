@@ -16,6 +16,11 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  summary: {
+    cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
+  },
 });
 
 const TABLES: { id: TableId; nl: string; en: string; years(p: Plan): number[] | undefined }[] = [
@@ -111,8 +116,13 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
         </>
       )}
       {loaded.remarks.length > 0 && (
-        <>
-          <h3>{t("Opmerkingen bij het lezen", "Remarks on reading")}</h3>
+        <details open={loaded.remarks.length <= 5}>
+          <summary className={styles.summary}>
+            {t(
+              `Opmerkingen bij het lezen (${loaded.remarks.length})`,
+              `Remarks on reading (${loaded.remarks.length})`
+            )}
+          </summary>
           <ul className={styles.list}>
             {loaded.remarks.map((r, i) => (
               <li key={i}>
@@ -121,7 +131,7 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
     </section>
   );

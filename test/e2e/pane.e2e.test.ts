@@ -255,6 +255,7 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     // 15 municipalities: Vaals 25/15 + 0 + 25/15 + 25/15 = 5,00%; Maastricht 5 + 25 = 30,00%.
     expect(await key("Vaals")).toBe("5,00%");
     expect(await key("Maastricht")).toBe("30,00%");
+    // Fold the components away to show the keys.
     await page.getByText("Sleutelcomponenten per gemeente").click();
     await shot("05-keys");
     await noSeriousViolations("keys");
