@@ -1,5 +1,7 @@
 /* eslint-disable no-undef */
 require("./scripts/ajv-peer-shim");
+const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -13,6 +15,25 @@ const { DutchFunctionsPlugin } = require("./scripts/functions-nl");
  */
 
 const DEV_URL = "https://localhost:3000/";
+
+/**
+ * The office-addin-dev-certs certificate for https://localhost:3000. Generating it also tries
+ * to trust its CA, which needs sudo; where that fails the certificate still serves (Excel then
+ * needs the CA trusted by hand: npx office-addin-dev-certs install).
+ */
+async function httpsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
+  const read = () => ({ cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) });
+  if (fs.existsSync(files.cert) && fs.existsSync(files.key)) return read();
+  try {
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
+  } catch (e) {
+    if (!fs.existsSync(files.cert)) throw e;
+    console.warn(`Serving with an untrusted development certificate: ${e.message}`);
+    return read();
+  }
+}
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
@@ -83,11 +104,10 @@ module.exports = async (env, options) => {
     ],
   };
   if (serving) {
-    const devCerts = require("office-addin-dev-certs");
     config.devServer = {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      server: { type: "https", options: await httpsOptions() },
       static: false,
       hot: false,
     };
