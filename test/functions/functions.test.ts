@@ -301,3 +301,29 @@ describe("the functions follow the plan feed", () => {
     expect(cell.last as number).toBeGreaterThan(before);
   });
 });
+
+describe("the language of the messages", () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  test("English when Excel speaks English, Dutch when it speaks Dutch", () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "en-US" } };
+    expectError(
+      streamed(UP.contribution, "Heerle", 2025, null),
+      "#VALUE!",
+      "Unknown municipality 'Heerle' — did you mean Heerlen?"
+    );
+    expectError(
+      streamed(UP.total, 2030, null),
+      "#N/A",
+      "Year 2030 is not in Tabel 4 (it has: 2023–2027)"
+    );
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "nl-BE" } };
+    expectError(
+      streamed(UP.total, 2030, null),
+      "#N/A",
+      "Jaar 2030 staat niet in Tabel 4 (wel: 2023–2027)"
+    );
+  });
+});
