@@ -21,24 +21,25 @@ import { columnLetter, GridCell, SheetGrid, WorkbookGrid } from "./grid";
  * so a large sheet without a plan is rejected quickly.
  */
 
-const TITLE = /^tabel\s*(\d)\b/i;
+const TITLE = /^tabel\s*(\d)\b[\s.:]*(.*)$/i;
 const YEAR_CELL = /^(fte\s*)?((?:19|20|21)\d\d)$/i;
 const YEAR_TOKEN = /^(?:19|20|21)\d\d$/;
 /** Rows further apart than this do not belong to the same table. */
 const MAX_GAP = 12;
 
-const TITLE_IDS: Record<string, TableId | undefined> = {
-  "1": "Tabel 1",
-  "2": "Tabel 2",
-  "3": "Tabel 3",
-  "4": "Tabel 4",
-  "6": "Tabel 6",
+/** Plan titles by number, with the word their title must hold (`Tabel 3` alone is no title). */
+const TITLE_IDS: Record<string, { id: TableId; words: RegExp } | undefined> = {
+  "1": { id: "Tabel 1", words: /^formatie/ },
+  "2": { id: "Tabel 2", words: /^formatiekosten/ },
+  "3": { id: "Tabel 3", words: /^materi/ },
+  "4": { id: "Tabel 4", words: /^overzicht|totalen/ },
+  "6": { id: "Tabel 6", words: /^uitvoeringskosten|gemeente/ },
 };
 
 interface Title {
   row: number;
   column: number;
-  id?: TableId;
+  id: TableId;
 }
 
 interface Header {
@@ -51,6 +52,11 @@ interface Header {
   fte: boolean;
   /** Text of the header row before the years (`materiele kosten`, `verdeelsleutel kosten`). */
   label: string;
+  /** Column of that text, when there is one (not counting `schaal`). */
+  labelColumn?: number;
+  /** First and last column of the header: its text or first year, its last year. */
+  first: number;
+  last: number;
 }
 
 interface SheetScan {
@@ -60,9 +66,15 @@ interface SheetScan {
   columns: Map<number, number[]>;
   titles: Title[];
   headers: Header[];
-  titleRows: Set<number>;
-  headerRows: Set<number>;
+  titlesByRow: Map<number, Title[]>;
+  headersByRow: Map<number, Header[]>;
   planTitle?: string;
+}
+
+function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function hasContent(cell: GridCell): boolean {
@@ -102,13 +114,13 @@ function scanSheet(sheet: SheetGrid): SheetScan {
     columns: new Map(),
     titles: [],
     headers: [],
-    titleRows: new Set(),
-    headerRows: new Set(),
+    titlesByRow: new Map(),
+    headersByRow: new Map(),
   };
   for (const [r, cells] of sheet.rows) {
     const filled: number[] = [];
     const yearCells: { column: number; year: number; fte: boolean }[] = [];
-    let otherNumbers = 0;
+    const numberColumns: number[] = [];
     let lineCandidate: { column: number; text: string } | undefined;
     for (const [c, cell] of cells) {
       if (!hasContent(cell)) continue;
@@ -119,7 +131,9 @@ function scanSheet(sheet: SheetGrid): SheetScan {
         const first = t.charCodeAt(0) | 0x20;
         if (first === 0x74 /* t */) {
           const m = TITLE.exec(t);
-          if (m) scan.titles.push({ row: r, column: c, id: TITLE_IDS[m[1]] });
+          const known = m ? TITLE_IDS[m[1]] : undefined;
+          if (known && known.words.test(normLabel(m![2])))
+            scan.titles.push({ row: r, column: c, id: known.id });
         } else if (first === 0x75 /* u */ && scan.planTitle === undefined) {
           if (/^uitvoeringsplan\b/i.test(t)) scan.planTitle = t.replace(/\s+/g, " ");
         }
@@ -132,88 +146,166 @@ function scanSheet(sheet: SheetGrid): SheetScan {
       } else if (typeof v === "number") {
         if (Number.isInteger(v) && v >= 1900 && v < 2200 && !formatInfo(cell.numFmt).percent)
           yearCells.push({ column: c, year: v, fte: false });
-        else otherNumbers++;
+        else numberColumns.push(c);
       }
     }
     if (filled.length === 0) continue;
     filled.sort((a, b) => a - b);
     scan.rowNumbers.push(r);
     scan.columns.set(r, filled);
-    if (yearCells.length >= 2 && otherNumbers === 0) {
-      yearCells.sort((a, b) => a.column - b.column);
-      const years = yearCells.map((y) => y.year);
-      if (consecutive(years)) {
-        const firstYear = yearCells[0].column;
-        const before = filled.filter((c) => c < firstYear).map((c) => textOf(cells.get(c)));
-        scan.headers.push({
-          row: r,
-          years,
-          columns: yearCells.map((y) => y.column),
-          fte: yearCells.some((y) => y.fte),
-          label: before.filter((t) => normLabel(t) !== "schaal").join(" "),
-        });
-        scan.headerRows.add(r);
-      }
-    } else if (lineCandidate && filled.length === 1) {
+    const headers = yearRuns(r, cells, filled, yearCells, numberColumns);
+    if (headers.length === 0 && lineCandidate && filled.length === 1) {
       const h = headerLine(lineCandidate.text);
       if (h) {
-        scan.headers.push({
+        const c = lineCandidate.column;
+        headers.push({
           row: r,
           years: h.years,
-          lineColumn: lineCandidate.column,
+          lineColumn: c,
           fte: h.fte,
           label: h.label,
+          first: c,
+          last: c,
         });
-        scan.headerRows.add(r);
       }
+    }
+    for (const h of headers) {
+      scan.headers.push(h);
+      pushTo(scan.headersByRow, r, h);
     }
   }
   scan.rowNumbers.sort((a, b) => a - b);
   scan.headers.sort((a, b) => a.row - b.row);
   scan.titles.sort((a, b) => a.row - b.row);
-  for (const t of scan.titles) scan.titleRows.add(t.row);
+  for (const t of scan.titles) pushTo(scan.titlesByRow, t.row, t);
   return scan;
+}
+
+/**
+ * Header rows in a row: runs of consecutive years in adjacent filled cells, with the text
+ * before each run (back to the previous number) as its label. Tables may stand side by side.
+ */
+function yearRuns(
+  r: number,
+  cells: Map<number, GridCell>,
+  filled: number[],
+  yearCells: { column: number; year: number; fte: boolean }[],
+  numberColumns: number[]
+): Header[] {
+  if (yearCells.length < 2) return [];
+  const yearAt = new Map(yearCells.map((y) => [y.column, y]));
+  const numbers = new Set(numberColumns);
+  const headers: Header[] = [];
+  let run: { column: number; year: number; fte: boolean }[] = [];
+  let boundary = 0;
+  const close = () => {
+    if (run.length >= 2) {
+      const firstYear = run[0].column;
+      const before = filled
+        .filter((c) => c > boundary && c < firstYear && !numbers.has(c))
+        .map((c) => [c, textOf(cells.get(c))] as const)
+        .filter(([, t]) => t !== "");
+      // The header's own text is the nearest one (and the one before `schaal`); text further
+      // left belongs to something else, such as a table beside it.
+      const scale = before.length > 0 && normLabel(before[before.length - 1][1]) === "schaal";
+      const texts = before.slice(scale ? -2 : -1);
+      const labelled = texts.filter(([, t]) => normLabel(t) !== "schaal");
+      headers.push({
+        row: r,
+        years: run.map((y) => y.year),
+        columns: run.map((y) => y.column),
+        fte: run.some((y) => y.fte),
+        label: labelled.map(([, t]) => t).join(" "),
+        labelColumn: labelled[0]?.[0],
+        first: texts[0]?.[0] ?? firstYear,
+        last: run[run.length - 1].column,
+      });
+    }
+    if (run.length > 0) boundary = run[run.length - 1].column;
+    run = [];
+  };
+  for (const c of filled) {
+    const y = yearAt.get(c);
+    if (y && (run.length === 0 || y.year === run[run.length - 1].year + 1)) {
+      run.push(y);
+      continue;
+    }
+    close();
+    if (y) run.push(y);
+    else if (numbers.has(c)) boundary = c;
+  }
+  close();
+  return headers;
 }
 
 function textOf(cell: GridCell | undefined): string {
   return typeof cell?.value === "string" ? cell.value.replace(/\s+/g, " ").trim() : "";
 }
 
-/** Which plan table a header row starts: by `fte` years, by the title above, by its words. */
-function classify(scan: SheetScan, h: Header): { id?: TableId; title?: Title } {
-  let title: Title | undefined;
+/** Whether a header spans any of the columns left..right. */
+function overlaps(h: Header, left: number, right: number): boolean {
+  return h.first <= right && h.last >= left;
+}
+
+/** The title a header belongs to: above it, left of it, not separated by another header. */
+function titleOf(scan: SheetScan, h: Header): Title | undefined {
+  let best: Title | undefined;
   for (const t of scan.titles) {
     if (t.row > h.row) break;
-    title = t;
+    if (h.row - t.row > MAX_GAP || t.column > h.first) continue;
+    if (!best || t.row > best.row || (t.row === best.row && t.column > best.column)) best = t;
   }
-  if (title && scan.headers.some((o) => o.row > title!.row && o.row < h.row)) title = undefined;
-  if (title && h.row - title.row > MAX_GAP) title = undefined;
+  if (!best) return undefined;
+  const title = best;
+  const between = scan.headers.some(
+    (o) => o !== h && o.row > title.row && o.row < h.row && overlaps(o, title.column, h.last)
+  );
+  return between ? undefined : title;
+}
+
+/**
+ * Which plan table a header row starts: by `fte` years, by the title above, by the header's
+ * words, or by rows below it that name most municipalities.
+ */
+function classify(scan: SheetScan, h: Header): { id?: TableId; title?: Title } {
+  const title = titleOf(scan, h);
   if (h.fte) return { id: "Tabel 1", title: title?.id === "Tabel 1" ? title : undefined };
-  if (title?.id) return { id: title.id, title };
+  if (title) return { id: title.id, title };
   const label = normLabel(h.label);
-  if (/verdeelsleutel|gemeente/.test(label)) return { id: "Tabel 6" };
-  if (/formatie.*materi|totalen/.test(label)) return { id: "Tabel 4" };
-  if (/materi/.test(label)) return { id: "Tabel 3" };
-  if (/formatiekosten/.test(label)) return { id: "Tabel 2" };
-  if (/formatie|schaal/.test(label)) return { id: "Tabel 1" };
-  let municipalities = 0;
-  let youthLines = 0;
+  if (/^verdeelsleutel|^gemeente/.test(label)) return { id: "Tabel 6" };
+  if (/^formatiekosten en materi|totalen/.test(label)) return { id: "Tabel 4" };
+  if (/^materiele kosten$/.test(label)) return { id: "Tabel 3" };
+  if (/^formatiekosten$/.test(label)) return { id: "Tabel 2" };
+  if (/^formatie(plan)?$/.test(label)) return { id: "Tabel 1" };
+  const municipalities = new Set<string>();
+  const youthLines = new Set<string>();
+  const left = h.labelColumn ?? 1;
   for (const r of scan.rowNumbers) {
     if (r <= h.row) continue;
-    if (r > h.row + 20 || scan.headerRows.has(r)) break;
-    const l = firstText(scan, r);
-    if (resolveMunicipality(l.replace(/[\d\s.,%]+$/, "")).ok) municipalities++;
+    if (r > h.row + 20 || scan.headersByRow.get(r)?.some((o) => overlaps(o, left, h.last))) break;
+    const l = firstText(scan, r, left, h.last);
+    const res = resolveMunicipality(l.replace(/[\d\s.,%]+$/, ""));
+    if (res.ok) municipalities.add(res.name);
     const n = normLabel(l);
-    if (/^(formatiekosten|materiele kosten) jeugd/.test(n)) youthLines++;
+    if (/^(formatiekosten|materiele kosten) jeugd/.test(n)) youthLines.add(n.slice(0, 6));
   }
-  if (municipalities >= 3) return { id: "Tabel 6" };
-  if (youthLines >= 2) return { id: "Tabel 4" };
+  // Strong evidence only: a random sheet may well hold a year or a municipality name.
+  if (municipalities.size >= 8) return { id: "Tabel 6" };
+  if (youthLines.size === 2) return { id: "Tabel 4" };
   return {};
 }
 
-function firstText(scan: SheetScan, r: number): string {
+/** The first text (not a number) of a row between two columns. */
+function firstText(
+  scan: SheetScan,
+  r: number,
+  left = 1,
+  right = Infinity,
+  skip?: (c: number) => boolean
+): string {
   const cells = scan.sheet.rows.get(r);
   for (const c of scan.columns.get(r) ?? []) {
+    if (c < left || c > right || skip?.(c)) continue;
     const t = textOf(cells?.get(c));
     if (t !== "" && !readDutchNumber(t)) return t;
   }
@@ -278,18 +370,40 @@ const EXTRA_KIND: Record<TableId, "scale" | "share" | "key" | undefined> = {
 
 class PublishedReader {
   readonly raws: RawTable[] = [];
-  private claimed = new Set<number>();
+  /** Cells taken by a table, as column ranges per row: side-by-side tables share rows. */
+  private claimed = new Map<number, [number, number][]>();
 
   constructor(
     private scan: SheetScan,
     private notes: ReadNote[]
   ) {}
 
-  private claim(r: number) {
-    this.claimed.add(r);
+  private claim(r: number, left: number, right: number) {
+    pushTo(this.claimed, r, [left, right]);
   }
-  private isClaimed(r: number) {
-    return this.claimed.has(r);
+
+  private claimedAt(r: number, c: number): boolean {
+    return this.claimed.get(r)?.some(([a, b]) => c >= a && c <= b) ?? false;
+  }
+
+  private isClaimed(r: number, left: number, right: number): boolean {
+    return this.claimed.get(r)?.some(([a, b]) => a <= right && b >= left) ?? false;
+  }
+
+  /** Whether another table starts in this row between the columns: a title or a header. */
+  private startsTable(r: number, left: number, right: number, self?: Header): boolean {
+    const title = this.scan.titlesByRow.get(r)?.some((t) => t.column >= left && t.column <= right);
+    const header = this.scan.headersByRow
+      .get(r)
+      ?.some((h) => h !== self && overlaps(h, left, right));
+    return Boolean(title || header);
+  }
+
+  /** The filled columns of a row between two columns, leaving out other tables' cells. */
+  private filledIn(r: number, left: number, right: number): number[] {
+    return (this.scan.columns.get(r) ?? []).filter(
+      (c) => c >= left && c <= right && !this.claimedAt(r, c)
+    );
   }
 
   private error(id: TableId, cell: CellRef | undefined, nl: string, en: string) {
@@ -375,17 +489,22 @@ class PublishedReader {
     h.columns?.forEach((c, i) => columnYear.set(c, years[i]));
     const firstYearColumn = h.columns ? h.columns[0] : Infinity;
     const raw: RawTable = { id, range: "", years, rows: [], failed: false };
+    // The table's columns: from its title or header text (else the sheet's first column) to its
+    // last year, so that a table beside it is not read as part of it.
+    const scopeLeft = Math.min(title?.column ?? Infinity, h.labelColumn ?? Infinity);
+    const scope: [number, number] = [Number.isFinite(scopeLeft) ? scopeLeft : 1, h.last];
     let prev = h.row;
     let last = h.row;
     let left = h.columns ? firstYearColumn : (h.lineColumn ?? 1);
-    let right = h.columns ? h.columns[h.columns.length - 1] : (h.lineColumn ?? 1);
+    const right = h.last;
     let lines = 0;
-    this.claim(h.row);
+    this.claim(h.row, h.first, h.last);
     for (const r of this.scan.rowNumbers) {
       if (r <= h.row) continue;
       if (r - prev > MAX_GAP) break;
-      if (this.scan.titleRows.has(r) || this.scan.headerRows.has(r) || this.isClaimed(r)) break;
-      const filled = this.scan.columns.get(r) ?? [];
+      if (this.startsTable(r, ...scope) || this.isClaimed(r, ...scope)) break;
+      const filled = this.filledIn(r, ...scope);
+      if (filled.length === 0) continue;
       const cells = sheet.rows.get(r);
       let row: RawRow | undefined;
       const only = filled.length === 1 ? readCell(cells?.get(filled[0])) : undefined;
@@ -480,7 +599,7 @@ class PublishedReader {
       if (!row) continue;
       if (sheet.hiddenRows.has(r)) hiddenRowNote(id, row, sheet, r, this.notes);
       raw.rows.push(row);
-      this.claim(r);
+      this.claim(r, filled[0], scope[1]);
       last = r;
       if (closes(id, row, raw.rows.slice(0, -1))) break;
     }
@@ -520,16 +639,25 @@ class PublishedReader {
   readStaffCosts(title: Title | undefined): RawTable | undefined {
     const id: TableId = "Tabel 2";
     const sheet = this.scan.sheet;
+    // From the title's column to just before a title beside it (Tabel 3 in the PDF's layout).
+    const beside = title
+      ? this.scan.titlesByRow.get(title.row)?.filter((t) => t.column > title.column)
+      : undefined;
+    const left = title?.column ?? 1;
+    const right =
+      beside && beside.length > 0 ? Math.min(...beside.map((t) => t.column)) - 1 : Infinity;
     let start: number | undefined;
     for (const r of this.scan.rowNumbers) {
       if (title && r <= title.row) continue;
       if (title && r - title.row > MAX_GAP) break;
-      if (this.scan.titleRows.has(r)) continue;
-      if (this.isClaimed(r) || this.scan.headerRows.has(r)) {
+      if (this.scan.titlesByRow.get(r)?.some((t) => t.column >= left && t.column <= right))
+        continue;
+      if (this.isClaimed(r, left, right) && this.filledIn(r, left, right).length === 0) continue;
+      if (this.scan.headersByRow.get(r)?.some((h) => overlaps(h, left, right))) {
         if (title) break;
         continue;
       }
-      const n = normLabel(firstText(this.scan, r));
+      const n = normLabel(firstText(this.scan, r, left, right, (c) => this.claimedAt(r, c)));
       if (title ? n.startsWith("formatiekosten") : /^formatiekosten totaal\b/.test(n)) {
         start = r;
         break;
@@ -550,8 +678,9 @@ class PublishedReader {
     for (const r of this.scan.rowNumbers) {
       if (r < start) continue;
       if (r - prev > MAX_GAP) break;
-      if (this.scan.titleRows.has(r) || this.scan.headerRows.has(r) || this.isClaimed(r)) break;
-      const filled = this.scan.columns.get(r) ?? [];
+      if (this.startsTable(r, left, right)) break;
+      const filled = this.filledIn(r, left, right);
+      if (filled.length === 0) continue;
       const cells = sheet.rows.get(r);
       const entry: Entry = { r, label: "", cells: [] };
       const only = filled.length === 1 ? readCell(cells?.get(filled[0])) : undefined;
@@ -578,7 +707,7 @@ class PublishedReader {
       const n = normLabel(entry.label);
       if (!/^(formatiekosten|totaal|total)\b/.test(n) && n !== "") break;
       entries.push(entry);
-      this.claim(r);
+      this.claim(r, filled[0], filled[filled.length - 1]);
       prev = r;
       const seenWmo = entries.some((e) => /\bwmo\b/.test(normLabel(e.label)));
       if (/^(totaal|total)\b/.test(n) && seenWmo) break;
@@ -706,13 +835,13 @@ class PublishedReader {
 
   read(): void {
     for (const h of this.scan.headers) {
-      if (this.isClaimed(h.row)) continue;
+      if (this.isClaimed(h.row, h.first, h.last)) continue;
       const { id, title } = classify(this.scan, h);
       if (!id || id === "Tabel 2" || id === "Sleutel") continue;
       this.raws.push(this.readHeaderTable(h, id, title));
     }
     const staffHeader = this.scan.headers.find(
-      (h) => !this.isClaimed(h.row) && classify(this.scan, h).id === "Tabel 2"
+      (h) => !this.isClaimed(h.row, h.first, h.last) && classify(this.scan, h).id === "Tabel 2"
     );
     if (staffHeader) {
       this.raws.push(

@@ -346,3 +346,33 @@ test("the text of the published PDF pasted line by line into column A", async ()
   expect(years?.message.nl).toContain("laatste 4 jaren");
   expect(years?.message.nl).toContain("2024–2027");
 });
+
+test("tables side by side: Tabel 3 beside Tabel 2, Tabel 6 beside Tabel 1", async () => {
+  const cells = publishedCells();
+  const block = (fromLabel: string, toLabel: string, after = 0) => {
+    const from = rowOf(cells, fromLabel, after);
+    const to = rowOf(cells, toLabel, from);
+    return [from, to] as const;
+  };
+  const [t3From, t3To] = block("Tabel 3 Materiële kosten.", "totaal");
+  const [t6From] = block(
+    "Tabel 6. Uitvoeringskosten uitgesplitst naar individuele gemeenten op basis van de kostenverdeelsystematiek zoals opgenomen in de SLA.",
+    "Voerendaal"
+  );
+  const t6To = t6From + 19;
+  const t2Title = rowOf(cells, "Tabel 2 Formatiekosten");
+  const t1Title = rowOf(cells, "Tabel 1. Formatieplan");
+  const side = map(cells, (r, c, d) => {
+    if (r >= t3From && r <= t3To) return [t2Title + (r - t3From), c + 10, d];
+    if (r >= t6From && r <= t6To) return [t1Title + (r - t6From), c + 10, d];
+    return [r, c, d];
+  });
+  const r = await readSheets([{ name: "Naast elkaar", cells: side }]);
+  expectSamePlan(r);
+  expect(r.plan!.source.tables["Tabel 3"]).toBe(
+    `'Naast elkaar'!K${t2Title}:R${t2Title + (t3To - t3From)}`
+  );
+  expect(r.plan!.contributions!.rows[0].values.get(2023)!.cell!.address).toBe(
+    `N${t1Title + (rowOf(cells, "Beek") - t6From)}`
+  );
+});
