@@ -280,12 +280,11 @@ function classify(scan: SheetScan, h: Header): { id?: TableId; title?: Title } {
   const municipalities = new Set<string>();
   const youthLines = new Set<string>();
   const left = h.labelColumn ?? 1;
-  for (const r of scan.rowNumbers) {
-    if (r <= h.row) continue;
+  for (const r of rowsAfter(scan, h.row)) {
     if (r > h.row + 20 || scan.headersByRow.get(r)?.some((o) => overlaps(o, left, h.last))) break;
     const l = firstText(scan, r, left, h.last);
-    const res = resolveMunicipality(l.replace(/[\d\s.,%]+$/, ""));
-    if (res.ok) municipalities.add(res.name);
+    const name = knownMunicipality(l.replace(/[\d\s.,%]+$/, ""));
+    if (name) municipalities.add(name);
     const n = normLabel(l);
     if (/^(formatiekosten|materiele kosten) jeugd/.test(n)) youthLines.add(n.slice(0, 6));
   }
@@ -293,6 +292,31 @@ function classify(scan: SheetScan, h: Header): { id?: TableId; title?: Title } {
   if (municipalities.size >= 8) return { id: "Tabel 6" };
   if (youthLines.size === 2) return { id: "Tabel 4" };
   return {};
+}
+
+/** The filled rows below `row`, in order (a binary search, not a walk from the top). */
+function* rowsAfter(scan: SheetScan, row: number): Generator<number> {
+  const rows = scan.rowNumbers;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] <= row) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < rows.length; i++) yield rows[i];
+}
+
+const known = new Map<string, string | undefined>();
+
+/** The canonical name of a label that is exactly a municipality; memoised across sheets. */
+function knownMunicipality(label: string): string | undefined {
+  if (!known.has(label)) {
+    if (known.size > 10000) known.clear();
+    const r = resolveMunicipality(label);
+    known.set(label, r.ok ? r.name : undefined);
+  }
+  return known.get(label);
 }
 
 /** The first text (not a number) of a row between two columns. */
@@ -499,8 +523,7 @@ class PublishedReader {
     const right = h.last;
     let lines = 0;
     this.claim(h.row, h.first, h.last);
-    for (const r of this.scan.rowNumbers) {
-      if (r <= h.row) continue;
+    for (const r of rowsAfter(this.scan, h.row)) {
       if (r - prev > MAX_GAP) break;
       if (this.startsTable(r, ...scope) || this.isClaimed(r, ...scope)) break;
       const filled = this.filledIn(r, ...scope);
@@ -647,8 +670,7 @@ class PublishedReader {
     const right =
       beside && beside.length > 0 ? Math.min(...beside.map((t) => t.column)) - 1 : Infinity;
     let start: number | undefined;
-    for (const r of this.scan.rowNumbers) {
-      if (title && r <= title.row) continue;
+    for (const r of rowsAfter(this.scan, title?.row ?? 0)) {
       if (title && r - title.row > MAX_GAP) break;
       if (this.scan.titlesByRow.get(r)?.some((t) => t.column >= left && t.column <= right))
         continue;
@@ -675,8 +697,7 @@ class PublishedReader {
     const entries: Entry[] = [];
     let failed = false;
     let prev = start;
-    for (const r of this.scan.rowNumbers) {
-      if (r < start) continue;
+    for (const r of rowsAfter(this.scan, start - 1)) {
       if (r - prev > MAX_GAP) break;
       if (this.startsTable(r, left, right)) break;
       const filled = this.filledIn(r, left, right);
@@ -833,20 +854,26 @@ class PublishedReader {
     return { years };
   }
 
+  private classes = new Map<Header, ReturnType<typeof classify>>();
+
+  private classOf(h: Header): ReturnType<typeof classify> {
+    let c = this.classes.get(h);
+    if (!c) this.classes.set(h, (c = classify(this.scan, h)));
+    return c;
+  }
+
   read(): void {
     for (const h of this.scan.headers) {
       if (this.isClaimed(h.row, h.first, h.last)) continue;
-      const { id, title } = classify(this.scan, h);
+      const { id, title } = this.classOf(h);
       if (!id || id === "Tabel 2" || id === "Sleutel") continue;
       this.raws.push(this.readHeaderTable(h, id, title));
     }
     const staffHeader = this.scan.headers.find(
-      (h) => !this.isClaimed(h.row, h.first, h.last) && classify(this.scan, h).id === "Tabel 2"
+      (h) => !this.isClaimed(h.row, h.first, h.last) && this.classOf(h).id === "Tabel 2"
     );
     if (staffHeader) {
-      this.raws.push(
-        this.readHeaderTable(staffHeader, "Tabel 2", classify(this.scan, staffHeader).title)
-      );
+      this.raws.push(this.readHeaderTable(staffHeader, "Tabel 2", this.classOf(staffHeader).title));
       return;
     }
     const title = this.scan.titles.find((t) => t.id === "Tabel 2");

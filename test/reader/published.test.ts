@@ -376,3 +376,31 @@ test("tables side by side: Tabel 3 beside Tabel 2, Tabel 6 beside Tabel 1", asyn
     `N${t1Title + (rowOf(cells, "Beek") - t6From)}`
   );
 });
+
+test("a sheet of 100 000 cells where every other row looks like a header with years is rejected quickly", () => {
+  const names = ["Beekx", "Heerlen-Oost", "Kerkraad", "Steyn", "Vaalserberg", "Maastricht-Noord"];
+  const rows = new Map<number, Map<number, GridCell>>();
+  for (let r = 1; r <= 5000; r++) {
+    const row = new Map<number, GridCell>();
+    const header = r % 2 === 0;
+    row.set(1, { value: header ? "kosten per jaar" : names[r % names.length] });
+    for (let c = 0; c < 19; c++) row.set(2 + c, { value: header ? 2010 + c : r * c + 0.5 });
+    rows.set(r, row);
+  }
+  const sheet: SheetGrid = {
+    name: "Tijdlijn",
+    rows,
+    rowCount: 5000,
+    columnCount: 20,
+    tables: [],
+    merges: [],
+    hiddenRows: new Set(),
+    hidden: false,
+  };
+  const start = performance.now();
+  const r = readPlan({ name: "tijdlijn.xlsx", sheets: [sheet] });
+  const ms = performance.now() - start;
+  console.log(`100 000 cells, 2 500 year headers, no plan: rejected in ${ms.toFixed(0)} ms`);
+  expect(errors(r).map((n) => n.message.nl)).toEqual(["Geen uitvoeringsplan gevonden"]);
+  expect(ms).toBeLessThan(1000);
+});
