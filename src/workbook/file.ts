@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { PlanInputError } from "../core/errors";
 import { ReadResult } from "../reader";
-import { readPlanFromBuffer } from "./read";
+import { readPlanFromBuffer, unsupportedByName } from "./read";
 
 /** Reads a plan from an .xlsx file (Node only); a file UP cannot read is a PlanInputError. */
 export async function readPlanFile(path: string): Promise<ReadResult> {
@@ -11,6 +11,9 @@ export async function readPlanFile(path: string): Promise<ReadResult> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) {
+      // Numbers may save its documents as a folder (a package).
+      const byName = unsupportedByName(name);
+      if (byName) throw byName;
       throw new PlanInputError({
         nl: `${path} is een map, geen bestand: geef een .xlsx-bestand`,
         en: `${path} is a directory, not a file: give an .xlsx file`,

@@ -54,6 +54,12 @@ function unsupported(name: string, kind: { nl: string; en: string }): PlanInputE
   });
 }
 
+/** The refusal for a file whose extension names a format UP does not read (.xls, .csv …). */
+export function unsupportedByName(name: string): PlanInputError | undefined {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
+  return UNSUPPORTED[ext] ? unsupported(name, UNSUPPORTED[ext]) : undefined;
+}
+
 /** Throws PlanInputError when the bytes are not an .xlsx workbook UP can open. */
 export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
   if (bytes.length === 0) {
@@ -73,7 +79,8 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
     }
     throw unsupported(name, UNSUPPORTED[ext] ?? UNSUPPORTED.xls);
   }
-  if (UNSUPPORTED[ext]) throw unsupported(name, UNSUPPORTED[ext]);
+  const byName = unsupportedByName(name);
+  if (byName) throw byName;
   if (!startsWith(bytes, ZIP)) {
     throw new PlanInputError({
       nl: `${name} is geen .xlsx-bestand (het is geen zip-archief). ${SAVE_AS.nl}`,

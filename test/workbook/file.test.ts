@@ -165,3 +165,10 @@ test("a workbook with damaged contents", async () => {
   const e = await refusal(await file("beschadigd.xlsx", bytes));
   expect(e.nl).toContain("is beschadigd");
 });
+
+test("a Numbers document saved as a folder", async () => {
+  const path = join(dir, "begroting.numbers");
+  await mkdir(path);
+  const e = await refusal(path);
+  expect(e.nl).toContain("een Numbers-bestand (.numbers)");
+});
