@@ -31,6 +31,8 @@ export function useTask(lang: Lang) {
       try {
         return await work();
       } catch (e) {
+        // An unexpected failure keeps its stack in the console for whoever supports the user.
+        if (!(e instanceof PlanInputError)) console.error(e);
         setError(errorText(e, lang));
         return undefined;
       } finally {

@@ -9,6 +9,7 @@ import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
@@ -92,6 +93,7 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
   let url: string;
   let work: string;
   const problems: string[] = [];
+  const scripts: string[] = [];
 
   beforeAll(async () => {
     ensureBuild();
@@ -116,6 +118,9 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
     page.on("requestfailed", (r) => {
       if (!r.url().startsWith("http://127.0.0.1")) return;
       problems.push(`request failed: ${r.url()}`);
@@ -127,6 +132,10 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     await new Promise((r) => server?.close(r));
     if (work) rmSync(work, { recursive: true, force: true });
   });
+
+  /** ExcelJS's chunk: the only script that knows the parts of an .xlsx by name. */
+  const isExcelJS = (p: string) =>
+    readFileSync(join(DIST, p), "utf8").includes("xl/sharedStrings.xml");
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
@@ -169,12 +178,19 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     await page.getByRole("button", { name: "Excel-bestand kiezen…" }).waitFor();
     expect(await page.getByText(/verlaat uw computer niet/).count()).toBe(1);
     expect(await page.getByText("Nog geen bestand gekozen.").isVisible()).toBe(true);
+    // The budget counts our own scripts; office.js is Office's and is loaded by every add-in.
+    const ours = scripts.filter((p) => !p.startsWith("/office/"));
+    const gzip = ours.reduce((n, p) => n + gzipSync(readFileSync(join(DIST, p))).length, 0);
+    console.log(`initial JS: ${ours.join(", ")} = ${(gzip / 1024).toFixed(1)} KB gzip`);
+    expect(ours.filter(isExcelJS)).toEqual([]);
+    expect(gzip).toBeLessThanOrEqual(200 * 1024);
     await shot("01-start");
     await noSeriousViolations("start");
   });
 
   it("checks the published example and shows its known mistakes", async () => {
     await open(PUBLISHED);
+    expect(scripts.filter(isExcelJS)).toHaveLength(1);
     // 2.277.731 / 3.064.067 = 74,34%, labelled 70%.
     expect(await group("SPLIT-LABEL").textContent()).toContain("74,34%");
     // Tabel 6 totals 2023 € 2.033.528, Tabel 4 € 1.874.278.
