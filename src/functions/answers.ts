@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { allocate } from "../core/allocate";
 import { checkPlan } from "../core/check";
-import { change as planChange, changePartOf } from "../core/compare";
+import { ChangePart, change as planChange } from "../core/compare";
 import { readComponentTable } from "../core/componentTable";
 import {
   DEFAULT_WEIGHTS,
@@ -101,22 +101,23 @@ export function change(
   const name = textArg(municipality, ARG.municipality);
   const y1 = yearArg(year1, ARG.year1);
   const y2 = yearArg(year2, ARG.year2);
-  const p = scalar(part, ARG.changePart);
-  if (!isOmitted(p) && typeof p !== "string") {
-    throw new PlanInputError({
-      nl: `Argument ${ARG.changePart.nl}: ${String(p)} is geen tekst: kies verschil, totaal of sleutel`,
-      en: `Argument ${ARG.changePart.en}: ${String(p)} is not text: choose difference, total or key`,
-    });
-  }
-  const s = sourceArg(source);
-  return planChange(
-    plan,
-    name,
-    y1,
-    y2,
-    changePartOf(isOmitted(p) ? undefined : (p as string)),
-    s
-  ).toNumber();
+  const p = choiceArg<ChangePart>(
+    part,
+    ARG.changePart,
+    {
+      verschil: "difference",
+      difference: "difference",
+      totaal: "total",
+      totaaleffect: "total",
+      total: "total",
+      sleutel: "key",
+      sleuteleffect: "key",
+      key: "key",
+    },
+    "difference",
+    { nl: "verschil, totaal of sleutel", en: "difference, total or key" }
+  );
+  return planChange(plan, name, y1, y2, p, sourceArg(source)).toNumber();
 }
 
 /** UP.KEY: the distribution key as a fraction; a year, when given, must be one of Tabel 6. */

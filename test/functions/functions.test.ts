@@ -198,6 +198,16 @@ describe("error cases give the stated Excel error and message", () => {
       "Argument gemeente: verwacht één waarde, geen bereik van meerdere cellen"
     );
     expectError(
+      streamed(UP.change, "Heerlen", 2024, 2025, "alles", null),
+      "#VALUE!",
+      "Argument deel: 'alles' kan niet: kies verschil, totaal of sleutel"
+    );
+    expectError(
+      streamed(UP.change, "Heerlen", "2024", "later", null, null),
+      "#VALUE!",
+      "Argument jaar2: 'later' is geen jaartal: geef een jaar als 2025"
+    );
+    expectError(
       streamed(UP.fte, 2025, "Inkoper"),
       "#VALUE!",
       "Onbekende functie 'Inkoper' — bedoelt u Inkopers?"
