@@ -182,8 +182,8 @@ function scanSheet(sheet: SheetGrid): SheetScan {
 }
 
 /**
- * Header rows in a row: runs of consecutive years in adjacent filled cells, with the text
- * before each run (back to the previous number) as its label. Tables may stand side by side.
+ * Header rows in a row: runs of consecutive years in adjacent filled cells, each with the
+ * nearest text before it as its label. Tables may stand side by side, so a row can hold several.
  */
 function yearRuns(
   r: number,
@@ -531,17 +531,15 @@ class PublishedReader {
       const cells = sheet.rows.get(r);
       let row: RawRow | undefined;
       const only = filled.length === 1 ? readCell(cells?.get(filled[0])) : undefined;
-      if (
-        only?.kind === "text" &&
-        filled[0] < firstYearColumn &&
-        splitLine(only.text).numbers.length > 0
-      ) {
+      const numbers = only?.kind === "text" ? splitLine(only.text).numbers.length : 0;
+      // A long text without numbers after a one-cell table is the prose that follows it.
+      if (!h.columns && only?.kind === "text" && numbers === 0 && only.text.length > 60) break;
+      if (only?.kind === "text" && filled[0] < firstYearColumn && (numbers > 0 || !h.columns)) {
         row = this.lineRow(id, r, filled[0], only.text, years);
         lines++;
         if (!row) raw.failed = true;
         left = Math.min(left, filled[0]);
       } else if (!h.columns) {
-        if (only?.kind === "text" && only.text.length > 60) break;
         const c = filled[0];
         this.error(
           id,
