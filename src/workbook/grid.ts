@@ -62,14 +62,16 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): SheetGrid {
       rowCount = Math.max(rowCount, r);
     }
   });
-  const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  // ws.model would serialise every row just to list the merges; the merge map is enough.
+  const mergeMap = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges ?? {};
+  const merges = Object.values(mergeMap).map((m) => m.range);
   return {
     name: ws.name,
     rows,
     rowCount,
     columnCount,
     tables: tablesOf(ws),
-    merges: [...merges],
+    merges,
     hiddenRows,
     hidden: ws.state !== "visible" && ws.state !== undefined,
   };
