@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 import webpack from "webpack";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -169,6 +172,108 @@ describe("bundle budgets (gzip)", () => {
     expect(names.filter((n) => n.includes("node_modules/exceljs/"))).toEqual([]);
   });
 });
+
+const CHROMIUM = "/usr/bin/chromium";
+
+/** Serves dist/ on 127.0.0.1, as a plain static server would. */
+function serveDist(): Promise<{ server: Server; base: string }> {
+  const types: Record<string, string> = {
+    js: "text/javascript",
+    html: "text/html",
+    json: "application/json",
+    png: "image/png",
+  };
+  const server = createServer((req, res) => {
+    const file = join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": types[file.split(".").pop() ?? ""] ?? "application/octet-stream",
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () =>
+      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })
+    )
+  );
+}
+
+(existsSync(CHROMIUM) ? test : test.skip)(
+  "in a browser the page registers all functions before it loads the pane, and asks no other host",
+  async () => {
+    const { server, base } = await serveDist();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      const events: string[] = [];
+      const errors: string[] = [];
+      page.on("request", (r) => events.push(`request ${r.url()}`));
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.exposeFunction("__associated", (id: string) => events.push(`associate ${id}`));
+      // office.js creates CustomFunctions and its associate; record each call the build appended.
+      await page.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        let cf: Record<string, unknown> | undefined;
+        Object.defineProperty(w, "CustomFunctions", {
+          configurable: true,
+          get: () => cf,
+          set(v: Record<string, unknown>) {
+            cf = v;
+            let impl = v.associate as ((...a: unknown[]) => unknown) | undefined;
+            Object.defineProperty(v, "associate", {
+              configurable: true,
+              get: () =>
+                function (this: unknown, id: string, ...rest: unknown[]) {
+                  (w.__associated as (id: string) => void)(id);
+                  return impl?.call(this, id, ...rest);
+                },
+              set(f: (...a: unknown[]) => unknown) {
+                impl = f;
+              },
+            });
+          },
+        });
+      });
+      await page.goto(`${base}taskpane.html`);
+      await page.waitForFunction(
+        () => (document.getElementById("root")?.textContent ?? "") !== "",
+        null,
+        { timeout: 20_000 }
+      );
+
+      const associated = events.filter((e) => e.startsWith("associate ")).map((e) => e.slice(10));
+      expect(associated).toHaveLength(11);
+      const lastAssociate = events.findIndex((e) => e === `associate ${associated[10]}`);
+      const firstPaneChunk = events.findIndex((e) => /\/pane\.[0-9a-f]+\.js$/.test(e));
+      expect(firstPaneChunk).toBeGreaterThan(lastAssociate);
+      // Frames included: office.js opens a telemetry frame 3 s after load, outside Office; the
+      // page's policy keeps it off Microsoft's host.
+      await page.waitForTimeout(4000);
+      const foreign = events.filter(
+        (e) => e.startsWith("request ") && !e.startsWith(`request ${base}`)
+      );
+      expect(foreign).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  },
+  60_000
+);
 
 test("a function without a description fails the build", async () => {
   const dir = mkdtempSync(join(tmpdir(), "up-functions-"));
