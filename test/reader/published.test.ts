@@ -71,6 +71,21 @@ describe("published layout variants read the same figures", () => {
     expect(r.plan!.source.tables["Tabel 6"]).toMatch(/^'Plan 2024'!C\d+:J\d+$/);
   });
 
+  test("the tables in another order: Tabel 6 first, Tabel 1 last", async () => {
+    const cells = publishedCells();
+    const t1 = rowOf(cells, "Tabel 1. Formatieplan");
+    const t2 = rowOf(cells, "Tabel 2 Formatiekosten");
+    const t6 = rowOf(cells, "verdeelsleutel kosten") - 2;
+    const end = Math.max(...cells.keys());
+    // Tabel 6 to the top, Tabel 1 below everything else.
+    const moved = map(cells, (r, c, d) => {
+      if (r >= t6) return [r - t6 + 1, c, d];
+      if (r >= t1 && r < t2) return [r + end, c, d];
+      return [r + end - t6 + 3, c, d];
+    });
+    expectSamePlan(await readSheets([{ name: "Blad1", cells: moved }]));
+  });
+
   test("blank rows between all rows and a blank column after the labels", async () => {
     const spread = map(publishedCells(), (r, c, d) => [1 + (r - 1) * 3, c === 1 ? 1 : c + 1, d]);
     expectSamePlan(await readSheets([{ name: "Blad1", cells: spread }]));
