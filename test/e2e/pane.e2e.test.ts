@@ -137,7 +137,8 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
   const isExcelJS = (p: string) =>
     readFileSync(join(DIST, p), "utf8").includes("xl/sharedStrings.xml");
 
-  async function shot(name: string): Promise<void> {
+  async function shot(name: string, top = false): Promise<void> {
+    if (top) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
   }
 
@@ -273,17 +274,17 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     expect(await key("Maastricht")).toBe("30,00%");
     // Fold the components away to show the keys.
     await page.getByText("Sleutelcomponenten per gemeente").click();
-    await shot("05-keys");
+    await shot("05-keys", true);
     await noSeriousViolations("keys");
 
     await view.getByLabel("Gelijk deel", { exact: true }).fill("40");
     expect(await view.getByRole("status").textContent()).toContain("moet 100% zijn");
-    await shot("06-keys-weights-not-100");
+    await shot("06-keys-weights-not-100", true);
     await view.getByLabel("Jongeren < 20", { exact: true }).fill("10");
     // Vaals: 40/15 + 0 + 25/15 + 25/15 = 6,00%; Maastricht: 40/15 + 10 + 50/15 = 16,00%.
     expect(await key("Vaals")).toBe("6,00%");
     expect(await key("Maastricht")).toBe("16,00%");
-    await shot("07-keys-weight-changed");
+    await shot("07-keys-weight-changed", true);
     await noSeriousViolations("keys after weight change");
   });
 

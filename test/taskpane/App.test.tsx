@@ -5,7 +5,10 @@ import { PlanInputError } from "../../src/core/errors";
 import { Plan } from "../../src/core/model";
 import { App } from "../../src/taskpane/App";
 import { ExcelActions, LoadedPlan, PaneHost } from "../../src/taskpane/host";
-import { allByRole, byRole, byText, click, renderPane, settle } from "./dom";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
+import { renderPane } from "./render";
 
 function loaded(plan: Plan | undefined, extra: Partial<LoadedPlan> = {}): LoadedPlan {
   return {
@@ -55,23 +58,24 @@ function renderApp(host: PaneHost) {
   return renderPane(<App host={host} />, host.lang);
 }
 
+async function pick(name: string): Promise<File> {
+  const user = userEvent.setup();
+  const file = new File(["x"], name);
+  await user.upload(screen.getByLabelText("Excel-bestand met het uitvoeringsplan"), file);
+  return file;
+}
+
 describe("App in the browser", () => {
   it("reads a picked file, checks it and shows the findings", async () => {
     const openFile = jest.fn(async () => loaded(workbookPlan()));
     renderApp({ mode: "browser", lang: "nl", openFile, download: jest.fn() });
-    expect(byText("Nog geen bestand gekozen.")).toHaveLength(1);
-    const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
-    const file = new File(["x"], "plan.xlsx");
-    Object.defineProperty(input, "files", { value: [file] });
-    await React.act(async () => {
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await settle();
+    expect(screen.getByText("Nog geen bestand gekozen.")).toBeInTheDocument();
+    const file = await pick("plan.xlsx");
     expect(openFile).toHaveBeenCalledWith(file);
-    expect(byRole("tab", /^Bevindingen \(31\)$/)).toBeTruthy();
-    expect(allByRole("heading").some((h) => h.textContent?.includes("ALLOC-AMOUNT (16)"))).toBe(
-      true
-    );
+    expect(await screen.findByRole("tab", { name: "Bevindingen (31)" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("heading", { name: /Tabel 6 · ALLOC-AMOUNT \(16\)/ })
+    ).toBeInTheDocument();
   });
 
   it("says in words why a file could not be read, never a blank pane", async () => {
@@ -79,13 +83,10 @@ describe("App in the browser", () => {
       throw new PlanInputError({ nl: "plan.xlsx is beschadigd", en: "plan.xlsx is damaged" });
     });
     renderApp({ mode: "browser", lang: "nl", openFile });
-    const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
-    Object.defineProperty(input, "files", { value: [new File(["x"], "plan.xlsx")] });
-    await React.act(async () => {
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await settle();
-    expect(byRole("alert").textContent).toBe("Niet geluktplan.xlsx is beschadigd");
+    await pick("plan.xlsx");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      /^Niet geluktplan.xlsx is beschadigd$/
+    );
   });
 
   it("tells what it looked for when a workbook holds no plan", async () => {
@@ -93,36 +94,34 @@ describe("App in the browser", () => {
       loaded(undefined, { looked: ["Excel-tabellen UP_*", "de titels 'Tabel 1' … 'Tabel 6'"] })
     );
     renderApp({ mode: "browser", lang: "en", openFile });
-    const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
-    Object.defineProperty(input, "files", { value: [new File(["x"], "leeg.xlsx")] });
-    await React.act(async () => {
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await settle();
-    expect(byRole("alert").textContent).toContain("No execution plan found in plan.xlsx");
-    expect(byRole("alert").textContent).toContain("Looked for: Excel-tabellen UP_*");
+    await userEvent
+      .setup()
+      .upload(
+        screen.getByLabelText("Excel file with the execution plan"),
+        new File(["x"], "leeg.xlsx")
+      );
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("No execution plan found in plan.xlsx");
+    expect(alert).toHaveTextContent("Looked for: Excel-tabellen UP_*");
   });
 
-  it("shows progress when reading takes longer than 300 ms", async () => {
+  it("shows progress only when reading takes longer than 300 ms", async () => {
     let finish: (l: LoadedPlan) => void = () => undefined;
     const openFile = jest.fn(() => new Promise<LoadedPlan>((r) => (finish = r)));
     renderApp({ mode: "browser", lang: "nl", openFile });
-    const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
-    Object.defineProperty(input, "files", { value: [new File(["x"], "groot.xlsx")] });
-    await React.act(async () => {
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    expect(byText(/groot.xlsx lezen en controleren/)).toHaveLength(0);
-    await settle(350);
-    expect(byText(/groot.xlsx lezen en controleren/).length).toBeGreaterThan(0);
-    await React.act(async () => finish(loaded(workbookPlan())));
-    await settle();
-    expect(byText(/groot.xlsx lezen en controleren/)).toHaveLength(0);
+    await pick("groot.xlsx");
+    expect(screen.queryByText(/groot.xlsx lezen en controleren/)).not.toBeInTheDocument();
+    expect(await screen.findByText(/groot.xlsx lezen en controleren/)).toBeInTheDocument();
+    await act(async () => finish(loaded(workbookPlan())));
+    await waitFor(() =>
+      expect(screen.queryByText(/groot.xlsx lezen en controleren/)).not.toBeInTheDocument()
+    );
   });
 });
 
 describe("App in Excel", () => {
-  it("runs the check from the ribbon's request and selects a finding's cell on click", async () => {
+  it("runs the check from the ribbon's request and selects a finding's cells on click", async () => {
+    const user = userEvent.setup();
     let ribbon: () => void = () => undefined;
     const excel = excelActions();
     renderApp({
@@ -135,10 +134,9 @@ describe("App in Excel", () => {
         return () => undefined;
       },
     });
-    await React.act(async () => ribbon());
-    await settle();
-    const group = byRole("region", /ALLOC-AMOUNT/);
-    await click(allByRole("button", /2023 · Beek ·/, group)[0]);
+    await act(async () => ribbon());
+    const group = await screen.findByRole("region", { name: /ALLOC-AMOUNT/ });
+    await user.click(within(group).getAllByRole("button", { name: /2023 · Beek ·/ })[0]);
     // The amount and the key it was computed with.
     expect(excel.select).toHaveBeenCalledWith([
       { sheet: "Tabel 6", address: "C5" },
@@ -147,6 +145,7 @@ describe("App in Excel", () => {
   });
 
   it("writes a rounding fix only after preview, and asks again before overwriting formulas", async () => {
+    const user = userEvent.setup();
     const write = jest
       .fn()
       .mockResolvedValueOnce({
@@ -161,23 +160,23 @@ describe("App in Excel", () => {
       excel,
       loadWorkbook: async () => loaded(workbookPlan()),
     });
-    await click(byRole("button", "Controleer plan"));
-    await click(allByRole("button", "Afronding herstellen…")[0]);
+    await user.click(screen.getByRole("button", { name: "Controleer plan" }));
+    await user.click((await screen.findAllByRole("button", { name: "Afronding herstellen…" }))[0]);
     expect(write).not.toHaveBeenCalled();
-    const dialog = byRole("dialog");
-    expect(dialog.textContent).toContain("Voorbeeld van de wijziging");
-    await click(byRole("button", "Wijzigen", dialog));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("Voorbeeld van de wijziging");
+    await user.click(within(dialog).getByRole("button", { name: "Wijzigen" }));
     expect(write).toHaveBeenLastCalledWith(
       expect.any(Array),
       expect.objectContaining({ overwriteFormulas: false })
     );
-    const second = byRole("dialog");
-    expect(second.textContent).toContain("'Tabel 6'!D5");
-    await click(byRole("button", "Formules overschrijven", second));
+    const second = await screen.findByRole("dialog");
+    await waitFor(() => expect(second).toHaveTextContent("'Tabel 6'!D5"));
+    await user.click(within(second).getByRole("button", { name: "Formules overschrijven" }));
     expect(write).toHaveBeenLastCalledWith(
       expect.any(Array),
       expect.objectContaining({ overwriteFormulas: true })
     );
-    expect(byText(/2 cellen gewijzigd/).length).toBeGreaterThan(0);
+    expect(await screen.findByText(/2 cellen gewijzigd/)).toBeInTheDocument();
   });
 });

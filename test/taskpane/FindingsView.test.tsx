@@ -1,11 +1,14 @@
 /** @jest-environment jsdom */
 import * as React from "react";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "@testing-library/jest-dom";
 import { checkPlan } from "../../src/core/check";
 import { Finding } from "../../src/core/model";
 import { plan2024 } from "../../src/core/plan2024";
 import { findingKey } from "../../src/report/findings";
 import { FindingsView } from "../../src/taskpane/FindingsView";
-import { allByRole, byRole, byText, click, renderPane, type } from "./dom";
+import { renderPane } from "./render";
 
 /** The published plan with cells, as if read from a workbook. */
 function publishedResult() {
@@ -21,57 +24,64 @@ describe("FindingsView", () => {
   it("groups findings by table and rule with their count, not one heading per cell", () => {
     const result = publishedResult();
     renderPane(<FindingsView result={result} accepted={new Map()} />);
-    const headings = allByRole("heading").map((h) => h.textContent);
+    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     const expected = new Set(result.findings.map((f) => `${f.table} · ${f.rule}`));
     expect(headings).toHaveLength(expected.size);
     expect(headings.filter((h) => h?.includes("Tabel 6 · ALLOC-AMOUNT (16)"))).toHaveLength(1);
-    expect(byRole("status").textContent).toContain(`${result.findings.length} open bevindingen`);
+    expect(screen.getByRole("status")).toHaveTextContent(
+      `${result.findings.length} open bevindingen`
+    );
   });
 
   it("shows year, municipality, cell, expected, actual and difference of a finding", () => {
     renderPane(<FindingsView result={publishedResult()} accepted={new Map()} />);
-    const group = byRole("region", /ALLOC-AMOUNT/);
-    const beek = allByRole("listitem", undefined, group)[0].textContent;
+    const group = screen.getByRole("region", { name: /ALLOC-AMOUNT/ });
+    const beek = within(group).getAllByRole("listitem")[0];
     // 3,53% × € 1.874.278 = € 66.162,01; stated € 71.784.
-    expect(beek).toContain("2023 · Beek · 'Tabel 6'!C5");
-    expect(beek).toContain("Verwacht€ 66.162");
-    expect(beek).toContain("Staat er€ 71.784");
-    expect(beek).toContain("Verschil€ 5.622");
+    expect(beek).toHaveTextContent("2023 · Beek · 'Tabel 6'!C5");
+    expect(beek).toHaveTextContent("Verwacht€ 66.162");
+    expect(beek).toHaveTextContent("Staat er€ 71.784");
+    expect(beek).toHaveTextContent("Verschil€ 5.622");
   });
 
-  it("selects a finding's cells on click; each finding is a button, so the keyboard reaches it", async () => {
+  it("selects a finding's cells on click and with the keyboard", async () => {
+    const user = userEvent.setup();
     const onSelect = jest.fn();
     renderPane(
       <FindingsView result={publishedResult()} accepted={new Map()} onSelect={onSelect} />
     );
-    const group = byRole("region", /ALLOC-AMOUNT/);
-    const buttons = allByRole("button", /Beek/, group);
-    expect(buttons.map((b) => b.tagName)).toEqual(["BUTTON", "BUTTON"]);
-    expect(buttons.every((b) => b.tabIndex >= 0 && !b.hasAttribute("disabled"))).toBe(true);
-    await click(buttons[0]);
+    const group = screen.getByRole("region", { name: /ALLOC-AMOUNT/ });
+    const buttons = within(group).getAllByRole("button", { name: /Beek/ });
+    await user.click(buttons[0]);
     expect((onSelect.mock.calls[0][0] as Finding).cells).toEqual([
       { sheet: "Tabel 6", address: "C5" },
     ]);
-    await click(buttons[1]);
+    await user.tab();
+    expect(buttons[1]).toHaveFocus();
+    await user.keyboard("{Enter}");
     expect((onSelect.mock.calls[1][0] as Finding).municipality).toBe("Beekdaelen");
+    await user.tab();
+    await user.keyboard(" ");
+    expect((onSelect.mock.calls[2][0] as Finding).municipality).toBe("Brunssum");
   });
 
   it("is not clickable outside Excel, where there are no cells to select", () => {
     renderPane(<FindingsView result={publishedResult()} accepted={new Map()} />);
-    expect(allByRole("button")).toHaveLength(0);
+    expect(screen.queryAllByRole("button")).toHaveLength(0);
   });
 
   it("accepts a finding only with a reason", async () => {
+    const user = userEvent.setup();
     const onAccept = jest.fn();
     const result = publishedResult();
     renderPane(<FindingsView result={result} accepted={new Map()} onAccept={onAccept} />);
-    const group = byRole("region", /TOTALS-LINK/);
-    await click(byRole("button", "Accepteren…", group));
-    const save = byRole("button", "Opslaan in werkmap", group) as HTMLButtonElement;
-    expect(save.disabled).toBe(true);
-    await type(byRole("textbox", undefined, group), "Tabel 2 begint pas in 2024");
-    expect(save.disabled).toBe(false);
-    await click(save);
+    const group = screen.getByRole("region", { name: /TOTALS-LINK/ });
+    await user.click(within(group).getByRole("button", { name: "Accepteren…" }));
+    const save = within(group).getByRole("button", { name: "Opslaan in werkmap" });
+    expect(save).toBeDisabled();
+    await user.type(within(group).getByRole("textbox"), "Tabel 2 begint pas in 2024");
+    expect(save).toBeEnabled();
+    await user.click(save);
     expect(onAccept).toHaveBeenCalledWith(
       result.findings.find((f) => f.rule === "TOTALS-LINK"),
       expect.objectContaining({ reason: "Tabel 2 begint pas in 2024" })
@@ -87,21 +97,22 @@ describe("FindingsView", () => {
         accepted={new Map([[findingKey(f), { reason: "bekend", date: "2026-11-23" }]])}
       />
     );
-    expect(byRole("status").textContent).toContain(
+    expect(screen.getByRole("status")).toHaveTextContent(
       `${result.findings.length - 1} open bevindingen`
     );
-    expect(byText(/Geaccepteerd: bekend/)).toHaveLength(1);
+    expect(screen.getByText(/Geaccepteerd: bekend/)).toBeInTheDocument();
   });
 
   it("offers the rounding fix where a finding carries one", async () => {
+    const user = userEvent.setup();
     const onFix = jest.fn();
     const result = publishedResult();
     renderPane(<FindingsView result={result} accepted={new Map()} onFix={onFix} />);
-    const fixes = allByRole("button", "Afronding herstellen…");
+    const fixes = screen.getAllByRole("button", { name: "Afronding herstellen…" });
     const withFix = result.findings.filter((f) => f.fix && f.fix.length > 0);
     expect(withFix.length).toBeGreaterThan(0);
     expect(fixes).toHaveLength(withFix.length);
-    await click(fixes[0]);
+    await user.click(fixes[0]);
     expect(onFix).toHaveBeenCalledWith(withFix[0]);
   });
 
@@ -115,7 +126,7 @@ describe("FindingsView", () => {
       "en"
     );
     const ran = result.rules.filter((r) => r.status !== "not-applicable").length;
-    expect(byRole("status").textContent).toBe(
+    expect(screen.getByRole("status")).toHaveTextContent(
       `The plan is consistentAll ${ran} checks passed without findings.`
     );
   });
