@@ -267,6 +267,10 @@ export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | un
   return { years: t.years, roles, total: line(t.rows[totalIndex]) };
 }
 
+/** The split lines: `formatiekosten jeugd 70%`, `materiele kosten wmo`; not a cost line `onderzoek jeugd`. */
+const YOUTH = /^((formatie|materiele) ?kosten )?jeugd\b/;
+const WMO = /^((formatie|materiele) ?kosten )?wmo\b/;
+
 /** Finds the rows of a cost table (Tabel 2 or 3) by their labels. */
 function splitRoles(t: RawTable) {
   let youth: RawRow | undefined;
@@ -276,8 +280,8 @@ function splitRoles(t: RawTable) {
   let subtotal: RawRow | undefined;
   for (const r of t.rows) {
     const n = normLabel(r.label);
-    if (/\bjeugd\b/.test(n) && !youth) youth = r;
-    else if (/\bwmo\b/.test(n) && !wmo) wmo = r;
+    if (YOUTH.test(n) && !youth) youth = r;
+    else if (WMO.test(n) && !wmo) wmo = r;
     else if (!youth && !wmo && (n === "" || n.startsWith("subtota"))) subtotal = subtotal ?? r;
     else if (isTotal(n) || n.startsWith("subtota")) totals.push(r);
     else others.push(r);

@@ -246,3 +246,16 @@ test("checkPlan on a template with key components gives the findings of the plan
     true
   );
 });
+
+test("a cost line that mentions jeugd stays a cost line", async () => {
+  const plan = plan2024();
+  const line = {
+    label: "onderzoek jeugd",
+    values: new Map([[2024, { value: new D(5000), decimals: 0 }]]),
+  };
+  plan.materialCosts!.lines.push(line);
+  const r = await read(writeTemplateWorkbook(plan));
+  expect(errors(r)).toEqual([]);
+  expect(r.plan!.materialCosts!.lines.map((l) => l.label)).toContain("onderzoek jeugd");
+  expect(r.plan!.materialCosts!.youth.label).toBe("materiele kosten jeugd 70%");
+});
