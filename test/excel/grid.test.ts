@@ -76,4 +76,39 @@ describe("readWorkbookGrid: Office.js ranges as a WorkbookGrid", () => {
     expect(leeg.rowCount).toBe(0);
     expect(leeg.tables).toEqual([]);
   });
+
+  test("a large used range is read in blocks that together give the same grid", async () => {
+    const big = new MockWorkbook("Groot.xlsx", [
+      {
+        name: "Begroting",
+        id: "{b}",
+        origin: "C2",
+        values: Array.from({ length: 10 }, (_, r) => [
+          `regel ${r + 1}`,
+          r * 10,
+          r % 3 === 0 ? "" : r,
+        ]),
+      },
+    ]);
+    const whole = await big.run((c) => readWorkbookGrid(c));
+    expect(big.blocks).toEqual([{ sheet: "Begroting", row: 1, column: 2, rows: 10, columns: 3 }]);
+    big.blocks.length = 0;
+    // 7 cells per round trip: two rows of three columns per block, one block per round trip.
+    const split = await big.run((c) => readWorkbookGrid(c, 7));
+    expect(big.blocks.map((b) => [b.row, b.rows])).toEqual([
+      [1, 2],
+      [3, 2],
+      [5, 2],
+      [7, 2],
+      [9, 2],
+    ]);
+    expect(split.grid).toEqual(whole.grid);
+    const sheet = split.grid.sheets[0];
+    expect(cellAt(sheet, 11, 3)).toEqual({ value: "regel 10" });
+    expect(cellAt(sheet, 11, 4)).toEqual({ value: 90 });
+    // Row 1 of the data (r = 0) has an empty third cell: absent.
+    expect(cellAt(sheet, 2, 5)).toBeUndefined();
+    expect(sheet.rowCount).toBe(11);
+    expect(sheet.columnCount).toBe(5);
+  });
 });

@@ -93,6 +93,9 @@ export function rowOf(sheet: MockSheet, label: string): number {
 export class MockWorkbook {
   readonly handlers: ChangeHandler[] = [];
   runs = 0;
+  /** Every block of cells the reader asked for. */
+  readonly blocks: { sheet: string; row: number; column: number; rows: number; columns: number }[] =
+    [];
   private context!: OfficeMockObject & Excel.RequestContext;
 
   constructor(
@@ -105,19 +108,12 @@ export class MockWorkbook {
   private build(): Excel.RequestContext {
     const used: Record<string, unknown> = {};
     for (const s of this.sheets) {
-      const height = s.values.length;
-      const width = Math.max(0, ...s.values.map((r) => r.length));
       const o = /^([A-Z]+)(\d+)$/.exec(s.origin)!;
-      const top = Number(o[2]);
-      const leftCol = o[1];
-      const end =
-        height > 0 ? `${columnLetter(letterNumber(leftCol) + width - 1)}${top + height - 1}` : "";
       used[s.id] = {
-        address: `${quote(s.name)}!${s.origin}:${end}`,
-        values: s.values,
-        formulas: s.formulas ?? s.values,
-        numberFormat: s.numberFormat ?? s.values.map((r) => r.map(() => "General")),
-        valueTypes: s.valueTypes ?? s.values.map((r) => r.map((v) => kind(v))),
+        rowIndex: Number(o[2]) - 1,
+        columnIndex: letterNumber(o[1]) - 1,
+        rowCount: s.values.length,
+        columnCount: Math.max(0, ...s.values.map((r) => r.length)),
       };
     }
     const tableParts: Record<string, unknown> = {};
@@ -146,6 +142,7 @@ export class MockWorkbook {
       };
     // Collections: Office.js fills `items` on sync; plain arrays of proxies here.
     const ws = context.workbook.worksheets as unknown as { items: unknown[] };
+    let blocks = 0;
     ws.items = this.sheets.map((s) => ({
       name: s.name,
       id: s.id,
@@ -154,6 +151,32 @@ export class MockWorkbook {
         const r = context.used[s.id];
         r.isNullObject = s.values.length === 0;
         return r;
+      },
+      // A block of the used range, as a mock that load() and sync() must fill like Office.js.
+      getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
+        this.blocks.push({ sheet: s.name, row, column, rows, columns });
+        const o = /^([A-Z]+)(\d+)$/.exec(s.origin)!;
+        const top = row - (Number(o[2]) - 1);
+        const left = column - (letterNumber(o[1]) - 1);
+        const cut = <T>(grid: T[][] | undefined, blank: (v: Cell) => T): T[][] =>
+          s.values.slice(top, top + rows).map((line, r) =>
+            Array.from({ length: columns }, (_, c) => {
+              const v = line[left + c] ?? "";
+              return grid ? (grid[top + r]?.[left + c] ?? blank(v)) : blank(v);
+            })
+          );
+        const name = `block${blocks++}`;
+        const mock = context as unknown as {
+          addMock(n: string): void;
+        } & Record<string, { populate(data: unknown): void }>;
+        mock.addMock(name);
+        mock[name].populate({
+          values: cut(undefined, (v) => v),
+          formulas: cut(s.formulas, (v) => v),
+          numberFormat: cut(s.numberFormat, () => "General"),
+          valueTypes: cut(s.valueTypes, kind),
+        });
+        return mock[name];
       },
     }));
     const tables = context.workbook.tables as unknown as { items: unknown[] };
