@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global require, __dirname, console, process */
 // Regenerates examples/*.xlsx from the embedded 2024 plan. Runs the compiled code in lib/:
 // `npm run examples` builds it first (tsc -p tsconfig.cli.json).
 const path = require("node:path");

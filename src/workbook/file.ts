@@ -22,7 +22,7 @@ export async function readPlanFile(path: string): Promise<ReadResult> {
     size = s.size;
   } catch (e) {
     if (e instanceof PlanInputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = (e as { code?: string }).code;
     throw new PlanInputError(
       code === "ENOENT"
         ? { nl: `Bestand niet gevonden: ${path}`, en: `File not found: ${path}` }
@@ -39,7 +39,7 @@ export async function readPlanFile(path: string): Promise<ReadResult> {
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const code = (e as { code?: string }).code ?? String(e);
     throw new PlanInputError({
       nl: `Bestand ${path} kan niet worden gelezen (${code})`,
       en: `File ${path} cannot be read (${code})`,
