@@ -97,6 +97,8 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
   private readonly run: ExcelRun;
   private readonly delayMs: number;
   private sheetNames = new Map<string, string>();
+  /** Sheets the plan's formulas read from: any change there may change a plan figure. */
+  private feeding = new Set<string>();
   private reading: Promise<PlanState<R>> | undefined;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -171,7 +173,7 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
     const state = this.latest;
     if (!state || state.origin !== "workbook" || !state.plan) return true;
     const sheet = this.sheetNames.get(worksheetId);
-    if (sheet === undefined) return true;
+    if (sheet === undefined || this.feeding.has(sheet)) return true;
     const changed = parseRange(address);
     if (!changed) return true;
     return Object.values(state.plan.source.tables).some((ref) => {
@@ -200,6 +202,7 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
       const { grid, sheetIds } = await this.run((context) => readWorkbookGrid(context));
       this.sheetNames = new Map([...sheetIds].map(([name, id]) => [id, name]));
       const reading = this.readPlan(grid);
+      this.feeding = reading.plan ? feedingSheets(grid, reading.plan) : new Set();
       state = reading.plan
         ? { plan: reading.plan, origin: "workbook", reading, version }
         : { plan: plan2024(), origin: "embedded", reading, version };
@@ -216,6 +219,36 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
     }
     return state;
   }
+}
+
+const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!`;
+const CELL = String.raw`\$?[A-Z]{1,3}\$?\d+`;
+/** `'Invoer 2025'!B2:C4` or `Invoer!B2`: a reference to another (or the same) sheet. */
+const QUALIFIED = new RegExp(`${SHEET}${CELL}(?::${CELL})?`, "gu");
+/** A cell reference without a sheet: it points at the formula's own sheet. */
+const LOCAL = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_.$])${CELL}`, "u");
+
+/**
+ * The sheets whose cells the formulas in the plan's tables read. A plan figure computed from
+ * another sheet (or from cells beside its table) changes without an edit of the table itself.
+ */
+export function feedingSheets(grid: WorkbookGrid, plan: Plan): Set<string> {
+  const sheets = new Set<string>();
+  for (const ref of Object.values(plan.source.tables)) {
+    const table = ref ? parseRange(ref) : undefined;
+    const sheet = table && grid.sheets.find((s) => s.name === table.sheet);
+    if (!table || !sheet) continue;
+    for (const [r, cells] of sheet.rows) {
+      if (r < table.rect.top || r > table.rect.bottom) continue;
+      for (const [c, cell] of cells) {
+        if (!cell.formula || c < table.rect.left || c > table.rect.right) continue;
+        const text = cell.formula.replace(/"[^"]*"/g, "");
+        for (const m of text.matchAll(QUALIFIED)) sheets.add((m[1] ?? m[2]).replace(/''/g, "'"));
+        if (LOCAL.test(text.replace(QUALIFIED, ""))) sheets.add(sheet.name);
+      }
+    }
+  }
+  return sheets;
 }
 
 function problemOf(e: unknown): Message {

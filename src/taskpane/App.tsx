@@ -147,7 +147,7 @@ export function App({ host }: { host: PaneHost }) {
     const fix = (f.fix ?? []).filter((x) => x.cell && !x.from.eq(x.to));
     proposeWrites(
       t(`Afronding ${f.year ?? ""} hersteld`, `Rounding ${f.year ?? ""} fixed`),
-      fix.map((x) => ({ cell: x.cell!, value: x.to.toNumber() })),
+      fix.map((x) => ({ cell: x.cell!, value: x.to.toNumber(), kind: "euro" as const })),
       fix.map((x) => ({
         where: `${x.municipality} ${x.year} (${formatCell(x.cell!)})`,
         from: formatEuro(x.from),
@@ -159,13 +159,19 @@ export function App({ host }: { host: PaneHost }) {
   const confirmWrite = (overwriteFormulas: boolean) => {
     const p = pending;
     if (!p) return;
-    setPending(null);
+    // The dialog stays open until the write is done, or turns into the question about formulas.
     void task.run(t("Wijzigingen schrijven…", "Writing changes…"), async () => {
-      const outcome = await host.excel!.write(p.writes, { overwriteFormulas, label: p.label });
+      const outcome = await host
+        .excel!.write(p.writes, { overwriteFormulas, label: p.label })
+        .catch((e: unknown) => {
+          setPending(null);
+          throw e;
+        });
       if (outcome.status === "needs-confirmation") {
         setPending({ ...p, formulaCells: outcome.formulaCells });
         return;
       }
+      setPending(null);
       setNotice(
         t(
           `${outcome.count} cellen gewijzigd. De vorige waarden staan in het verborgen blad UP_Backup.`,

@@ -183,7 +183,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
     const preview: PreviewRow[] = [];
     for (const r of ok.rows) {
       if (r.keyCell && r.keyDiff && !r.keyDiff.isZero()) {
-        writes.push({ cell: r.keyCell, value: r.nextKey.toNumber() });
+        writes.push({ cell: r.keyCell, value: r.nextKey.toNumber(), kind: "fraction" });
         preview.push({
           where: `${r.municipality} ${t("sleutel", "key")} (${formatCell(r.keyCell)})`,
           from: r.currentKey ? formatPercent(r.currentKey) : "",
@@ -192,7 +192,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
       }
       for (const [y, a] of r.amounts) {
         if (a.cell && a.diff && !a.diff.isZero()) {
-          writes.push({ cell: a.cell, value: a.next.toNumber() });
+          writes.push({ cell: a.cell, value: a.next.toNumber(), kind: "euro" });
           preview.push({
             where: `${r.municipality} ${y} (${formatCell(a.cell)})`,
             from: a.current ? formatEuro(a.current) : "",

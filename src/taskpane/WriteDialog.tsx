@@ -38,10 +38,12 @@ const useStyles = makeStyles({
  */
 export function WriteDialog(props: {
   pending: PendingWrite | null;
+  /** A write is running: the buttons wait for it. */
+  busy?: boolean;
   onConfirm(overwriteFormulas: boolean): void;
   onCancel(): void;
 }) {
-  const { pending, onConfirm, onCancel } = props;
+  const { pending, busy, onConfirm, onCancel } = props;
   const t = useT();
   const styles = useStyles();
   const formulas = pending?.formulaCells ?? [];
@@ -110,9 +112,15 @@ export function WriteDialog(props: {
             )}
           </DialogContent>
           <DialogActions>
-            <Button onClick={onCancel}>{t("Annuleren", "Cancel")}</Button>
+            <Button onClick={onCancel} disabled={busy}>
+              {t("Annuleren", "Cancel")}
+            </Button>
             {pending && pending.preview.length > 0 && (
-              <Button appearance="primary" onClick={() => onConfirm(formulas.length > 0)}>
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => onConfirm(formulas.length > 0)}
+              >
                 {formulas.length > 0
                   ? t("Formules overschrijven", "Overwrite formulas")
                   : t("Wijzigen", "Change")}

@@ -60,8 +60,8 @@ describe("writeWithBackup", () => {
     const outcome = await writeWithBackup(
       fakeContext(book),
       [
-        { cell: cell("B7"), value: 0.034 },
-        { cell: cell("C7"), value: 87796 },
+        { cell: cell("B7"), value: 0.034, kind: "fraction" },
+        { cell: cell("C7"), value: 87796, kind: "euro" },
       ],
       { overwriteFormulas: false, label: "Sleutels", now: new Date("2026-11-23T10:00:00Z") }
     );
@@ -83,8 +83,8 @@ describe("writeWithBackup", () => {
     const outcome = await writeWithBackup(
       fakeContext(book),
       [
-        { cell: cell("C7"), value: 1 },
-        { cell: cell("C8"), value: 2 },
+        { cell: cell("C7"), value: 1, kind: "euro" },
+        { cell: cell("C8"), value: 2, kind: "euro" },
       ],
       { overwriteFormulas: false, label: "x" }
     );
@@ -98,7 +98,7 @@ describe("writeWithBackup", () => {
     const book = planBook();
     const outcome = await writeWithBackup(
       fakeContext(book),
-      [{ cell: cell("C8"), value: 158033 }],
+      [{ cell: cell("C8"), value: 158033, kind: "euro" }],
       {
         overwriteFormulas: true,
         label: "x",
@@ -111,11 +111,38 @@ describe("writeWithBackup", () => {
   });
 });
 
+describe("writing a figure the way its cell holds it", () => {
+  it("writes a key in percent points where the workbook keeps 3.53 for 3,53%", async () => {
+    const book = planBook();
+    book.sheet("Tabel 6").set({ B9: 3.53 });
+    await writeWithBackup(
+      fakeContext(book),
+      [
+        { cell: cell("B7"), value: 0.0340625, kind: "fraction" },
+        { cell: cell("B9"), value: 0.0340625, kind: "fraction" },
+      ],
+      { overwriteFormulas: false, label: "k" }
+    );
+    expect(book.find("Tabel 6")!.get("B7")).toEqual({ value: 0.0340625 });
+    expect(book.find("Tabel 6")!.get("B9")?.value).toBeCloseTo(3.40625, 12);
+  });
+
+  it("gives a figure stored as text a number format when it becomes a number", async () => {
+    const book = planBook();
+    await writeWithBackup(fakeContext(book), [{ cell: cell("D8"), value: 3064068, kind: "euro" }], {
+      overwriteFormulas: false,
+      label: "x",
+    });
+    expect(book.find("Tabel 6")!.get("D8")).toEqual({ value: 3064068 });
+    expect(book.find("Tabel 6")!.cellFormats.get("D8")).toBe("#,##0");
+  });
+});
+
 describe("restoreLastBackup", () => {
   it("puts back numbers, text and formulas of the last write only, then forgets that write", async () => {
     const book = planBook();
     const ctx = () => fakeContext(book);
-    await writeWithBackup(ctx(), [{ cell: cell("C7"), value: 1 }], {
+    await writeWithBackup(ctx(), [{ cell: cell("C7"), value: 1, kind: "euro" }], {
       overwriteFormulas: false,
       label: "first",
       now: new Date("2026-11-23T10:00:00Z"),
@@ -123,9 +150,9 @@ describe("restoreLastBackup", () => {
     await writeWithBackup(
       ctx(),
       [
-        { cell: cell("C7"), value: 2 },
-        { cell: cell("C8"), value: 3 },
-        { cell: cell("D8"), value: 3064067 },
+        { cell: cell("C7"), value: 2, kind: "euro" },
+        { cell: cell("C8"), value: 3, kind: "euro" },
+        { cell: cell("D8"), value: 3064067, kind: "euro" },
       ],
       { overwriteFormulas: true, label: "second", now: new Date("2026-11-23T11:00:00Z") }
     );

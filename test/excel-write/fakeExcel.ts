@@ -17,6 +17,8 @@ export class FakeSheet {
   visibility = "Visible";
   numberFormats = new Map<string, unknown>();
   pageLayout: Record<string, unknown> = {};
+  /** Number formats set on single cells. */
+  cellFormats = new Map<string, unknown>();
   constructor(public name: string) {}
 
   get(a: string): FakeCell | undefined {
@@ -139,6 +141,8 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       // Only whole-column text formats matter here: Excel keeps what is typed there as text.
       if (mock.numberFormat !== undefined && /^[A-Z]+:[A-Z]+$/.test(a))
         sheet.numberFormats.set(a.split(":")[0], mock.numberFormat);
+      else if (mock.numberFormat !== undefined && !a.includes(":"))
+        sheet.cellFormats.set(a, (mock.numberFormat as unknown[][])[0][0]);
     });
     ranges.push(mock);
     return mock as unknown as Excel.Range;

@@ -20,7 +20,25 @@ function kindOf(v: unknown): Kind {
 
 export interface CellWrite {
   cell: CellRef;
-  value: number | string;
+  value: number;
+  /** What the number is: a whole-euro amount, or a key as a fraction (0.0353). */
+  kind: "euro" | "fraction";
+}
+
+/** Number formats for cells that held the figure as text ("3,53%", "91.153"). */
+const TEXT_REPLACEMENT_FORMAT: Record<CellWrite["kind"], string> = {
+  euro: "#,##0",
+  fraction: "0.00%",
+};
+
+/**
+ * The number to put in a cell so it reads as the cell did before: a key the workbook keeps
+ * as 3.53 (percent points) gets percent points, not the fraction.
+ */
+export function valueFor(write: CellWrite, previous: unknown): number {
+  return write.kind === "fraction" && typeof previous === "number" && Math.abs(previous) > 1
+    ? write.value * 100
+    : write.value;
 }
 
 export type WriteOutcome =
@@ -100,7 +118,11 @@ export async function writeWithBackup(
   if (backup.length > 0) {
     sheet.getRange(`A${firstRow}:G${firstRow + backup.length - 1}`).values = backup;
   }
-  writes.forEach((w, i) => (ranges[i].values = [[w.value]]));
+  writes.forEach((w, i) => {
+    if (typeof previous[i] === "string" && !isFormula(previous[i]) && previous[i] !== "")
+      ranges[i].numberFormat = [[TEXT_REPLACEMENT_FORMAT[w.kind]]];
+    ranges[i].values = [[valueFor(w, previous[i])]];
+  });
   await context.sync();
   return { status: "written", batch, count: writes.length };
 }
