@@ -223,8 +223,11 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
 
 const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!`;
 const CELL = String.raw`\$?[A-Z]{1,3}\$?\d+`;
-/** `'Invoer 2025'!B2:C4` or `Invoer!B2`: a reference to another (or the same) sheet. */
-const QUALIFIED = new RegExp(`${SHEET}${CELL}(?::${CELL})?`, "gu");
+/** `'Invoer 2025'!B2:C4`, `Invoer!B2`, `Invoer!B:B`: a reference to another (or the same) sheet. */
+const QUALIFIED = new RegExp(
+  String.raw`${SHEET}(?:${CELL}(?::${CELL})?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)`,
+  "gu"
+);
 /** A cell reference without a sheet: it points at the formula's own sheet. */
 const LOCAL = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_.$])${CELL}`, "u");
 

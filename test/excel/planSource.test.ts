@@ -1,4 +1,6 @@
-import { PlanSource, parseRange } from "../../src/excel/planSource";
+import { feedingSheets, PlanSource, parseRange } from "../../src/excel/planSource";
+import { plan2024 } from "../../src/core/plan2024";
+import { WorkbookGrid } from "../../src/reader/grid";
 import * as UP from "../../src/functions/functions";
 import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
 import { readPlan } from "../../src/reader";
@@ -209,5 +211,57 @@ describe("which changes touch the plan", () => {
     expect(source.touchesPlan("{p}", "Z1:Z2")).toBe(false);
     // A sheet it has not seen (just added): read again to be sure.
     expect(source.touchesPlan("{new}", "A1")).toBe(true);
+  });
+
+  test("sheets that plan formulas read from: a change there may change a plan figure", async () => {
+    const sheet = publishedSheet("Plan", "{p}");
+    const invoer = { name: "Invoer 2025", id: "{i}", origin: "A1", values: [["totaal", 2183425]] };
+    const notes = { name: "Notities", id: "{n}", origin: "A1", values: [["x"]] };
+    const row = sheet.values.findIndex(
+      (r, i) => r[0] === "totaal" && i > rowOf(sheet, "formatiekosten en materiële kosten") - 1
+    );
+    sheet.formulas = sheet.values.map((r) => [...r]);
+    sheet.formulas[row][5] = "='Invoer 2025'!B1";
+    const wb = new MockWorkbook("Plan.xlsx", [sheet, invoer, notes]);
+    const source = await started(wb);
+    expect(source.touchesPlan("{i}", "B1")).toBe(true);
+    expect(source.touchesPlan("{n}", "A1")).toBe(false);
+
+    invoer.values[0][1] = 2200000;
+    sheet.values[row][5] = 2200000; // Excel recalculates the formula before the event
+    await wb.edit("Invoer 2025", 1, 2, 2200000);
+    await settle();
+    expect(source.reads).toBe(2);
+    expect(source.current()?.totals?.total.values.get(2025)?.value.toNumber()).toBe(2200000);
+  });
+});
+
+describe("feedingSheets", () => {
+  const plan = plan2024();
+  plan.source = { kind: "workbook", name: "x", tables: { "Tabel 4": "Totalen!A1:F4" } };
+  const grid = (formulas: string[]): WorkbookGrid => ({
+    name: "x",
+    sheets: [
+      {
+        name: "Totalen",
+        rows: new Map([[2, new Map(formulas.map((f, i) => [2 + i, { value: 1, formula: f }]))]]),
+        rowCount: 2,
+        columnCount: 1 + formulas.length,
+        tables: [],
+        merges: [],
+        hiddenRows: new Set(),
+        hidden: false,
+      },
+    ],
+  });
+
+  test("qualified, quoted, whole-column and local references", () => {
+    expect([...feedingSheets(grid(["'Invoer 2025'!B2*2", "SUM(Lijst!C:C)"]), plan)]).toEqual([
+      "Invoer 2025",
+      "Lijst",
+    ]);
+    expect([...feedingSheets(grid(["B2+B3"]), plan)]).toEqual(["Totalen"]);
+    expect([...feedingSheets(grid(['ROUND(1234,0)&"A1"']), plan)]).toEqual([]);
+    expect([...feedingSheets(grid(["'It''s'!$A$1"]), plan)]).toEqual(["It's"]);
   });
 });
