@@ -6,8 +6,12 @@ const path = require("node:path");
 const { writeExamples } = require("../lib/workbook/examples");
 
 writeExamples(path.join(__dirname, "..", "examples")).then(
-  (paths) =>
-    paths.forEach((p) => console.log(`geschreven / written: ${path.relative(process.cwd(), p)}`)),
+  (results) =>
+    results.forEach(({ path: p, written }) =>
+      console.log(
+        `${written ? "geschreven / written" : "ongewijzigd / unchanged"}: ${path.relative(process.cwd(), p)}`
+      )
+    ),
   (e) => {
     console.error(e);
     process.exit(1);
