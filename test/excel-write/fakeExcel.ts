@@ -15,7 +15,6 @@ export interface FakeCell {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   visibility = "Visible";
-  numberFormats = new Map<string, unknown>();
   pageLayout: Record<string, unknown> = {};
   /** Number formats set on single cells. */
   cellFormats = new Map<string, unknown>();
@@ -117,6 +116,17 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       formulas: original.formulas,
     };
     appliers.push(() => {
+      // Formats first: what is written into a text-formatted cell stays text, as in Excel.
+      const formats = mock.numberFormat as unknown;
+      if (Array.isArray(formats) && formats !== applied.numberFormat) {
+        applied.numberFormat = formats;
+        // Excel wants one format per cell: a 2D array the size of the range.
+        if (formats.length !== rows.length || formats.some((f) => f.length !== cols.length))
+          throw new Error(`numberFormat of ${a} does not match the range's size`);
+        rows.forEach((r, i) =>
+          cols.forEach((c, j) => sheet.cellFormats.set(address(r, c), formats[i][j]))
+        );
+      }
       const write = (key: "values" | "formulas") => {
         const v = mock[key] as unknown;
         if (!Array.isArray(v) || v === applied[key]) return;
@@ -125,7 +135,7 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
           cols.forEach((c, j) => {
             const x = (v as unknown[][])[i][j] as string | number | boolean;
             const target = address(r, c);
-            const textColumn = sheet.numberFormats.get(target.replace(/\d+$/, "")) !== undefined;
+            const textColumn = sheet.cellFormats.get(target) === "@";
             if (x === "") sheet.cells.delete(target);
             else if (key === "values" && textColumn) sheet.cells.set(target, { value: String(x) });
             else if (typeof x === "string" && x.startsWith("="))
@@ -138,11 +148,6 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       };
       write("values");
       write("formulas");
-      // Only whole-column text formats matter here: Excel keeps what is typed there as text.
-      if (mock.numberFormat !== undefined && /^[A-Z]+:[A-Z]+$/.test(a))
-        sheet.numberFormats.set(a.split(":")[0], mock.numberFormat);
-      else if (mock.numberFormat !== undefined && !a.includes(":"))
-        sheet.cellFormats.set(a, (mock.numberFormat as unknown[][])[0][0]);
     });
     ranges.push(mock);
     return mock as unknown as Excel.Range;

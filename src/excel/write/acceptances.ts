@@ -38,11 +38,12 @@ export async function saveAcceptance(
   if (!sheet) {
     sheet = context.workbook.worksheets.add(ACCEPT_SHEET);
     sheet.getRange("A1:C1").values = [HEADER];
-    sheet.getRange("A:C").numberFormat = [["@"]];
     sheet.visibility = Excel.SheetVisibility.hidden;
   }
   const index = values.findIndex((r) => String(r[0]) === key);
   const row = (index >= 0 ? index : values.length) + 2;
+  // Text, so a reason such as "3,5%" or a date stays exactly as typed.
+  sheet.getRange(`A${row}:C${row}`).numberFormat = [["@", "@", "@"]];
   sheet.getRange(`A${row}:C${row}`).values = [[key, acceptance.reason.trim(), acceptance.date]];
   await context.sync();
 }

@@ -62,8 +62,6 @@ async function backupSheet(context: Excel.RequestContext): Promise<Excel.Workshe
   if (!existing.isNullObject) return existing;
   const sheet = context.workbook.worksheets.add(BACKUP_SHEET);
   sheet.getRange("A1:G1").values = [HEADER];
-  // Text format keeps formulas and numbers-as-text exactly as they were.
-  sheet.getRange("G:G").numberFormat = [["@"]];
   sheet.visibility = Excel.SheetVisibility.veryHidden;
   return sheet;
 }
@@ -116,7 +114,10 @@ export async function writeWithBackup(
     String(previous[i] ?? ""),
   ]);
   if (backup.length > 0) {
-    sheet.getRange(`A${firstRow}:G${firstRow + backup.length - 1}`).values = backup;
+    const lastRow = firstRow + backup.length - 1;
+    // Text format keeps formulas and numbers-as-text exactly as they were.
+    sheet.getRange(`A${firstRow}:G${lastRow}`).numberFormat = backup.map((r) => r.map(() => "@"));
+    sheet.getRange(`A${firstRow}:G${lastRow}`).values = backup;
   }
   writes.forEach((w, i) => {
     if (typeof previous[i] === "string" && !isFormula(previous[i]) && previous[i] !== "")
