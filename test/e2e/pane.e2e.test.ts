@@ -3,8 +3,8 @@
  * Debian's Chromium driven by playwright-core. Each state is screenshotted to
  * docs/screenshots/ and scanned with axe-core.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,7 +15,6 @@ import { chromium, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 
 const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "docs", "screenshots");
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
@@ -30,21 +29,17 @@ const describeBrowser = haveChromium ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
-/** Newest modification time under a directory. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds dist/ when it is missing or older than the sources. */
-function ensureBuild(): void {
-  const page = join(DIST, "taskpane.html");
-  if (existsSync(page) && statSync(page).mtimeMs > newest(join(ROOT, "src"))) return;
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+/**
+ * The production build (the `npm run build` configuration) into a directory of this test's
+ * own, so that a build running in another test cannot empty dist/ while the browser reads it.
+ */
+function build(into: string): void {
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", into],
+    { cwd: ROOT, encoding: "utf8", timeout: 240_000 }
+  );
+  if (run.status !== 0) throw new Error(`production build failed:\n${run.stdout}\n${run.stderr}`);
 }
 
 const TYPES: Record<string, string> = {
@@ -55,6 +50,8 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".css": "text/css",
 };
+
+let DIST = "";
 
 function serve(): Promise<Server> {
   const server = createServer((req, res) => {
@@ -96,10 +93,11 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
   const scripts: string[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
+    work = mkdtempSync(join(tmpdir(), "up-e2e-"));
+    DIST = join(work, "dist");
+    build(DIST);
     server = await serve();
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
-    work = mkdtempSync(join(tmpdir(), "up-e2e-"));
     context = await chromium.launchPersistentContext(join(work, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
