@@ -1,5 +1,4 @@
 /* eslint-disable no-undef */
-require("./scripts/ajv-peer-shim");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
