@@ -3,13 +3,20 @@ import { readDutchNumber } from "../../src/core/dutchNumber";
 import { D } from "../../src/core/money";
 import { Figure, Plan, PlanLine } from "../../src/core/model";
 
-/** Every figure of a plan by a path such as `Tabel 6/Beek/2024` or `Tabel 2/youth/share`. */
-export function planFigures(plan: Plan): Map<string, Figure> {
+/**
+ * Every figure of a plan by a path such as `Tabel 6/Beek/2024` or `Tabel 2/youth/share`.
+ * Two rows with the same label are an error, unless `duplicates` numbers them (`…#2`).
+ */
+export function planFigures(plan: Plan, duplicates = false): Map<string, Figure> {
   const out = new Map<string, Figure>();
   const put = (path: string, f: Figure | undefined) => {
     if (!f) return;
-    if (out.has(path)) throw new Error(`duplicate path ${path}`);
-    out.set(path, f);
+    let key = path;
+    for (let n = 2; out.has(key); n++) {
+      if (!duplicates) throw new Error(`duplicate path ${path}`);
+      key = `${path}#${n}`;
+    }
+    out.set(key, f);
   };
   const line = (prefix: string, l: PlanLine) => {
     for (const [y, f] of l.values) put(`${prefix}/${y}`, f);
