@@ -10,10 +10,35 @@ const { DutchFunctionsPlugin } = require("./scripts/functions-nl");
 /*
  * One page, taskpane.html, is the shared runtime: office.js (copied from the npm package, never
  * a CDN), then runtime.js (the UP.* functions and the ribbon command), then the pane as a lazy
- * chunk. Set UP_BASE_URL to publish the manifest for a server other than https://localhost:3000/.
+ * chunk. `npm run build -- --env host=https://their.host/up/` publishes the manifest for that
+ * server (docs/DEPLOYMENT.md); without it the manifest keeps the dev server, https://localhost:3000/.
  */
 
 const DEV_URL = "https://localhost:3000/";
+const DEV_ORIGIN = "https://localhost:3000";
+
+/**
+ * The `--env host=` URL the add-in will be served from, with its trailing slash. Office loads
+ * add-ins over HTTPS only, so anything else stops the build rather than giving IT a manifest
+ * Office refuses.
+ */
+function hostUrl(value) {
+  const host = typeof value === "string" ? value : "";
+  const wrong = (why) =>
+    new Error(`--env host=${host}: ${why}, e.g. --env host=https://gemeente.example/up/`);
+  let url;
+  try {
+    url = new URL(host);
+  } catch {
+    throw wrong("not an absolute URL");
+  }
+  if (url.protocol !== "https:") throw wrong("Office loads add-ins over https only");
+  if (url.search || url.hash || url.username || url.password)
+    throw wrong("a folder URL without query, fragment or user name is needed");
+  if (url.hostname === "localhost")
+    throw wrong("localhost is each user's own computer, not a server");
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
 
 /**
  * The office-addin-dev-certs certificate for https://localhost:3000. Generating it also tries
@@ -37,7 +62,13 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
-  const baseUrl = process.env.UP_BASE_URL || DEV_URL;
+  const host = env && env.host !== undefined ? hostUrl(env.host) : DEV_URL;
+  if (!dev && host === DEV_URL) {
+    console.warn(
+      "No --env host=…: the built manifest.xml points at the dev server https://localhost:3000/. " +
+        "For a web server: npm run build -- --env host=https://their.host/up/"
+    );
+  }
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -88,8 +119,15 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
+            // Page and scripts use relative URLs; only the manifest names the host. AppDomain
+            // is an origin, without the trailing slash.
             transform: (content) =>
-              dev ? content : content.toString().split(DEV_URL).join(baseUrl),
+              content
+                .toString()
+                .split(DEV_URL)
+                .join(host)
+                .split(DEV_ORIGIN)
+                .join(new URL(host).origin),
           },
           {
             // Thousands of files: already minified, so Terser must not touch them.
