@@ -15,10 +15,13 @@ import { CheckResult, Message, Plan, PlanLine } from "../core/model";
 import { D, HUNDRED, ONE, sum } from "../core/money";
 import { resolveMunicipality } from "../core/municipalities";
 import {
+  computedContributions,
   ContributionSource,
   contribution as planContribution,
   keyOf,
   lineValue,
+  municipalityOf,
+  planKeys,
   requireYear,
   yearTotal,
 } from "../core/query";
@@ -67,6 +70,28 @@ function amountIn(line: PlanLine, years: readonly number[], year: number, table:
   return lineValue(line, year).toNumber();
 }
 
+/*
+ * A sheet asks the same plan thousands of times: its keys and each year's allocation are
+ * computed once per plan object (a changed workbook gives a new plan), not once per cell.
+ * A miss falls through to the core query, which throws the message for the user.
+ */
+const keysOfPlan = new WeakMap<Plan, Map<string, Decimal>>();
+const allocations = new WeakMap<Plan, Map<number, Map<string, Decimal>>>();
+
+function keysFor(plan: Plan): Map<string, Decimal> {
+  let keys = keysOfPlan.get(plan);
+  if (!keys) keysOfPlan.set(plan, (keys = planKeys(plan)));
+  return keys;
+}
+
+function allocationFor(plan: Plan, year: number): Map<string, Decimal> {
+  let years = allocations.get(plan);
+  if (!years) allocations.set(plan, (years = new Map()));
+  let amounts = years.get(year);
+  if (!amounts) years.set(year, (amounts = computedContributions(plan, year)));
+  return amounts;
+}
+
 /** UP.CONTRIBUTION: the municipality's contribution in euros, computed (default) or as stated in Tabel 6. */
 export function contribution(
   plan: Plan,
@@ -76,7 +101,11 @@ export function contribution(
 ): number {
   const name = textArg(municipality, ARG.municipality);
   const y = yearArg(year);
-  return planContribution(plan, name, y, sourceArg(source)).toNumber();
+  const s = sourceArg(source);
+  if (s === "stated") return planContribution(plan, name, y, s).toNumber();
+  const canonical = municipalityOf(plan, name);
+  const amount = allocationFor(plan, y).get(canonical);
+  return (amount ?? planContribution(plan, canonical, y, s)).toNumber();
 }
 
 function sourceArg(source: unknown): ContributionSource {
@@ -124,7 +153,8 @@ export function change(
 export function key(plan: Plan, municipality: unknown, year?: unknown): number {
   const name = textArg(municipality, ARG.municipality);
   const y = optionalYearArg(year);
-  const value = keyOf(plan, name);
+  const canonical = municipalityOf(plan, name);
+  const value = keysFor(plan).get(canonical) ?? keyOf(plan, canonical);
   if (y !== undefined && plan.contributions) requireYear(plan.contributions.years, y, "Tabel 6");
   return value.toNumber();
 }
