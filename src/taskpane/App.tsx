@@ -200,6 +200,8 @@ export function App({ host }: { host: PaneHost }) {
       : null;
 
   const plan = state?.loaded.plan;
+  // A table the reader had to leave out is not checked: say so where the findings are.
+  const unread = state?.loaded.remarks.filter((r) => r.severity === "error") ?? [];
   const inExcel = host.mode === "excel";
   const tabName = (id: TabId): string =>
     ({
@@ -302,6 +304,22 @@ export function App({ host }: { host: PaneHost }) {
         )}
         {state && plan && state.result && (
           <>
+            {unread.length > 0 && (
+              <MessageBar intent="warning" role="alert">
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    {t("De controle is onvolledig", "The check is incomplete")}
+                  </MessageBarTitle>
+                  {t(
+                    "Het plan kon niet volledig worden gelezen:",
+                    "The plan could not be read completely:"
+                  )}{" "}
+                  {unread
+                    .map((r) => `${r.cell ? `${formatCell(r.cell)}: ` : ""}${r.message[lang]}`)
+                    .join(" ")}
+                </MessageBarBody>
+              </MessageBar>
+            )}
             <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
               <Tab value="findings">
                 {t("Bevindingen", "Findings")} (
