@@ -2,10 +2,13 @@
 /*
  * npm run validate: checks manifest.xml offline (office-addin-manifest validate needs an
  * online service). Well-formed XML (xmllint when installed, and our own parse), every resid
- * defined, every URL https, ids unique, permissions at most ReadWriteDocument, and the
- * manifest version bumped whenever the functions' metadata differs from the released one.
+ * defined, every URL https, ids unique, permissions at most ReadWriteDocument, the functions'
+ * metadata changed only compatibly since the release recorded in metadata/functions.released.json
+ * (workbooks in use hold formulas written against it), and the manifest version bumped whenever
+ * that metadata differs.
  *
- *   npm run validate                  check
+ *   npm run validate                  check manifest.xml and the metadata the build will generate
+ *   npm run validate -- --dist dist   check a build: its manifest, functions.json and functions.nl.json
  *   npm run validate -- --release     after bumping <Version>: record the metadata as released
  */
 const { execFileSync } = require("node:child_process");
@@ -141,6 +144,58 @@ function compareVersions(a, b) {
   return 0;
 }
 
+/** Every absolute URL in the manifest's elements, with its line and whether it is an AppDomain. */
+function manifestUrls(elements) {
+  const urls = [];
+  for (const e of elements) {
+    for (const attr of ["DefaultValue", "Value"]) {
+      const v = e.attrs[attr];
+      if (v !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(v))
+        urls.push({ url: v, line: e.line, domain: false });
+    }
+    if (["AppDomain", "SourceLocation"].includes(local(e.name)) && textOf(e))
+      urls.push({ url: textOf(e), line: e.line, domain: local(e.name) === "AppDomain" });
+  }
+  return urls;
+}
+
+/**
+ * A built manifest: every URL under the folder of the pane's SourceLocation (AppDomains: its
+ * origin), each naming a file of the build in `dir` when given, and no localhost anywhere.
+ */
+function hostProblems(xml, dir) {
+  let doc;
+  try {
+    doc = parseXml(xml);
+  } catch (e) {
+    return [`manifest.xml is not well-formed XML: ${e.message}`];
+  }
+  const elements = [...walk(doc)];
+  const settings = elements.find((e) => e.name === "DefaultSettings");
+  const source = settings && [...walk(settings)].find((e) => e.name === "SourceLocation");
+  const page = source?.attrs.DefaultValue;
+  if (!page) return ["<DefaultSettings> has no <SourceLocation DefaultValue=…>."];
+  const host = new URL(".", page).href;
+  const origin = new URL(page).origin;
+  const problems = [];
+  if (/localhost/i.test(xml)) problems.push(`The manifest still names localhost (host ${host}).`);
+  for (const { url, line, domain } of manifestUrls(elements)) {
+    if (domain) {
+      if (url !== origin) problems.push(`<AppDomain> on line ${line} is ${url}, not ${origin}.`);
+    } else if (!url.startsWith(host)) {
+      problems.push(`URL on line ${line} is not under ${host}: ${url}`);
+    } else if (dir) {
+      const file = path.join(
+        dir,
+        ...decodeURIComponent(new URL(url).pathname.slice(new URL(host).pathname.length)).split("/")
+      );
+      if (!existsSync(file))
+        problems.push(`URL on line ${line} names no file of the build: ${url}`);
+    }
+  }
+  return problems;
+}
+
 /**
  * Every problem of the manifest text. `metadata` ({ en, nl }) and `released`
  * ({ version, functions, functionsNl }) drive the version check when given.
@@ -203,15 +258,8 @@ function validateManifest(xml, { metadata, released } = {}) {
     problems.push("<Id> must be a GUID.");
   }
 
-  const urls = [];
+  const urls = manifestUrls(elements);
   for (const e of elements) {
-    for (const attr of ["DefaultValue", "Value"]) {
-      const v = e.attrs[attr];
-      if (v !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(v))
-        urls.push({ url: v, line: e.line });
-    }
-    if (["AppDomain", "SourceLocation"].includes(local(e.name)) && textOf(e))
-      urls.push({ url: textOf(e), line: e.line });
     const l = local(e.name);
     if (
       ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation", "Url", "Image"].includes(
@@ -242,6 +290,7 @@ function validateManifest(xml, { metadata, released } = {}) {
   const current = versionParts(version);
   if (!current) problems.push(`<Version> '${version}' is not a version such as 1.0.0.0.`);
 
+  if (metadata && released) problems.push(...breakingChanges(released, metadata));
   if (metadata && released && current) {
     const was = versionParts(released.version);
     const changed =
@@ -254,6 +303,118 @@ function validateManifest(xml, { metadata, released } = {}) {
         `The functions' metadata (functions.json) changed since version ${released.version}: raise <Version> in manifest.xml, then record it with: npm run validate -- --release`
       );
     }
+  }
+  return problems;
+}
+
+/** What a value's shape defaults to in functions.json when the key is absent. */
+const SHAPE = [
+  ["type", "any"],
+  ["dimensionality", "scalar"],
+];
+const ordinal = (i) => `${i + 1}${["st", "nd", "rd"][i] ?? "th"}`;
+const list = (names) => `(${names.join(", ")})`;
+
+/**
+ * What in `metadata` ({ en, nl }) would break a workbook written against `released`: Excel
+ * stores a formula by function id with positional arguments, and shows it by name. So no
+ * function may go, move or be renamed, no parameter may go, move, be renamed or change its type,
+ * dimensionality or repetition, an optional parameter may not become required, and a new
+ * parameter must be optional. Descriptions, new functions and options may change (with a new
+ * version).
+ */
+function breakingChanges(released, metadata) {
+  const problems = [];
+  const since = `since the released ${released.version}`;
+  const byId = (m) => new Map((m?.functions ?? []).map((f) => [f.id, f]));
+  const was = released.functions.functions;
+  const now = byId(metadata.en);
+  const wasNl = byId(released.functionsNl);
+  const nowNl = byId(metadata.nl);
+
+  for (const f of was) {
+    if (!now.has(f.id))
+      problems.push(
+        `UP.${f.id} was removed ${since} (workbooks store formulas by id: a changed id is a removal).`
+      );
+  }
+  const keptOrder = was.map((f) => f.id).filter((id) => now.has(id));
+  const nowOrder = metadata.en.functions.map((f) => f.id).filter((id) => keptOrder.includes(id));
+  if (keptOrder.join() !== nowOrder.join()) {
+    problems.push(
+      `The functions were reordered ${since}: ${list(keptOrder)} is now ${list(nowOrder)}.`
+    );
+  }
+
+  for (const before of was) {
+    const after = now.get(before.id);
+    if (!after) continue;
+    const fn = `UP.${before.id}`;
+    if (after.name !== before.name)
+      problems.push(`${fn} was renamed ${since}: '${before.name}' is now '${after.name}'.`);
+    const nlBefore = wasNl.get(before.id);
+    const nlAfter = nowNl.get(before.id);
+    if (nlBefore && nlAfter && nlBefore.name !== nlAfter.name)
+      problems.push(
+        `${fn}'s Dutch name changed ${since}: '${nlBefore.name}' is now '${nlAfter.name}'.`
+      );
+    for (const [key, none] of SHAPE) {
+      const [a, b] = [before.result?.[key] ?? none, after.result?.[key] ?? none];
+      if (a !== b) problems.push(`${fn}'s result ${key} changed ${since}: ${a} is now ${b}.`);
+    }
+
+    const p0 = before.parameters ?? [];
+    const p1 = after.parameters ?? [];
+    const names0 = p0.map((p) => p.name);
+    const names1 = p1.map((p) => p.name);
+    const gone = names0.filter((n) => !names1.includes(n));
+    for (const name of gone) {
+      const i = names0.indexOf(name);
+      const other = names1[i];
+      problems.push(
+        other !== undefined && !names0.includes(other)
+          ? `${fn}: its ${ordinal(i)} parameter '${name}' was renamed '${other}' ${since}.`
+          : `${fn}: its ${ordinal(i)} parameter '${name}' was removed ${since}: ${list(names0)} is now ${list(names1)}.`
+      );
+    }
+    if (gone.length === 0) {
+      const kept = names1.filter((n) => names0.includes(n));
+      if (kept.join() !== names0.join()) {
+        problems.push(
+          `${fn}: its parameters were reordered ${since}: ${list(names0)} is now ${list(names1)}.`
+        );
+      } else if (names1.slice(0, names0.length).join() !== names0.join()) {
+        problems.push(
+          `${fn}: a parameter was inserted before the released ones ${since}: ${list(names0)} is now ${list(names1)}; add new parameters at the end.`
+        );
+      }
+    }
+    p0.forEach((p, i) => {
+      const q = p1[i];
+      if (!q || q.name !== p.name) return;
+      const param = `${fn}: parameter '${p.name}'`;
+      for (const [key, none] of SHAPE) {
+        if ((p[key] ?? none) !== (q[key] ?? none))
+          problems.push(
+            `${param} changed its ${key} ${since}: ${p[key] ?? none} is now ${q[key] ?? none}.`
+          );
+      }
+      if (Boolean(p.repeating) !== Boolean(q.repeating))
+        problems.push(`${param} ${q.repeating ? "became" : "is no longer"} repeating ${since}.`);
+      if (p.optional && !q.optional) problems.push(`${param} became required ${since}.`);
+      const nl0 = nlBefore?.parameters?.[i]?.name;
+      const nl1 = nlAfter?.parameters?.[i]?.name;
+      if (nl0 !== undefined && nl1 !== undefined && nl0 !== nl1)
+        problems.push(
+          `${fn}: the Dutch name of parameter '${p.name}' changed ${since}: '${nl0}' is now '${nl1}'.`
+        );
+    });
+    p1.slice(names0.length).forEach((q) => {
+      if (!names0.includes(q.name) && !q.optional)
+        problems.push(
+          `${fn}: the new parameter '${q.name}' is required: formulas written for ${released.version} lack it. Make it optional.`
+        );
+    });
   }
   return problems;
 }
@@ -295,12 +456,52 @@ function xmllint(file) {
   }
 }
 
+function readReleased() {
+  return existsSync(RELEASED) ? JSON.parse(readFileSync(RELEASED, "utf8")) : undefined;
+}
+
+/** npm run validate -- --dist <dir>: the manifest and functions metadata of a build. */
+function checkDist(dir, released) {
+  const file = (name) => path.join(dir, name);
+  const missing = ["manifest.xml", "functions.json", "functions.nl.json", "taskpane.html"].filter(
+    (f) => !existsSync(file(f))
+  );
+  if (missing.length > 0) return [`${dir} is not a build: ${missing.join(", ")} missing.`];
+  const xml = readFileSync(file("manifest.xml"), "utf8");
+  const metadata = {
+    en: JSON.parse(readFileSync(file("functions.json"), "utf8")),
+    nl: JSON.parse(readFileSync(file("functions.nl.json"), "utf8")),
+  };
+  return [
+    ...xmllint(file("manifest.xml")).problems,
+    ...validateManifest(xml, { metadata, released }),
+    ...hostProblems(xml, dir),
+  ];
+}
+
 async function main(argv) {
+  const released = readReleased();
+  const distAt = argv.indexOf("--dist");
+  if (distAt >= 0) {
+    const dir = path.resolve(argv[distAt + 1] ?? "dist");
+    const problems = released ? checkDist(dir, released) : [`${RELEASED} is missing.`];
+    problems.forEach((p) => console.error(`✗ ${p}`));
+    if (problems.length > 0) {
+      console.error(`${dir}: ${problems.length} problem(s).`);
+      return 1;
+    }
+    const page = /<SourceLocation DefaultValue="([^"]*)"/.exec(
+      readFileSync(path.join(dir, "manifest.xml"), "utf8")
+    )[1];
+    console.log(
+      `${dir}: manifest valid, every URL under ${new URL(".", page).href} and in the build, functions compatible with ${released.version}.`
+    );
+    return 0;
+  }
   const release = argv.includes("--release");
   const xml = readFileSync(MANIFEST, "utf8");
   const lint = xmllint(MANIFEST);
   const metadata = await currentMetadata();
-  const released = existsSync(RELEASED) ? JSON.parse(readFileSync(RELEASED, "utf8")) : undefined;
   const problems = [
     ...lint.problems,
     ...metadata.problems,
@@ -333,7 +534,7 @@ async function main(argv) {
     return 1;
   }
   console.log(
-    `manifest.xml ${version}: well-formed${lint.ran ? " (xmllint and parser)" : " (parser; xmllint not installed)"}, resids defined, URLs https, ids unique, permissions ok, ${metadata.en.functions.length} functions as released.`
+    `manifest.xml ${version}: well-formed${lint.ran ? " (xmllint and parser)" : " (parser; xmllint not installed)"}, resids defined, URLs https, ids unique, permissions ok, ${metadata.en.functions.length} functions compatible with ${released.version}.`
   );
   return 0;
 }
@@ -348,4 +549,12 @@ if (require.main === module) {
   );
 }
 
-module.exports = { parseXml, validateManifest, currentMetadata, stable };
+module.exports = {
+  parseXml,
+  validateManifest,
+  breakingChanges,
+  hostProblems,
+  checkDist,
+  currentMetadata,
+  stable,
+};
