@@ -138,16 +138,16 @@ export function plan2024(): Plan {
     title: "Uitvoeringsplan 2024 Verwerving Jeugdhulp Zuid-Limburg",
     source: { kind: "embedded", name: "Uitvoeringsplan 2024 (ingebouwd)", tables: {} },
     municipalities: [...MUNICIPALITIES],
-    staffing: { years: STAFFING_YEARS, roles, total: line(STAFFING_YEARS, STAFFING_TOTAL) },
+    staffing: { years: [...STAFFING_YEARS], roles, total: line(STAFFING_YEARS, STAFFING_TOTAL) },
     staffCosts: {
-      years: STAFF_COST_YEARS,
+      years: [...STAFF_COST_YEARS],
       total: line(STAFF_COST_YEARS, STAFF_COSTS.total),
       youth: shareLine(STAFF_COST_YEARS, STAFF_COSTS.youth),
       wmo: shareLine(STAFF_COST_YEARS, STAFF_COSTS.wmo),
       grandTotal: line(STAFF_COST_YEARS, STAFF_COSTS.grandTotal),
     },
     materialCosts: {
-      years: YEARS,
+      years: [...YEARS],
       lines: MATERIAL_LINES.map((l) => line(YEARS, l)),
       subtotal: line(YEARS, MATERIAL.subtotal),
       youth: shareLine(YEARS, MATERIAL.youth),
@@ -155,13 +155,13 @@ export function plan2024(): Plan {
       grandTotal: line(YEARS, MATERIAL.grandTotal),
     },
     totals: {
-      years: YEARS,
+      years: [...YEARS],
       staffYouth: line(YEARS, TOTALS.staffYouth),
       materialYouth: line(YEARS, TOTALS.materialYouth),
       total: line(YEARS, TOTALS.total),
     },
     contributions: {
-      years: YEARS,
+      years: [...YEARS],
       rows: CONTRIBUTIONS.map(([label, key, ...amounts]) => ({
         label,
         municipality: label,

@@ -175,3 +175,12 @@ describe("query on plans with other tables", () => {
     );
   });
 });
+
+describe("plan2024()", () => {
+  it("gives a fresh copy each call: changing one plan's years changes no other table or plan", () => {
+    const a = plan2024();
+    a.contributions!.years.push(2028);
+    expect(a.totals!.years).not.toContain(2028);
+    expect(plan2024().contributions!.years).not.toContain(2028);
+  });
+});
