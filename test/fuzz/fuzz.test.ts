@@ -1,0 +1,300 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { join } from "node:path";
+import { formatCell } from "../../src/core/cellRef";
+import { checkPlan } from "../../src/core/check";
+import { readPlan, ReadResult } from "../../src/reader";
+import { cellAt, GridCell, WorkbookGrid } from "../../src/reader/grid";
+import { gridFromExcelJS } from "../../src/workbook/grid";
+import { planFigures } from "../workbook/planFigures";
+import {
+  apply,
+  changedFigure,
+  copyGrid,
+  FigureCell,
+  figureCells,
+  findingLines,
+  Mutation,
+  notesNaming,
+  WRONG_CONTENTS,
+} from "./mutations";
+
+/*
+ * Property-based fuzzing of the reader and the check on the two example workbooks: random
+ * edits of values and types, deleted and inserted rows and columns, merged cells. A few hundred
+ * cases in the normal suite; UP_FUZZ_RUNS=10000 (npm run fuzz) for the long run.
+ */
+
+const RUNS = Number(process.env.UP_FUZZ_RUNS ?? 150);
+/** Jest's limit per property: room for about 100 ms per case on a slow, shared machine. */
+const PROPERTY_TIMEOUT_MS = Math.max(60_000, RUNS * 100);
+/** One read and check of a mutated plan must end well within this. */
+const TIME_BOUND_MS = 2000;
+
+interface Example {
+  name: string;
+  grid: WorkbookGrid;
+  findings: string[];
+  figures: FigureCell[];
+}
+
+const stats = {
+  cases: 0,
+  mutations: 0,
+  figureChanges: 0,
+  detectedByFindings: 0,
+  detectedByNotes: 0,
+  survived: [] as string[],
+  plansRead: 0,
+  noPlan: 0,
+  slowest: 0,
+  sweep: 0,
+};
+
+let examples: Example[];
+beforeAll(async () => {
+  examples = [];
+  for (const file of ["up-2024-published.xlsx", "up-2024-template.xlsx"]) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, "..", "..", "examples", file));
+    const grid = gridFromExcelJS(wb, file);
+    const read = readPlan(grid);
+    examples.push({
+      name: file,
+      grid,
+      findings: findingLines(checkPlan(read.plan!)),
+      figures: figureCells(grid, read.plan!),
+    });
+  }
+});
+
+afterAll(() => {
+  console.log(
+    [
+      "Fuzzing (test/fuzz):",
+      `  cases tried:                 ${stats.cases} (${RUNS} runs per property)`,
+      `  mutations applied:           ${stats.mutations}`,
+      `  plans read / no plan:        ${stats.plansRead} / ${stats.noPlan}`,
+      `  figure changes:              ${stats.figureChanges} (${stats.sweep} in the sweep of every figure)`,
+      `    found by the check:        ${stats.detectedByFindings}`,
+      `    named by a read note:      ${stats.detectedByNotes}`,
+      `    survived (not reported):   ${stats.survived.length}`,
+      `  slowest read + check:        ${stats.slowest} ms`,
+    ].join("\n")
+  );
+});
+
+/** Reads and checks; fails the property on an exception or when it takes too long. */
+function run(grid: WorkbookGrid): { read: ReadResult; findings?: string[] } {
+  const start = Date.now();
+  const read = readPlan(grid);
+  const result = read.plan ? checkPlan(read.plan) : undefined;
+  const ms = Date.now() - start;
+  stats.slowest = Math.max(stats.slowest, ms);
+  expect(ms).toBeLessThan(TIME_BOUND_MS);
+  stats.cases++;
+  if (read.plan) stats.plansRead++;
+  else stats.noPlan++;
+  return { read, findings: result && findingLines(result) };
+}
+
+const anyValue: fc.Arbitrary<GridCell | null> = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: -1000, max: 5_000_000 }).map((value) => ({ value })),
+  fc
+    .double({ min: -10, max: 200, noNaN: true, noDefaultInfinity: true })
+    .map((value) => ({ value })),
+  fc
+    .constantFrom(
+      "",
+      "totaal",
+      "Beek",
+      "Nuth",
+      "3,53%",
+      "1.234",
+      "1,5",
+      "n.v.t.",
+      "2024",
+      "fte 2025",
+      "Tabel 6. Uitvoeringskosten",
+      "formatiekosten jeugd",
+      "70%",
+      "=SUM(A1:A3)"
+    )
+    .map((value) => ({ value })),
+  fc.string({ maxLength: 12 }).map((value) => ({ value })),
+  fc.constantFrom("#REF!", "#DIV/0!", "#N/A", "#VALUE!").map((error) => ({ value: { error } })),
+  fc.boolean().map((value) => ({ value })),
+  fc.constant({ value: null, formula: "B2+C2" })
+);
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant("set" as const),
+    sheet: fc.nat(6),
+    row: fc.integer({ min: 1, max: 80 }),
+    column: fc.integer({ min: 1, max: 9 }),
+    cell: anyValue,
+  }),
+  fc.record({
+    kind: fc.constantFrom("deleteRow" as const, "insertRow" as const),
+    sheet: fc.nat(6),
+    at: fc.integer({ min: 1, max: 80 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom("deleteColumn" as const, "insertColumn" as const),
+    sheet: fc.nat(6),
+    at: fc.integer({ min: 1, max: 9 }),
+  }),
+  fc.record({
+    kind: fc.constant("merge" as const),
+    sheet: fc.nat(6),
+    row: fc.integer({ min: 1, max: 80 }),
+    column: fc.integer({ min: 1, max: 9 }),
+    height: fc.integer({ min: 1, max: 3 }),
+    width: fc.integer({ min: 1, max: 4 }),
+  })
+);
+
+test(
+  "any mix of edits: the reader and the check never throw, always end, and never guess",
+  () => {
+    fc.assert(
+      fc.property(
+        fc.nat(1),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (which, mutations) => {
+          const grid = copyGrid(examples[which].grid);
+          for (const m of mutations) apply(grid, m);
+          stats.mutations += mutations.length;
+          const { read } = run(grid);
+          for (const n of read.notes) {
+            expect(n.message.nl.length).toBeGreaterThan(0);
+            expect(n.message.en.length).toBeGreaterThan(0);
+          }
+          if (!read.plan) {
+            expect(read.notes.some((n) => n.severity === "error")).toBe(true);
+            return;
+          }
+          // Every figure comes from a cell that holds it.
+          for (const [path, f] of planFigures(read.plan)) {
+            expect([path, f.cell !== undefined, f.value.isFinite()]).toEqual([path, true, true]);
+          }
+        }
+      ),
+      { numRuns: RUNS }
+    );
+  },
+  PROPERTY_TIMEOUT_MS
+);
+
+test(
+  "each change of a checked figure is reported: by the check or by a note naming its cell",
+  () => {
+    const change = fc.record({
+      which: fc.nat(1),
+      index: fc.nat(10_000),
+      kind: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 1, max: 100_000 }).map((n) => ({ steps: n })) },
+        { weight: 1, arbitrary: fc.integer({ min: -100_000, max: -1 }).map((n) => ({ steps: n })) },
+        { weight: 2, arbitrary: fc.nat(WRONG_CONTENTS.length - 1).map((wrong) => ({ wrong })) }
+      ),
+    });
+    fc.assert(
+      fc.property(change, ({ which, index, kind }) => {
+        const example = examples[which];
+        const target = example.figures[index % example.figures.length];
+        const grid = copyGrid(example.grid);
+        const sheet = grid.sheets[target.sheet];
+        const original = cellAt(sheet, target.row, target.column);
+        let changed: boolean;
+        let what: string;
+        if ("steps" in kind) {
+          const next = changedFigure(target, original, kind.steps);
+          apply(grid, {
+            kind: "set",
+            sheet: target.sheet,
+            row: target.row,
+            column: target.column,
+            cell: next.cell,
+          });
+          changed = !next.value.eq(target.figure.value);
+          what = `${String(original?.value)} → ${String(next.cell.value)}`;
+        } else {
+          const wrong = WRONG_CONTENTS[kind.wrong];
+          apply(grid, {
+            kind: "set",
+            sheet: target.sheet,
+            row: target.row,
+            column: target.column,
+            cell: wrong.cell,
+          });
+          // An empty FTE or cost cell counts as 0: emptying a 0 changes no figure. A scale may be
+          // left empty or say "n.v.t.": hired lines have none, and no amount depends on it.
+          changed =
+            !(wrong.cell === null && target.figure.value.isZero()) &&
+            !(target.kind === "scale" && (wrong.cell === null || wrong.name === "text"));
+          what = `${String(original?.value)} → ${wrong.name}`;
+        }
+        stats.mutations++;
+        const { read, findings } = run(grid);
+        if (!changed) return;
+        stats.figureChanges++;
+        const named = notesNaming(read.notes, target.cell).length > 0;
+        const different =
+          findings !== undefined && findings.join("\n") !== example.findings.join("\n");
+        if (different) stats.detectedByFindings++;
+        else if (named) stats.detectedByNotes++;
+        else {
+          stats.survived.push(`${example.name} ${formatCell(target.cell)} ${target.path}: ${what}`);
+        }
+        expect({
+          cell: formatCell(target.cell),
+          path: target.path,
+          what,
+          reported: different || named,
+        }).toEqual({
+          cell: formatCell(target.cell),
+          path: target.path,
+          what,
+          reported: true,
+        });
+      }),
+      { numRuns: RUNS }
+    );
+  },
+  PROPERTY_TIMEOUT_MS
+);
+
+test("every figure of both examples, one unit up and one down, is reported", () => {
+  for (const example of examples) {
+    for (const target of example.figures) {
+      for (const steps of [1, -1]) {
+        const grid = copyGrid(example.grid);
+        const original = cellAt(grid.sheets[target.sheet], target.row, target.column);
+        const next = changedFigure(target, original, steps);
+        apply(grid, {
+          kind: "set",
+          sheet: target.sheet,
+          row: target.row,
+          column: target.column,
+          cell: next.cell,
+        });
+        stats.mutations++;
+        stats.figureChanges++;
+        stats.sweep++;
+        const { read, findings } = run(grid);
+        const different =
+          findings !== undefined && findings.join("\n") !== example.findings.join("\n");
+        const named = notesNaming(read.notes, target.cell).length > 0;
+        if (different) stats.detectedByFindings++;
+        else if (named) stats.detectedByNotes++;
+        else
+          stats.survived.push(
+            `${example.name} ${formatCell(target.cell)} ${target.path}: ${steps}`
+          );
+      }
+    }
+  }
+  expect(stats.survived).toEqual([]);
+}, 120_000);

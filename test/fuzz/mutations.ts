@@ -1,0 +1,245 @@
+import { formatCell } from "../../src/core/cellRef";
+import { formatDecimal } from "../../src/core/dutchNumber";
+import Decimal from "decimal.js";
+import { D } from "../../src/core/money";
+import { CellRef, CheckResult, Figure, Plan } from "../../src/core/model";
+import { ReadNote } from "../../src/reader";
+import {
+  address,
+  CellValue,
+  GridCell,
+  parseAddress,
+  SheetGrid,
+  WorkbookGrid,
+} from "../../src/reader/grid";
+import { planFigures } from "../workbook/planFigures";
+
+/*
+ * Mutations of a workbook given as the reader's plain grid: what a user does to a plan in Excel
+ * (edits a value, types text, deletes or inserts rows and columns, merges cells), applied the
+ * way Excel applies them: shifting cells, merges and table ranges.
+ */
+
+export type Mutation =
+  | { kind: "set"; sheet: number; row: number; column: number; cell: GridCell | null }
+  | { kind: "deleteRow" | "insertRow"; sheet: number; at: number }
+  | { kind: "deleteColumn" | "insertColumn"; sheet: number; at: number }
+  | { kind: "merge"; sheet: number; row: number; column: number; height: number; width: number };
+
+export function copyGrid(grid: WorkbookGrid): WorkbookGrid {
+  return {
+    ...grid,
+    sheets: grid.sheets.map((s) => ({
+      ...s,
+      rows: new Map([...s.rows].map(([r, cells]) => [r, new Map(cells)])),
+      tables: s.tables.map((t) => ({ ...t })),
+      merges: [...s.merges],
+      hiddenRows: new Set(s.hiddenRows),
+    })),
+  };
+}
+
+type Axis = "row" | "column";
+
+/** A position after deleting (delta -1) or inserting (+1) at `at`; undefined when deleted. */
+function moved(pos: number, at: number, delta: number): number | undefined {
+  if (pos < at) return pos;
+  if (delta < 0 && pos === at) return undefined;
+  return pos + delta;
+}
+
+/** A range after a row or column is deleted or inserted, as Excel adjusts it. */
+function shiftRange(ref: string, axis: Axis, at: number, delta: number): string | undefined {
+  const [p, q = p] = ref.split(":");
+  const a = parseAddress(p);
+  const b = parseAddress(q);
+  if (!a || !b) return ref;
+  const lo = axis === "row" ? a.row : a.column;
+  const hi = axis === "row" ? b.row : b.column;
+  let nlo = lo;
+  let nhi = hi;
+  if (delta > 0) {
+    if (at <= lo) nlo++;
+    if (at <= hi) nhi++;
+  } else {
+    if (at < lo) nlo--;
+    if (at <= hi) nhi--;
+    if (nhi < nlo) return undefined;
+  }
+  const pick = (c: { row: number; column: number }, v: number) =>
+    axis === "row" ? address(v, c.column) : address(c.row, v);
+  return `${pick(a, nlo)}:${pick(b, nhi)}`;
+}
+
+function shiftSheet(sheet: SheetGrid, axis: Axis, at: number, delta: number): void {
+  const rows = new Map<number, Map<number, GridCell>>();
+  for (const [r, cells] of sheet.rows) {
+    if (axis === "row") {
+      const nr = moved(r, at, delta);
+      if (nr !== undefined && nr >= 1) rows.set(nr, cells);
+    } else {
+      const shifted = new Map<number, GridCell>();
+      for (const [c, cell] of cells) {
+        const nc = moved(c, at, delta);
+        if (nc !== undefined && nc >= 1) shifted.set(nc, cell);
+      }
+      if (shifted.size > 0) rows.set(r, shifted);
+    }
+  }
+  sheet.rows = rows;
+  if (axis === "row") {
+    sheet.rowCount = Math.max(0, sheet.rowCount + delta);
+    sheet.hiddenRows = new Set(
+      [...sheet.hiddenRows].map((r) => moved(r, at, delta)).filter((r): r is number => !!r)
+    );
+  } else sheet.columnCount = Math.max(0, sheet.columnCount + delta);
+  sheet.merges = sheet.merges
+    .map((m) => shiftRange(m, axis, at, delta))
+    .filter((m): m is string => !!m && m.includes(":") && m.split(":")[0] !== m.split(":")[1]);
+  sheet.tables = sheet.tables
+    .map((t) => ({ ...t, ref: shiftRange(t.ref, axis, at, delta) ?? "" }))
+    .filter((t) => t.ref !== "");
+}
+
+/** Applies a mutation in place; sheet indexes wrap around the workbook's sheets. */
+export function apply(grid: WorkbookGrid, m: Mutation): void {
+  const sheet = grid.sheets[m.sheet % grid.sheets.length];
+  switch (m.kind) {
+    case "set": {
+      const cells = sheet.rows.get(m.row) ?? new Map<number, GridCell>();
+      if (m.cell === null) cells.delete(m.column);
+      else cells.set(m.column, m.cell);
+      if (cells.size > 0) sheet.rows.set(m.row, cells);
+      else sheet.rows.delete(m.row);
+      sheet.rowCount = Math.max(sheet.rowCount, m.row);
+      sheet.columnCount = Math.max(sheet.columnCount, m.column);
+      return;
+    }
+    case "deleteRow":
+    case "insertRow":
+      return shiftSheet(sheet, "row", m.at, m.kind === "deleteRow" ? -1 : 1);
+    case "deleteColumn":
+    case "insertColumn":
+      return shiftSheet(sheet, "column", m.at, m.kind === "deleteColumn" ? -1 : 1);
+    case "merge": {
+      // Excel keeps the top-left value of a merged range and empties the rest.
+      for (let r = m.row; r < m.row + m.height; r++) {
+        for (let c = m.column; c < m.column + m.width; c++) {
+          if (r !== m.row || c !== m.column) sheet.rows.get(r)?.delete(c);
+        }
+      }
+      sheet.merges.push(
+        `${address(m.row, m.column)}:${address(m.row + m.height - 1, m.column + m.width - 1)}`
+      );
+    }
+  }
+}
+
+/** What a figure is, for the size of a change that no tolerance of the rules absorbs. */
+export type FigureKind = "euro" | "fte" | "scale" | "share" | "key";
+
+export function figureKind(path: string): FigureKind {
+  if (path.endsWith("/schaal")) return "scale";
+  if (path.endsWith("/share")) return "share";
+  if (path.endsWith("/key")) return "key";
+  if (path.startsWith("Tabel 1/")) return "fte";
+  return "euro";
+}
+
+export interface FigureCell {
+  path: string;
+  kind: FigureKind;
+  figure: Figure;
+  cell: CellRef;
+  sheet: number;
+  row: number;
+  column: number;
+}
+
+/** The cells of a plan's figures, with where they are in the grid. */
+export function figureCells(grid: WorkbookGrid, plan: Plan): FigureCell[] {
+  const out: FigureCell[] = [];
+  for (const [path, figure] of planFigures(plan)) {
+    if (!figure.cell) continue;
+    const sheet = grid.sheets.findIndex((s) => s.name === figure.cell!.sheet);
+    const pos = parseAddress(figure.cell.address)!;
+    out.push({ path, kind: figureKind(path), figure, cell: figure.cell, sheet, ...pos });
+  }
+  return out;
+}
+
+/**
+ * A new content for a figure's cell whose value differs from the old one by `steps` units
+ * that no tolerance absorbs: € 1 (every amount is in an exact sum), 0,05 fte, 1 percentage
+ * point of a share, 0,1 percentage point of a key (ALLOC-AMOUNT allows about € 130 on
+ * € 2,5 million). A scale moves out of 1–18, the only thing the rules ask of it.
+ */
+export function changedFigure(
+  f: FigureCell,
+  original: GridCell | undefined,
+  steps: number
+): { cell: GridCell; value: Decimal } {
+  const old = f.figure.value;
+  const unit = new D({ euro: "1", fte: "0.05", share: "0.01", key: "0.001", scale: "1" }[f.kind]);
+  let value = f.kind === "scale" ? new D(18 + Math.abs(steps)) : old.plus(unit.times(steps));
+  if (value.isNegative()) value = old.plus(unit.times(Math.abs(steps)));
+  const text = original?.value;
+  const percent = f.kind === "share" || f.kind === "key";
+  // A share written inside a label ("materiele kosten jeugd 70%") changes inside the label.
+  if (
+    typeof text === "string" &&
+    percent &&
+    /\d+(,\d+)?\s*%\s*$/.test(text) &&
+    /[a-z]/i.test(text)
+  ) {
+    return {
+      cell: { value: text.replace(/\d+(,\d+)?\s*%\s*$/, `${formatDecimal(value.times(100), 4)}%`) },
+      value,
+    };
+  }
+  return {
+    cell: percent ? { value: value.toNumber(), numFmt: "0.00%" } : { value: value.toNumber() },
+    value,
+  };
+}
+
+/** Contents of a wrong type for a figure cell, as users type them. */
+export const WRONG_CONTENTS: { name: string; cell: GridCell | null }[] = [
+  { name: "text", cell: { value: "n.v.t." } },
+  { name: "error", cell: { value: { error: "#REF!" } } },
+  { name: "boolean", cell: { value: true } },
+  { name: "date", cell: { value: new Date(Date.UTC(2024, 0, 1)) } },
+  { name: "formula without result", cell: { value: null, formula: "A1*2" } },
+  { name: "empty", cell: null },
+];
+
+/** Findings as comparable lines: rule, where, and the figures compared. */
+export function findingLines(result: CheckResult): string[] {
+  return result.findings
+    .map((f) =>
+      [
+        f.rule,
+        f.severity,
+        f.year,
+        f.municipality,
+        f.line,
+        f.cell ? formatCell(f.cell) : "",
+        f.expected?.toString(),
+        f.actual?.toString(),
+      ].join("|")
+    )
+    .sort();
+}
+
+export function notesNaming(notes: ReadNote[], cell: CellRef): ReadNote[] {
+  const target = formatCell(cell);
+  return notes.filter(
+    (n) =>
+      (n.cell && formatCell(n.cell) === target) ||
+      new RegExp(`\\b${cell.address}\\b`).test(n.message.nl)
+  );
+}
+
+export function sameValue(a: CellValue, b: CellValue): boolean {
+  return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+}
