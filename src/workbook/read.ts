@@ -98,6 +98,13 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
       en: "the zip archive is incomplete",
     });
   if (!contains(bytes, ascii("xl/workbook.xml"))) {
+    // Excel finds the workbook part wherever the package points; ExcelJS only at xl/.
+    if (contains(bytes, ascii("workbook.xml"))) {
+      throw new PlanInputError({
+        nl: `${name} is een Excel-werkmap met een ongebruikelijke indeling (de werkmap staat niet op xl/workbook.xml) die UP niet kan lezen. Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx)`,
+        en: `${name} is an Excel workbook with an unusual layout (the workbook is not at xl/workbook.xml) that UP cannot read. Open it in Excel and save it again as Excel Workbook (*.xlsx)`,
+      });
+    }
     throw new PlanInputError({
       nl: `${name} is een zip-archief maar geen Excel-werkmap (er zit geen xl/workbook.xml in). ${SAVE_AS.nl}`,
       en: `${name} is a zip archive but not an Excel workbook (it has no xl/workbook.xml). ${SAVE_AS.en}`,
