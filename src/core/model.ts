@@ -19,6 +19,8 @@ export interface Figure {
   decimals?: number;
   /** The figure was stored as text in the workbook (e.g. "3.064.067"). */
   fromText?: boolean;
+  /** The cell's formula without "=", in Excel's English notation, when it has one. */
+  formula?: string;
 }
 
 /** Figures by year. A year without an entry is an empty cell. */
@@ -157,7 +159,8 @@ export type RuleId =
   | "ALLOC-SUM"
   | "ALLOC-LINK"
   | "MUNICIPALITIES"
-  | "KEY-RECOMPUTE";
+  | "KEY-RECOMPUTE"
+  | "FORMULA-RANGE";
 
 export interface Message {
   nl: string;

@@ -68,6 +68,8 @@ export type CellRead =
       percent: boolean;
       fromText: boolean;
       text?: string;
+      /** The formula whose cached result this is. */
+      formula?: string;
     }
   | { kind: "text"; text: string }
   | { kind: "invalid"; message: Message };
@@ -103,7 +105,15 @@ export function readCell(cell: GridCell | undefined): CellRead {
     const decimals = fmt.percent
       ? Math.max(0, shownDecimals(value.times(100), fmt))
       : shownDecimals(value, fmt);
-    return { kind: "number", value, decimals, percent: fmt.percent, fromText: false };
+    const read: CellRead = {
+      kind: "number",
+      value,
+      decimals,
+      percent: fmt.percent,
+      fromText: false,
+    };
+    if (cell.formula !== undefined) read.formula = cell.formula;
+    return read;
   }
   if (typeof v === "string") {
     const text = v.trim();
@@ -148,6 +158,7 @@ export function cellRef(sheet: SheetGrid, row: number, column: number): CellRef 
 export function figureOf(read: Extract<CellRead, { kind: "number" }>, cell: CellRef): Figure {
   const f: Figure = { value: read.value, cell, decimals: read.decimals };
   if (read.fromText) f.fromText = true;
+  if (read.formula !== undefined) f.formula = read.formula;
   return f;
 }
 

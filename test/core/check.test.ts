@@ -203,6 +203,7 @@ describe("checkPlan on the published 2024 plan", () => {
       ["ALLOC-LINK", "findings", 1],
       ["MUNICIPALITIES", "ok", 0],
       ["KEY-RECOMPUTE", "not-applicable", 0],
+      ["FORMULA-RANGE", "not-applicable", 0],
     ]);
   });
 
@@ -237,6 +238,7 @@ describe("checkPlan", () => {
       "ALLOC-LINK",
       "MUNICIPALITIES",
       "KEY-RECOMPUTE",
+      "FORMULA-RANGE",
     ]);
   });
 
@@ -244,7 +246,10 @@ describe("checkPlan", () => {
     const r = checkPlan(consistentPlan());
     expect(r.findings).toEqual([]);
     expect(r.summary).toEqual({ error: 0, warning: 0, info: 0 });
-    expect(r.rules.filter((x) => x.status !== "ok").map((x) => x.rule)).toEqual(["KEY-RECOMPUTE"]);
+    expect(r.rules.filter((x) => x.status !== "ok").map((x) => x.rule)).toEqual([
+      "KEY-RECOMPUTE",
+      "FORMULA-RANGE",
+    ]);
   });
 
   test("rules whose tables are absent are not applicable, not silently passed", () => {

@@ -1,6 +1,7 @@
 import { ALLOC_AMOUNT } from "./ALLOC-AMOUNT";
 import { ALLOC_LINK } from "./ALLOC-LINK";
 import { ALLOC_SUM } from "./ALLOC-SUM";
+import { FORMULA_RANGE } from "./FORMULA-RANGE";
 import { FTE_TOTAL } from "./FTE-TOTAL";
 import { FTE_VALUE } from "./FTE-VALUE";
 import { KEY_RECOMPUTE } from "./KEY-RECOMPUTE";
@@ -28,12 +29,14 @@ export const RULES: Rule[] = [
   ALLOC_LINK,
   MUNICIPALITIES_RULE,
   KEY_RECOMPUTE,
+  FORMULA_RANGE,
 ];
 
 export {
   ALLOC_AMOUNT,
   ALLOC_LINK,
   ALLOC_SUM,
+  FORMULA_RANGE,
   FTE_TOTAL,
   FTE_VALUE,
   KEY_RECOMPUTE,
