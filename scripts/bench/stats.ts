@@ -1,0 +1,84 @@
+import { performance } from "node:perf_hooks";
+
+/*
+ * Repeated timings on a shared, noisy machine: the median says how fast, min–max how noisy.
+ * Comparisons are ratios of runs interleaved in the same process, so both sides see the same
+ * noise.
+ */
+
+export interface Sample {
+  /** Milliseconds per run. */
+  runs: number[];
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError("median of no values");
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function sample(runs: readonly number[]): Sample {
+  return {
+    runs: [...runs],
+    median: median(runs),
+    min: Math.min(...runs),
+    max: Math.max(...runs),
+  };
+}
+
+/** Times `fn` `runs` times after `warmup` untimed calls. */
+export async function time(fn: () => unknown, runs: number, warmup = 1): Promise<Sample> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return sample(out);
+}
+
+/**
+ * Times `a` and `b` alternately, `runs` pairs; the ratio sample holds a/b per pair, so a
+ * burst of load from another process hits both sides of the same pair.
+ */
+export async function timePair(
+  a: () => unknown,
+  b: () => unknown,
+  runs: number,
+  warmup = 1
+): Promise<{ a: Sample; b: Sample; ratio: Sample }> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate who goes first: a warm cache after the other side must not favour one.
+    const order = i % 2 === 0 ? [a, b] : [b, a];
+    const times: number[] = [];
+    for (const fn of order) {
+      const t0 = performance.now();
+      await fn();
+      times.push(performance.now() - t0);
+    }
+    ta.push(i % 2 === 0 ? times[0] : times[1]);
+    tb.push(i % 2 === 0 ? times[1] : times[0]);
+  }
+  return { a: sample(ta), b: sample(tb), ratio: sample(ta.map((t, i) => t / tb[i])) };
+}
+
+/** "12.3 ms (11.9–14.0)": the median, then the fastest and slowest run. */
+export function formatMs(s: Sample, digits = 1): string {
+  return `${s.median.toFixed(digits)} ms (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+}
+
+/** "0.29× (0.21–0.32)" */
+export function formatRatio(s: Sample): string {
+  return `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+}

@@ -1,0 +1,40 @@
+import { formatMs, formatRatio, median, sample, timePair } from "../../scripts/bench/stats";
+
+describe("median and spread", () => {
+  test("the middle value, or the mean of the two middle values; order does not matter", () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(() => median([])).toThrow(RangeError);
+  });
+
+  test("a sample keeps its runs and their extremes", () => {
+    const s = sample([12, 10, 30, 11]);
+    expect(s).toEqual({ runs: [12, 10, 30, 11], median: 11.5, min: 10, max: 30 });
+    expect(formatMs(s)).toBe("11.5 ms (10.0–30.0)");
+    expect(formatRatio(sample([0.5, 0.25, 1]))).toBe("0.50× (0.25–1.00)");
+  });
+});
+
+describe("timePair", () => {
+  test("runs both sides the same number of times, alternating which goes first", async () => {
+    const calls: string[] = [];
+    await timePair(
+      () => calls.push("a"),
+      () => calls.push("b"),
+      4,
+      1
+    );
+    // One warm-up pair, then a-b, b-a, a-b, b-a.
+    expect(calls.join("")).toBe("ab" + "ab" + "ba" + "ab" + "ba");
+  });
+
+  test("the ratio is a/b per pair: a side that waits longer has a ratio above 1", async () => {
+    const wait = (ms: number) => () => new Promise((r) => setTimeout(r, ms));
+    const r = await timePair(wait(30), wait(5), 3, 0);
+    expect(r.a.median).toBeGreaterThan(r.b.median);
+    expect(r.ratio.runs).toHaveLength(3);
+    r.ratio.runs.forEach((x, i) => expect(x).toBeCloseTo(r.a.runs[i] / r.b.runs[i], 10));
+    expect(r.ratio.min).toBeGreaterThan(1);
+  });
+});
