@@ -55,10 +55,11 @@ const FIRST_ANSWER = `<!doctype html><html><head><meta charset="utf-8"><title>fi
     script.src = "/runtime.js";
     script.onerror = () => reject(new Error("runtime.js did not load"));
     script.onload = () => {
+      const loaded = performance.now() - start;
       const contribution = functions.CONTRIBUTION;
       if (!contribution) return reject(new Error("CONTRIBUTION was not associated"));
       contribution("Heerlen", 2025, null, {
-        setResult(value) { resolve({ value, ms: performance.now() - start }); },
+        setResult(value) { resolve({ value, loaded, ms: performance.now() - start }); },
       });
     };
     document.head.appendChild(script);
@@ -172,6 +173,8 @@ export async function paneStart(browser: Browser, base: string, runs: number): P
 
 export interface FirstAnswer {
   time: Sample;
+  /** Of which fetching, parsing and running runtime.js (the functions registered). */
+  loaded: Sample;
   /** The answer itself, to compare with the engine's. */
   value: unknown;
 }
@@ -182,6 +185,7 @@ export async function firstAnswer(
   runs: number
 ): Promise<FirstAnswer> {
   const times: number[] = [];
+  const loaded: number[] = [];
   let value: unknown;
   for (let i = 0; i <= runs; i++) {
     const context = await browser.newContext();
@@ -190,15 +194,21 @@ export async function firstAnswer(
       await page.goto(`${base}/bench/first-answer.html`);
       const r = await page.evaluate(
         () =>
-          (window as unknown as { firstAnswer: Promise<{ value: unknown; ms: number }> })
-            .firstAnswer
+          (
+            window as unknown as {
+              firstAnswer: Promise<{ value: unknown; loaded: number; ms: number }>;
+            }
+          ).firstAnswer
       );
       value = r.value;
       // The first run starts the browser's own machinery; it is not counted.
-      if (i > 0) times.push(r.ms);
+      if (i > 0) {
+        times.push(r.ms);
+        loaded.push(r.loaded);
+      }
     } finally {
       await context.close();
     }
   }
-  return { time: sample(times), value };
+  return { time: sample(times), loaded: sample(loaded), value };
 }

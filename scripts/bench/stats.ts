@@ -30,11 +30,17 @@ export function sample(runs: readonly number[]): Sample {
   };
 }
 
+/** A full collection before a timed run (with `node --expose-gc`), so no run pays for another's garbage. */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Times `fn` `runs` times after `warmup` untimed calls. */
 export async function time(fn: () => unknown, runs: number, warmup = 1): Promise<Sample> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collect();
     const t0 = performance.now();
     await fn();
     out.push(performance.now() - t0);
@@ -63,6 +69,7 @@ export async function timePair(
     const order = i % 2 === 0 ? [a, b] : [b, a];
     const times: number[] = [];
     for (const fn of order) {
+      collect();
       const t0 = performance.now();
       await fn();
       times.push(performance.now() - t0);
@@ -71,6 +78,33 @@ export async function timePair(
     tb.push(i % 2 === 0 ? times[1] : times[0]);
   }
   return { a: sample(ta), b: sample(tb), ratio: sample(ta.map((t, i) => t / tb[i])) };
+}
+
+/**
+ * Times each of `fns` once per round, `rounds` times, so that a burst of load from another
+ * process falls on every size alike; `ratios[i]` holds time(i) / time(i - 1) per round.
+ */
+export async function timeRounds(
+  fns: readonly (() => unknown)[],
+  rounds: number,
+  warmup = 1
+): Promise<{ samples: Sample[]; ratios: Sample[] }> {
+  for (let w = 0; w < warmup; w++) for (const fn of fns) await fn();
+  const times: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, fn] of fns.entries()) {
+      collect();
+      const t0 = performance.now();
+      await fn();
+      times[i].push(performance.now() - t0);
+    }
+  }
+  return {
+    samples: times.map(sample),
+    ratios: times.map((t, i) =>
+      sample(i === 0 ? t.map(() => 1) : t.map((x, r) => x / times[i - 1][r]))
+    ),
+  };
 }
 
 /** "12.3 ms (11.9–14.0)": the median, then the fastest and slowest run. */

@@ -1,4 +1,11 @@
-import { formatMs, formatRatio, median, sample, timePair } from "../../scripts/bench/stats";
+import {
+  formatMs,
+  formatRatio,
+  median,
+  sample,
+  timePair,
+  timeRounds,
+} from "../../scripts/bench/stats";
 
 describe("median and spread", () => {
   test("the middle value, or the mean of the two middle values; order does not matter", () => {
@@ -36,5 +43,24 @@ describe("timePair", () => {
     expect(r.ratio.runs).toHaveLength(3);
     r.ratio.runs.forEach((x, i) => expect(x).toBeCloseTo(r.a.runs[i] / r.b.runs[i], 10));
     expect(r.ratio.min).toBeGreaterThan(1);
+  });
+});
+
+describe("timeRounds", () => {
+  test("times every function once per round, in order, and gives each its ratio to the one before", async () => {
+    const calls: number[] = [];
+    const wait = (ms: number, id: number) => () =>
+      new Promise((r) => {
+        calls.push(id);
+        setTimeout(r, ms);
+      });
+    const { samples, ratios } = await timeRounds([wait(5, 0), wait(25, 1)], 3, 1);
+    expect(calls).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
+    expect(samples.map((s) => s.runs.length)).toEqual([3, 3]);
+    expect(ratios[0].runs).toEqual([1, 1, 1]);
+    ratios[1].runs.forEach((x, r) =>
+      expect(x).toBeCloseTo(samples[1].runs[r] / samples[0].runs[r], 10)
+    );
+    expect(ratios[1].min).toBeGreaterThan(1);
   });
 });
