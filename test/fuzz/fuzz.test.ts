@@ -77,7 +77,7 @@ afterAll(() => {
       `  plans read / no plan:        ${stats.plansRead} / ${stats.noPlan}`,
       `  figure changes:              ${stats.figureChanges} (${stats.sweep} in the sweep of every figure)`,
       `    found by the check:        ${stats.detectedByFindings}`,
-      `    named by a read note:      ${stats.detectedByNotes}`,
+      `    reported by the reader:    ${stats.detectedByNotes}`,
       `    survived (not reported):   ${stats.survived.length}`,
       `  slowest read + check:        ${stats.slowest} ms`,
     ].join("\n")
@@ -96,6 +96,25 @@ function run(grid: WorkbookGrid): { read: ReadResult; findings?: string[] } {
   if (read.plan) stats.plansRead++;
   else stats.noPlan++;
   return { read, findings: result && findingLines(result) };
+}
+
+/**
+ * How a changed figure was reported: the check's findings differ from the unchanged plan's, or
+ * the reader names the cell, or it says the figure's table could not be read (the command line
+ * then exits 2 and the pane says the check is incomplete).
+ */
+function reportedBy(
+  example: Example,
+  target: FigureCell,
+  read: ReadResult,
+  findings: string[] | undefined
+): "findings" | "note" | undefined {
+  if (findings !== undefined && findings.join("\n") !== example.findings.join("\n"))
+    return "findings";
+  const table = target.path.slice(0, "Tabel n".length);
+  const tableUnread = read.notes.some((n) => n.severity === "error" && n.table === table);
+  if (notesNaming(read.notes, target.cell).length > 0 || tableUnread || !read.plan) return "note";
+  return undefined;
 }
 
 const anyValue: fc.Arbitrary<GridCell | null> = fc.oneof(
@@ -177,7 +196,7 @@ test(
             return;
           }
           // Every figure comes from a cell that holds it.
-          for (const [path, f] of planFigures(read.plan)) {
+          for (const [path, f] of planFigures(read.plan, true)) {
             expect([path, f.cell !== undefined, f.value.isFinite()]).toEqual([path, true, true]);
           }
         }
@@ -240,19 +259,16 @@ test(
         const { read, findings } = run(grid);
         if (!changed) return;
         stats.figureChanges++;
-        const named = notesNaming(read.notes, target.cell).length > 0;
-        const different =
-          findings !== undefined && findings.join("\n") !== example.findings.join("\n");
-        if (different) stats.detectedByFindings++;
-        else if (named) stats.detectedByNotes++;
-        else {
+        const by = reportedBy(example, target, read, findings);
+        if (by === "findings") stats.detectedByFindings++;
+        else if (by === "note") stats.detectedByNotes++;
+        else
           stats.survived.push(`${example.name} ${formatCell(target.cell)} ${target.path}: ${what}`);
-        }
         expect({
           cell: formatCell(target.cell),
           path: target.path,
           what,
-          reported: different || named,
+          reported: by !== undefined,
         }).toEqual({
           cell: formatCell(target.cell),
           path: target.path,
@@ -267,6 +283,7 @@ test(
 );
 
 test("every figure of both examples, one unit up and one down, is reported", () => {
+  const survivors: string[] = [];
   for (const example of examples) {
     for (const target of example.figures) {
       for (const steps of [1, -1]) {
@@ -284,17 +301,13 @@ test("every figure of both examples, one unit up and one down, is reported", () 
         stats.figureChanges++;
         stats.sweep++;
         const { read, findings } = run(grid);
-        const different =
-          findings !== undefined && findings.join("\n") !== example.findings.join("\n");
-        const named = notesNaming(read.notes, target.cell).length > 0;
-        if (different) stats.detectedByFindings++;
-        else if (named) stats.detectedByNotes++;
-        else
-          stats.survived.push(
-            `${example.name} ${formatCell(target.cell)} ${target.path}: ${steps}`
-          );
+        const by = reportedBy(example, target, read, findings);
+        if (by === "findings") stats.detectedByFindings++;
+        else if (by === "note") stats.detectedByNotes++;
+        else survivors.push(`${example.name} ${formatCell(target.cell)} ${target.path}: ${steps}`);
       }
     }
   }
-  expect(stats.survived).toEqual([]);
+  stats.survived.push(...survivors);
+  expect(survivors).toEqual([]);
 }, 120_000);
