@@ -247,13 +247,18 @@ function overlaps(h: Header, left: number, right: number): boolean {
   return h.first <= right && h.last >= left;
 }
 
-/** The title a header belongs to: above it, left of it, not separated by another header. */
+/**
+ * The title a header belongs to: above it, left of it, nearest to its columns, not separated
+ * by another header.
+ */
 function titleOf(scan: SheetScan, h: Header): Title | undefined {
   let best: Title | undefined;
   for (const t of scan.titles) {
     if (t.row > h.row) break;
     if (h.row - t.row > MAX_GAP || t.column > h.first) continue;
-    if (!best || t.row > best.row || (t.row === best.row && t.column > best.column)) best = t;
+    // The title over the header's own columns wins over one further left (a table beside it).
+    if (!best || t.column > best.column || (t.column === best.column && t.row > best.row))
+      best = t;
   }
   if (!best) return undefined;
   const title = best;
@@ -880,6 +885,21 @@ class PublishedReader {
   }
 }
 
+/**
+ * A table split over two sheets: the first part stops without its closing total row and the
+ * part on a later sheet repeats its header (the same years).
+ */
+function continues(earlier: RawTable, part: RawTable): boolean {
+  const last = earlier.rows[earlier.rows.length - 1];
+  return (
+    earlier.range.split("!")[0] !== part.range.split("!")[0] &&
+    last !== undefined &&
+    !closes(earlier.id, last, earlier.rows.slice(0, -1)) &&
+    earlier.years.length === part.years.length &&
+    earlier.years.every((y, i) => y === part.years[i])
+  );
+}
+
 export interface PublishedResult {
   raws: RawTable[];
   title?: string;
@@ -898,6 +918,21 @@ export function readPublished(grid: WorkbookGrid, notes: ReadNote[]): PublishedR
     reader.read();
     for (const raw of reader.raws) {
       const earlier = seen.get(raw.id);
+      if (earlier && continues(earlier, raw)) {
+        notes.push({
+          severity: "info",
+          table: raw.id,
+          message: {
+            nl: `${raw.id} loopt door op werkblad '${sheet.name}': ${earlier.range} en ${raw.range} zijn samen gelezen`,
+            en: `${raw.id} continues on sheet '${sheet.name}': ${earlier.range} and ${raw.range} were read together`,
+          },
+        });
+        earlier.rows.push(...raw.rows);
+        earlier.failed ||= raw.failed;
+        earlier.range = `${earlier.range}; ${raw.range}`;
+        result.sheets.add(sheet.name);
+        continue;
+      }
       if (earlier) {
         notes.push({
           severity: "warning",
