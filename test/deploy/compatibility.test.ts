@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const {
   breakingChanges,
   validateManifest,

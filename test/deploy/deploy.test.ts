@@ -19,7 +19,6 @@ import { join, relative, sep } from "node:path";
 import { chromium, Browser, Response } from "playwright-core";
 import { documentedServerBlock, NGINX, RunningNginx, startNginx } from "./nginx";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const {
   parseXml,
   breakingChanges,

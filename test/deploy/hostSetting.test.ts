@@ -5,7 +5,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const config = require("../../webpack.config.js");
 
 const ROOT = join(__dirname, "..", "..");
