@@ -35,16 +35,27 @@ function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Times `fn` `runs` times after `warmup` untimed calls. */
-export async function time(fn: () => unknown, runs: number, warmup = 1): Promise<Sample> {
+/**
+ * The time of one call, averaged over `batch` calls in a row: a run of a millisecond is
+ * otherwise at the mercy of the scheduler on a loaded machine.
+ */
+async function timed(fn: () => unknown, batch: number): Promise<number> {
+  collect();
+  const t0 = performance.now();
+  for (let b = 0; b < batch; b++) await fn();
+  return (performance.now() - t0) / batch;
+}
+
+/** Times `fn` `runs` times (each the mean of `batch` calls) after `warmup` untimed calls. */
+export async function time(
+  fn: () => unknown,
+  runs: number,
+  warmup = 1,
+  batch = 1
+): Promise<Sample> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collect();
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
+  for (let i = 0; i < runs; i++) out.push(await timed(fn, batch));
   return sample(out);
 }
 
@@ -81,23 +92,19 @@ export async function timePair(
 }
 
 /**
- * Times each of `fns` once per round, `rounds` times, so that a burst of load from another
+ * Times each of `fns` once per round (the mean of `batches[i]` calls), `rounds` times, so that a burst of load from another
  * process falls on every size alike; `ratios[i]` holds time(i) / time(i - 1) per round.
  */
 export async function timeRounds(
   fns: readonly (() => unknown)[],
   rounds: number,
-  warmup = 1
+  warmup = 1,
+  batches: readonly number[] = fns.map(() => 1)
 ): Promise<{ samples: Sample[]; ratios: Sample[] }> {
   for (let w = 0; w < warmup; w++) for (const fn of fns) await fn();
   const times: number[][] = fns.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (const [i, fn] of fns.entries()) {
-      collect();
-      const t0 = performance.now();
-      await fn();
-      times[i].push(performance.now() - t0);
-    }
+    for (const [i, fn] of fns.entries()) times[i].push(await timed(fn, batches[i]));
   }
   return {
     samples: times.map(sample),

@@ -3,6 +3,7 @@ import {
   formatRatio,
   median,
   sample,
+  time,
   timePair,
   timeRounds,
 } from "../../scripts/bench/stats";
@@ -63,4 +64,11 @@ describe("timeRounds", () => {
     );
     expect(ratios[1].min).toBeGreaterThan(1);
   });
+});
+
+test("time: each run is the mean of a batch of calls, after the warm-up calls", async () => {
+  let calls = 0;
+  const s = await time(() => calls++, 4, 3, 10);
+  expect(calls).toBe(3 + 4 * 10);
+  expect(s.runs).toHaveLength(4);
 });
