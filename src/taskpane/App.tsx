@@ -82,7 +82,8 @@ export function App({ host }: { host: PaneHost }) {
   const lastFile = useRef<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const show = (loaded: LoadedPlan) => {
+  /** Shows a new reading; `keepTab` after an action whose outcome the user is looking at. */
+  const show = (loaded: LoadedPlan, keepTab = false) => {
     setState((s) => ({
       loaded,
       result: loaded.plan ? checkPlan(loaded.plan) : null,
@@ -90,28 +91,31 @@ export function App({ host }: { host: PaneHost }) {
     }));
     setAccepted(new Map(loaded.accepted));
     setComparison(null);
-    setTab("findings");
+    if (!keepTab) setTab("findings");
   };
 
-  const check = useCallback(async () => {
-    setNotice(null);
-    if (host.mode === "excel" && host.loadWorkbook) {
-      const loaded = await task.run(
-        t("Plan lezen en controleren…", "Reading and checking the plan…"),
-        () => host.loadWorkbook!()
-      );
-      if (loaded) show(loaded);
-    } else if (lastFile.current && host.openFile) {
-      const file = lastFile.current;
-      const loaded = await task.run(
-        t(`${file.name} lezen en controleren…`, `Reading and checking ${file.name}…`),
-        () => host.openFile!(file)
-      );
-      if (loaded) show(loaded);
-    } else {
-      fileInput.current?.click();
-    }
-  }, [host, task.run]);
+  const check = useCallback(
+    async (keepTab = false) => {
+      setNotice(null);
+      if (host.mode === "excel" && host.loadWorkbook) {
+        const loaded = await task.run(
+          t("Plan lezen en controleren…", "Reading and checking the plan…"),
+          () => host.loadWorkbook!()
+        );
+        if (loaded) show(loaded, keepTab);
+      } else if (lastFile.current && host.openFile) {
+        const file = lastFile.current;
+        const loaded = await task.run(
+          t(`${file.name} lezen en controleren…`, `Reading and checking ${file.name}…`),
+          () => host.openFile!(file)
+        );
+        if (loaded) show(loaded, keepTab);
+      } else {
+        fileInput.current?.click();
+      }
+    },
+    [host, task.run]
+  );
 
   useEffect(() => host.onCheckRequest?.(() => void check()), [host, check]);
 
@@ -358,7 +362,7 @@ export function App({ host }: { host: PaneHost }) {
                     task={task}
                     workbookName={state.loaded.workbookName}
                     report={report}
-                    onChanged={() => void check()}
+                    onChanged={() => void check(true)}
                   />
                 )}
               </div>
@@ -367,7 +371,12 @@ export function App({ host }: { host: PaneHost }) {
         )}
         {inExcel && !state && (
           <Suspense fallback={null}>
-            <ActionsView host={host} task={task} report={report} onChanged={() => void check()} />
+            <ActionsView
+              host={host}
+              task={task}
+              report={report}
+              onChanged={() => void check(true)}
+            />
           </Suspense>
         )}
         {pending && (

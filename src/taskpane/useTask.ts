@@ -14,20 +14,22 @@ export function errorText(e: unknown, lang: Lang): string {
 }
 
 /**
- * Runs one pane task at a time: shows `label` when it takes longer than 300 ms and turns any
- * failure into a message in words.
+ * Runs the pane's tasks: shows a task's label when it takes longer than 300 ms and turns any
+ * failure into a message in words. Tasks may overlap (an action that re-checks the plan);
+ * the progress shows the latest one and ends when all have.
  */
 export function useTask(lang: Lang) {
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const active = useRef(0);
 
   const run = useCallback(
     async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
       setError(null);
       setRunning(true);
-      timer.current = setTimeout(() => setProgress(label), PROGRESS_DELAY_MS);
+      active.current++;
+      const timer = setTimeout(() => setProgress(label), PROGRESS_DELAY_MS);
       try {
         return await work();
       } catch (e) {
@@ -36,9 +38,11 @@ export function useTask(lang: Lang) {
         setError(errorText(e, lang));
         return undefined;
       } finally {
-        clearTimeout(timer.current);
-        setProgress(null);
-        setRunning(false);
+        clearTimeout(timer);
+        if (--active.current === 0) {
+          setProgress(null);
+          setRunning(false);
+        }
       }
     },
     [lang]

@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
+import { FakeCell, fakeOfficeScript } from "./fakeOffice";
 
 const ROOT = join(__dirname, "..", "..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -328,5 +329,128 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
 
   it("had no script errors or failed requests", () => {
     expect(problems).toEqual([]);
+  });
+
+  describe("inside Excel (office.js replaced by an in-page workbook)", () => {
+    let excel: Page;
+
+    /** The published example as Excel would hold it, with Tabel 6's amounts as formulas. */
+    async function workbookData() {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(PUBLISHED);
+      const ws = wb.getWorksheet("Uitvoeringsplan")!;
+      const cells: Record<string, FakeCell> = {};
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value;
+          if (typeof v === "number") cells[cell.address] = { v, fmt: cell.numFmt };
+          else if (cell.text !== "") cells[cell.address] = { v: cell.text, fmt: cell.numFmt };
+        })
+      );
+      for (let r = 61; r <= 76; r++) {
+        for (const c of "DEFGH") {
+          const a = `${c}${r}`;
+          const amount = Number(String(cells[a].v).replace(/\./g, ""));
+          cells[a] = { v: amount, f: `=ROUND($B${r}*${c}$56,0)`, fmt: "#,##0" };
+        }
+      }
+      return { name: "Uitvoeringsplan 2024.xlsx", sheets: [{ name: "Uitvoeringsplan", cells }] };
+    }
+
+    const book = <T>(f: string) => excel.evaluate(f) as Promise<T>;
+
+    beforeAll(async () => {
+      const script = fakeOfficeScript(await workbookData());
+      excel = await context.newPage();
+      excel.on("pageerror", (e) => problems.push(`excel pageerror: ${e.message}`));
+      await excel.route("**/office/office.js", (route) =>
+        route.fulfill({ body: script, contentType: "text/javascript" })
+      );
+      await excel.goto(url);
+    });
+
+    afterAll(async () => {
+      await excel?.close();
+    });
+
+    async function excelShot(name: string): Promise<void> {
+      await excel.screenshot({ path: join(SHOTS, `${name}.png`) });
+      const result = await new AxeBuilder({ page: excel }).analyze();
+      const bad = result.violations
+        .map((v) => ({ ...v, nodes: realNodes(v) }))
+        .filter((v) => (v.impact === "serious" || v.impact === "critical") && v.nodes.length > 0)
+        .map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(bad).toEqual([]);
+    }
+
+    it("checks the open workbook and selects a finding's cells", async () => {
+      await excel.getByRole("button", { name: "Controleer plan" }).click();
+      const group = excel.getByRole("region", { name: /· ALLOC-AMOUNT \(/ });
+      await group.waitFor();
+      await group.getByRole("button", { name: /2023 · Beek · Uitvoeringsplan!D61/ }).click();
+      // The amount, its key and the Tabel 4 total it comes from, selected together.
+      expect(await book<string[]>("window.__book.selected")).toEqual([
+        "Uitvoeringsplan!D61,B61,D56",
+      ]);
+      await excelShot("09-excel-findings");
+    });
+
+    it("accepts a finding with a reason saved in the workbook", async () => {
+      const group = excel.getByRole("region", { name: /· TOTALS-LINK \(/ });
+      await group.getByRole("button", { name: "Accepteren…" }).click();
+      await group
+        .getByRole("textbox")
+        .fill("Tabel 2 begint in 2024; 2023 staat in het vorige plan");
+      await excelShot("10-excel-accept");
+      await group.getByRole("button", { name: "Opslaan in werkmap" }).click();
+      await group.getByText(/Geaccepteerd: Tabel 2 begint in 2024/).waitFor();
+      const saved = await book<[string, string][]>(
+        `[...window.__book.sheets.find((s) => s.name === "UP_Geaccepteerd").cells].map(([a, c]) => [a, String(c.v)])`
+      );
+      expect(saved).toContainEqual(["B2", "Tabel 2 begint in 2024; 2023 staat in het vorige plan"]);
+    });
+
+    it("fixes rounding only after a preview and a second question about formulas, and restores", async () => {
+      const before = await book<string>(`JSON.stringify([...window.__book.sheets[0].cells])`);
+      await excel.getByRole("button", { name: "Afronding herstellen…" }).first().click();
+      const dialog = excel.getByRole("dialog");
+      await dialog.getByText("Voorbeeld van de wijziging").waitFor();
+      await excelShot("11-excel-preview");
+      await dialog.getByRole("button", { name: "Wijzigen" }).click();
+      await dialog.getByText("Formules overschrijven?").waitFor();
+      // Nothing was written before the second yes.
+      expect(await book<string>(`JSON.stringify([...window.__book.sheets[0].cells])`)).toBe(before);
+      await excelShot("12-excel-formulas");
+      await dialog.getByRole("button", { name: "Formules overschrijven" }).click();
+      await excel.getByText(/cellen gewijzigd/).waitFor();
+      expect(await book<string>(`JSON.stringify([...window.__book.sheets[0].cells])`)).not.toBe(
+        before
+      );
+      expect(
+        await book<string>(`window.__book.sheets.find((s) => s.name === "UP_Backup").visibility`)
+      ).toBe("VeryHidden");
+
+      await excel.getByRole("tab", { name: "Acties" }).click();
+      await excel.getByRole("button", { name: "Laatste wijziging terugzetten" }).click();
+      await excel
+        .getByText(/teruggezet/)
+        .waitFor()
+        .catch(async (e) => {
+          await excel.screenshot({ path: join(tmpdir(), "up-restore-failed.png") });
+          throw e;
+        });
+      expect(await book<string>(`JSON.stringify([...window.__book.sheets[0].cells])`)).toBe(before);
+      await excelShot("13-excel-actions");
+    });
+
+    it("writes the report sheet", async () => {
+      await excel.getByRole("button", { name: "Controleverslag" }).click();
+      await excel.getByText(/Blad "Controleverslag" gemaakt/).waitFor();
+      expect(
+        await book<string>(
+          `String(window.__book.sheets.find((s) => s.name === "Controleverslag").cells.get("A1").v)`
+        )
+      ).toBe("Controleverslag Uitvoeringsplan");
+    });
   });
 });
