@@ -45,7 +45,6 @@ function accepting(port: number): Promise<boolean> {
 export interface RunningNginx {
   port: number;
   stop(): Promise<void>;
-  log(): string;
 }
 
 /**
@@ -62,27 +61,33 @@ export async function startNginx(opts: {
   mkdirSync(join(prefix, "temp"), { recursive: true });
   const cert = join(prefix, "cert.pem");
   const key = join(prefix, "key.pem");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      `/CN=${opts.serverName}`,
-      "-addext",
-      `subjectAltName=DNS:${opts.serverName}`,
-      "-keyout",
-      key,
-      "-out",
-      cert,
-    ],
-    { stdio: "pipe" }
-  );
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        `/CN=${opts.serverName}`,
+        "-addext",
+        `subjectAltName=DNS:${opts.serverName}`,
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
+      { stdio: "pipe" }
+    );
+  } catch (e) {
+    throw new Error(
+      `openssl made no certificate for nginx (apt-get install -y openssl): ${(e as Error).message}`
+    );
+  }
   const port = await freePort();
   let server = opts.serverBlock;
   server = replaceDirective(server, /^\s*listen\s+443\s+ssl;/, `    listen 127.0.0.1:${port} ssl;`);
@@ -138,7 +143,6 @@ export async function startNginx(opts: {
   }
   return {
     port,
-    log,
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGQUIT");
