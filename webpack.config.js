@@ -24,8 +24,14 @@ const DEV_ORIGIN = "https://localhost:3000";
  */
 function hostUrl(value) {
   const host = typeof value === "string" ? value : "";
-  const wrong = (why) =>
-    new Error(`--env host=${host}: ${why}, e.g. --env host=https://gemeente.example/up/`);
+  const wrong = (why) => {
+    const error = new Error(
+      `--env host=${host}: ${why}, e.g. --env host=https://gemeente.example/up/`
+    );
+    // webpack-cli prints the stack; the message is all that helps.
+    error.stack = `Error: ${error.message}`;
+    return error;
+  };
   let url;
   try {
     url = new URL(host);
