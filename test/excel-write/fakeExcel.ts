@@ -82,11 +82,15 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
     const original = {
       formulas: grid((c) => c?.formula ?? c?.value ?? ""),
       values: grid((c) => c?.value ?? ""),
+      numberFormat: rows.map((r) =>
+        cols.map((c) => sheet.cellFormats.get(address(r, c)) ?? "General")
+      ),
     };
     const mock = new OfficeMockObject({
       address: `${sheet.name}!${a}`,
       formulas: original.formulas,
       values: original.values,
+      numberFormat: original.numberFormat,
       format: { font: {}, fill: {} },
       select() {
         book.active = sheet.name;
@@ -114,6 +118,7 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
     const applied: Record<string, unknown> = {
       values: original.values,
       formulas: original.formulas,
+      numberFormat: original.numberFormat,
     };
     appliers.push(() => {
       // Formats first: what is written into a text-formatted cell stays text, as in Excel.

@@ -6,7 +6,7 @@ import { CellRef } from "../../core/model";
  */
 
 export const BACKUP_SHEET = "UP_Backup";
-const HEADER = ["batch", "tijd", "actie", "blad", "cel", "soort", "vorige inhoud"];
+const HEADER = ["batch", "tijd", "actie", "blad", "cel", "soort", "vorige inhoud", "vorige opmaak"];
 
 /** How a previous content is kept: f formula, n number, b boolean, s text ("" = empty). */
 type Kind = "f" | "n" | "b" | "s";
@@ -61,7 +61,7 @@ async function backupSheet(context: Excel.RequestContext): Promise<Excel.Workshe
   await context.sync();
   if (!existing.isNullObject) return existing;
   const sheet = context.workbook.worksheets.add(BACKUP_SHEET);
-  sheet.getRange("A1:G1").values = [HEADER];
+  sheet.getRange("A1:H1").values = [HEADER];
   sheet.visibility = Excel.SheetVisibility.veryHidden;
   return sheet;
 }
@@ -90,11 +90,13 @@ export async function writeWithBackup(
 ): Promise<WriteOutcome> {
   const ranges = writes.map((w) => {
     const r = context.workbook.worksheets.getItem(w.cell.sheet).getRange(w.cell.address);
-    r.load("formulas");
+    r.load(["formulas", "numberFormat"]);
     return r;
   });
   await context.sync();
   const previous = ranges.map((r) => r.formulas[0][0] as unknown);
+  // A figure stored as text gets a number format; restore puts the old format back too.
+  const reformat = previous.map((p) => typeof p === "string" && !isFormula(p) && p !== "");
   const formulaCells = writes.filter((_, i) => isFormula(previous[i])).map((w) => w.cell);
   if (formulaCells.length > 0 && !options.overwriteFormulas) {
     return { status: "needs-confirmation", formulaCells };
@@ -112,16 +114,16 @@ export async function writeWithBackup(
     w.cell.address,
     kindOf(previous[i]),
     String(previous[i] ?? ""),
+    reformat[i] ? String(ranges[i].numberFormat[0][0] ?? "General") : "",
   ]);
   if (backup.length > 0) {
     const lastRow = firstRow + backup.length - 1;
     // Text format keeps formulas and numbers-as-text exactly as they were.
-    sheet.getRange(`A${firstRow}:G${lastRow}`).numberFormat = backup.map((r) => r.map(() => "@"));
-    sheet.getRange(`A${firstRow}:G${lastRow}`).values = backup;
+    sheet.getRange(`A${firstRow}:H${lastRow}`).numberFormat = backup.map((r) => r.map(() => "@"));
+    sheet.getRange(`A${firstRow}:H${lastRow}`).values = backup;
   }
   writes.forEach((w, i) => {
-    if (typeof previous[i] === "string" && !isFormula(previous[i]) && previous[i] !== "")
-      ranges[i].numberFormat = [[TEXT_REPLACEMENT_FORMAT[w.kind]]];
+    if (reformat[i]) ranges[i].numberFormat = [[TEXT_REPLACEMENT_FORMAT[w.kind]]];
     ranges[i].values = [[valueFor(w, previous[i])]];
   });
   await context.sync();
@@ -152,6 +154,8 @@ export async function restoreLastBackup(
   for (const r of [...mine].reverse()) {
     const target = context.workbook.worksheets.getItem(String(r[3])).getRange(String(r[4]));
     const content = String(r[6]);
+    const format = String(r[7] ?? "");
+    if (format !== "") target.numberFormat = [[format]];
     switch (r[5] as Kind) {
       case "f":
         target.formulas = [[content]];
@@ -163,11 +167,12 @@ export async function restoreLastBackup(
         target.values = [[content.toUpperCase() === "TRUE"]];
         break;
       default:
-        // The apostrophe keeps text such as "3.064.067" text, as it was.
-        target.values = [[content === "" ? "" : `'${content}`]];
+        // The apostrophe keeps text such as "3.064.067" text, as it was; a text-formatted
+        // cell keeps it text by itself.
+        target.values = [[content === "" || format === "@" ? content : `'${content}`]];
     }
   }
-  sheet.getRange(`A${first + 2}:G${first + 1 + mine.length}`).clear();
+  sheet.getRange(`A${first + 2}:H${first + 1 + mine.length}`).clear();
   await context.sync();
   return { batch, time: String(mine[0][1]), label: String(mine[0][2]), cells: mine.length };
 }
