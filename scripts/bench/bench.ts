@@ -214,10 +214,16 @@ function machine(
 
 const METHOD = `## How each figure is measured
 
+Times of work in the Node process (check, read, recalculation) are the process's CPU time
+(user + system), so that other processes on the shared cores do not count; a garbage collection
+runs before each timed run. Times in Chromium (first answer, pane start) are wall time, as a user
+waits them, and so depend on the load shown above.
+
 - **bundle**: gzip level 9 of the files of a production build (\`scripts/bench/bundleSize.ts\`, the
   same helper with which \`test/build/build.test.ts\` asserts these budgets in \`npm test\`).
   The functions path is runtime.js, everything the shared runtime runs before the functions
-  register; the pane is the chunk group its lazy import loads at once.
+  register; the pane's initial JS is runtime.js and the chunk group the pane's lazy import loads at
+  once (office.js, Office's own, not counted; ExcelJS loads only when a file is opened).
 - **check**: \`checkPlan\` on a plan already in memory. The synthetic plans
   (\`scripts/bench/synthetic.ts\`) have the 2024 plan's shape with the roles, cost lines and
   municipalities multiplied by 1, 5, 10, 40 and the years by 1, 2, 10, 25; they are consistent

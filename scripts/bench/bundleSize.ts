@@ -14,7 +14,10 @@ export const KB = 1024;
 export const BUDGETS = {
   /** Everything the shared runtime loads before the functions register: runtime.js alone. */
   runtime: 60 * KB,
-  /** The pane's initial JS: the chunks its lazy import loads at once (ExcelJS comes later). */
+  /**
+   * The pane's initial JS: runtime.js and the chunks the pane's lazy import loads at once
+   * (ExcelJS comes later); office.js is Office's own, loaded by every add-in.
+   */
   pane: 200 * KB,
 };
 
@@ -63,7 +66,7 @@ function part(dist: string, chunks: StatsChunk[], files: string[]): BundlePart {
   };
 }
 
-/** Sizes of the runtime entry and of the pane's lazy chunk group in a production build. */
+/** Sizes of the runtime entry, and of it with the pane's lazy chunk group, in a production build. */
 export function bundleSizes(stats: BuildStats, dist: string): BundleSizes {
   const runtime = stats.chunks.filter((c) => c.names.includes("runtime"));
   const group = stats.namedChunkGroups["pane"];
@@ -79,8 +82,8 @@ export function bundleSizes(stats: BuildStats, dist: string): BundleSizes {
     ),
     pane: part(
       dist,
-      paneChunks,
-      group.assets.map((a) => a.name)
+      [...runtime, ...paneChunks],
+      [...runtime.flatMap((c) => c.files), ...group.assets.map((a) => a.name)]
     ),
   };
 }

@@ -1,10 +1,15 @@
-import { performance } from "node:perf_hooks";
-
 /*
  * Repeated timings on a shared, noisy machine: the median says how fast, min–max how noisy.
  * Comparisons are ratios of runs interleaved in the same process, so both sides see the same
- * noise.
+ * noise. Work in this process is timed in CPU time (user + system), not wall time: with other
+ * processes on the same two cores, wall time measures the scheduler as much as the code.
  */
+
+/** Milliseconds of CPU this process has used. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 export interface Sample {
   /** Milliseconds per run. */
@@ -41,9 +46,9 @@ function collect(): void {
  */
 async function timed(fn: () => unknown, batch: number): Promise<number> {
   collect();
-  const t0 = performance.now();
+  const t0 = cpuMs();
   for (let b = 0; b < batch; b++) await fn();
-  return (performance.now() - t0) / batch;
+  return (cpuMs() - t0) / batch;
 }
 
 /** Times `fn` `runs` times (each the mean of `batch` calls) after `warmup` untimed calls. */
@@ -79,12 +84,7 @@ export async function timePair(
     // Alternate who goes first: a warm cache after the other side must not favour one.
     const order = i % 2 === 0 ? [a, b] : [b, a];
     const times: number[] = [];
-    for (const fn of order) {
-      collect();
-      const t0 = performance.now();
-      await fn();
-      times.push(performance.now() - t0);
-    }
+    for (const fn of order) times.push(await timed(fn, 1));
     ta.push(i % 2 === 0 ? times[0] : times[1]);
     tb.push(i % 2 === 0 ? times[1] : times[0]);
   }

@@ -6,7 +6,7 @@ import { BuildStats, bundleSizes } from "../../scripts/bench/bundleSize";
 
 /* What the size helper counts, on a made-up build: the real one is test/build/build.test.ts. */
 
-test("runtime: its entry's files; pane: the .js assets of the pane chunk group, modules included", () => {
+test("runtime: its entry's files; pane: those and the .js assets of the pane chunk group, modules included", () => {
   const dist = mkdtempSync(join(tmpdir(), "up-size-"));
   const text = (n: number) => Array.from({ length: n }, (_, i) => `var x${i}=${i * 7};`).join("");
   const files: Record<string, string> = {
@@ -58,10 +58,15 @@ test("runtime: its entry's files; pane: the .js assets of the pane chunk group, 
     gzip: gz("runtime.js"),
     modules: ["./src/a.ts"],
   });
-  expect(s.pane.files).toEqual(["280.2.js", "pane.1.js"]);
-  expect(s.pane.gzip).toBe(gz("280.2.js") + gz("pane.1.js"));
+  expect(s.pane.files).toEqual(["runtime.js", "280.2.js", "pane.1.js"]);
+  expect(s.pane.gzip).toBe(gz("runtime.js") + gz("280.2.js") + gz("pane.1.js"));
   expect(s.pane.modules.sort()).toEqual(
-    ["./node_modules/react-dom/x.js", "./src/b.tsx", "./src/pane.tsx + 2 modules"].sort()
+    [
+      "./node_modules/react-dom/x.js",
+      "./src/a.ts",
+      "./src/b.tsx",
+      "./src/pane.tsx + 2 modules",
+    ].sort()
   );
 });
 

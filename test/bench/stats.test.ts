@@ -1,4 +1,5 @@
 import {
+  cpuMs,
   formatMs,
   formatRatio,
   median,
@@ -7,6 +8,22 @@ import {
   timePair,
   timeRounds,
 } from "../../scripts/bench/stats";
+
+/** Keeps the CPU busy for about `ms` of CPU time: the clock the timings read. */
+const busy = (ms: number) => () => {
+  const end = cpuMs() + ms;
+  while (cpuMs() < end);
+};
+
+test("cpuMs counts work, not waiting", async () => {
+  const t0 = cpuMs();
+  await new Promise((r) => setTimeout(r, 60));
+  const waited = cpuMs() - t0;
+  const t1 = cpuMs();
+  busy(60)();
+  expect(cpuMs() - t1).toBeGreaterThanOrEqual(60);
+  expect(waited).toBeLessThan(30);
+});
 
 describe("median and spread", () => {
   test("the middle value, or the mean of the two middle values; order does not matter", () => {
@@ -37,9 +54,8 @@ describe("timePair", () => {
     expect(calls.join("")).toBe("ab" + "ab" + "ba" + "ab" + "ba");
   });
 
-  test("the ratio is a/b per pair: a side that waits longer has a ratio above 1", async () => {
-    const wait = (ms: number) => () => new Promise((r) => setTimeout(r, ms));
-    const r = await timePair(wait(30), wait(5), 3, 0);
+  test("the ratio is a/b per pair: a side that works longer has a ratio above 1", async () => {
+    const r = await timePair(busy(30), busy(5), 3, 0);
     expect(r.a.median).toBeGreaterThan(r.b.median);
     expect(r.ratio.runs).toHaveLength(3);
     r.ratio.runs.forEach((x, i) => expect(x).toBeCloseTo(r.a.runs[i] / r.b.runs[i], 10));
@@ -50,12 +66,11 @@ describe("timePair", () => {
 describe("timeRounds", () => {
   test("times every function once per round, in order, and gives each its ratio to the one before", async () => {
     const calls: number[] = [];
-    const wait = (ms: number, id: number) => () =>
-      new Promise((r) => {
-        calls.push(id);
-        setTimeout(r, ms);
-      });
-    const { samples, ratios } = await timeRounds([wait(5, 0), wait(25, 1)], 3, 1);
+    const work = (ms: number, id: number) => () => {
+      calls.push(id);
+      busy(ms)();
+    };
+    const { samples, ratios } = await timeRounds([work(5, 0), work(25, 1)], 3, 1);
     expect(calls).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
     expect(samples.map((s) => s.runs.length)).toEqual([3, 3]);
     expect(ratios[0].runs).toEqual([1, 1, 1]);
