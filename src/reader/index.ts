@@ -1,5 +1,6 @@
 import { KeyComponents, Plan, TableId } from "../core/model";
 import { MUNICIPALITIES } from "../core/municipalities";
+import { readBindings, readBoundTable, withoutBindingSheet } from "./binding";
 import { buildPlanTables, RawTable, TABLE_NAMES } from "./build";
 import { ReadNote } from "./cells";
 import { WorkbookGrid } from "./grid";
@@ -33,9 +34,20 @@ const ORDER: TableId[] = ["Tabel 1", "Tabel 2", "Tabel 3", "Tabel 4", "Tabel 6"]
  * Reads an Uitvoeringsplan from a workbook: the UP template's Excel tables when the workbook
  * has them, otherwise the tables of the published plan pasted into a sheet.
  */
-export function readPlan(grid: WorkbookGrid): ReadResult {
+export function readPlan(workbook: WorkbookGrid): ReadResult {
   const notes: ReadNote[] = [];
   const looked = [...LOOKED];
+  // Tables bound by hand are read as bound; recognition only looks for the others.
+  const bound: RawTable[] = [];
+  const boundSheets = new Set<string>();
+  for (const b of readBindings(workbook, notes)) {
+    const raw = readBoundTable(workbook, b, notes);
+    if (!raw) continue;
+    bound.push(raw);
+    boundSheets.add(b.sheet);
+  }
+  const isBound = (id: TableId) => bound.some((r) => r.id === id);
+  const grid = withoutBindingSheet(workbook);
   const template = findTemplateTables(grid);
   let layout: "template" | "published";
   let raws: RawTable[];
@@ -46,6 +58,7 @@ export function readPlan(grid: WorkbookGrid): ReadResult {
     layout = "template";
     raws = [];
     for (const spec of TEMPLATE_TABLES) {
+      if (isBound(spec.table)) continue;
       const loc = template.get(spec.name.toLowerCase());
       if (!loc) {
         notes.push({
@@ -73,11 +86,13 @@ export function readPlan(grid: WorkbookGrid): ReadResult {
     title = templateTitle(grid);
   } else {
     layout = "published";
-    const published = readPublished(grid, notes);
-    raws = published.raws;
+    const recognised: ReadNote[] = [];
+    const published = readPublished(grid, recognised);
+    notes.push(...recognised.filter((n) => !n.table || !isBound(n.table)));
+    raws = published.raws.filter((r) => !isBound(r.id));
     title = published.title;
     published.sheets.forEach((s) => sheetsUsed.add(s));
-    if (raws.length === 0) {
+    if (raws.length === 0 && bound.length === 0) {
       notes.push({
         severity: "error",
         message: {
@@ -88,7 +103,7 @@ export function readPlan(grid: WorkbookGrid): ReadResult {
       return { notes, looked };
     }
     for (const id of ORDER) {
-      if (!raws.some((r) => r.id === id)) {
+      if (!raws.some((r) => r.id === id) && !isBound(id)) {
         notes.push({
           severity: "info",
           table: id,
@@ -111,6 +126,8 @@ export function readPlan(grid: WorkbookGrid): ReadResult {
       });
     }
   }
+  raws.push(...bound);
+  boundSheets.forEach((s) => sheetsUsed.add(s));
   const part = buildPlanTables(raws, notes);
   sortByTable(notes);
   if (keyComponents) part.keyComponents = keyComponents;

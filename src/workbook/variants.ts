@@ -346,6 +346,18 @@ export const VARIANTS: readonly Variant[] = [
       return wb;
     },
   },
+  {
+    file: "16-tabel6-unrecognised.xlsx",
+    description:
+      "Tabel 6 without its title and with a header of '23 … '27 (A58 and A60 emptied, D60:H60 as text): the recogniser cannot find it; a binding by hand can",
+    make() {
+      const { wb, ws } = published();
+      ws.getCell("A58").value = null;
+      ws.getCell("A60").value = null;
+      YEAR_COLUMNS.forEach((c, i) => (ws.getCell(`${c}60`).value = `'${23 + i}`));
+      return wb;
+    },
+  },
 ];
 
 export const LIBREOFFICE_VARIANTS: readonly LibreOfficeVariant[] = [
