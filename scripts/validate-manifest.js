@@ -161,7 +161,7 @@ function manifestUrls(elements) {
 
 /**
  * A built manifest: every URL under the folder of the pane's SourceLocation (AppDomains: its
- * origin), each naming a file of the build in `dir` when given, and no localhost anywhere.
+ * origin), each naming a file of the build in `dir`, and no localhost anywhere.
  */
 function hostProblems(xml, dir) {
   let doc;
@@ -184,7 +184,7 @@ function hostProblems(xml, dir) {
       if (url !== origin) problems.push(`<AppDomain> on line ${line} is ${url}, not ${origin}.`);
     } else if (!url.startsWith(host)) {
       problems.push(`URL on line ${line} is not under ${host}: ${url}`);
-    } else if (dir) {
+    } else {
       const file = path.join(
         dir,
         ...decodeURIComponent(new URL(url).pathname.slice(new URL(host).pathname.length)).split("/")
