@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global require, __dirname, console, process, module */
 /*
  * Checks the shipped bundle: no test-only tool (HyperFormula is GPL-3 or commercial, jest,
  * fast-check, playwright, the Office mocks…) and no copyleft licence may end up in dist/.
@@ -147,7 +148,9 @@ function main() {
   }
   console.log(
     `check-bundle-licences: ${emittedFiles(args.dist).length} files in ${args.dist} clean` +
-      (args.stats ? `; ${rows.length} bundled packages, all runtime dependencies, none copyleft` : "")
+      (args.stats
+        ? `; ${rows.length} bundled packages, all runtime dependencies, none copyleft`
+        : "")
   );
 }
 
