@@ -138,6 +138,8 @@ function stub(data: FakeWorkbookData): void {
   };
   const byAddress = (sheet: Sheet, a: string) => {
     const [p, q = p] = a.split(":");
+    // A whole column ("A:A"), as the report sheet uses for column widths.
+    if (/^[A-Z]+$/i.test(p)) return range(sheet, 1, parse(`${p}1`).c, 1, 1);
     const s = parse(p);
     const e = parse(q);
     return range(sheet, s.r, s.c, e.r - s.r + 1, e.c - s.c + 1);
