@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   group: {
     display: "flex",
     flexDirection: "column",
+    alignItems: "flex-start",
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalL,
   },

@@ -78,8 +78,8 @@ export function WriteDialog(props: {
               <>
                 <p>
                   {t(
-                    `${pending?.preview.length ?? 0} cellen worden gewijzigd. De vorige waarden worden bewaard in een verborgen blad; "Laatste wijziging terugzetten" zet ze terug.`,
-                    `${pending?.preview.length ?? 0} cells will change. The previous values are kept in a hidden sheet; "Restore last change" puts them back.`
+                    `${pending?.preview.length === 1 ? "1 cel wordt" : `${pending?.preview.length ?? 0} cellen worden`} gewijzigd. De vorige waarden worden bewaard in een verborgen blad; "Laatste wijziging terugzetten" zet ze terug.`,
+                    `${pending?.preview.length === 1 ? "1 cell" : `${pending?.preview.length ?? 0} cells`} will change. The previous values are kept in a hidden sheet; "Restore last change" puts them back.`
                   )}
                 </p>
                 <div className={styles.scroll}>

@@ -375,6 +375,8 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     });
 
     async function excelShot(name: string): Promise<void> {
+      // Let Fluent's dialog finish fading in.
+      await excel.waitForTimeout(500);
       await excel.screenshot({ path: join(SHOTS, `${name}.png`) });
       const result = await new AxeBuilder({ page: excel }).analyze();
       const bad = result.violations
