@@ -73,15 +73,15 @@ function lockPackages() {
   return runtime;
 }
 
+/** Modules that end up in an emitted chunk; child compilations (the HTML template) ship nothing. */
 function moduleNames(stats) {
   const names = new Set();
   const visit = (m) => {
     if (m.name) names.add(m.name);
     for (const inner of m.modules ?? []) visit(inner);
   };
-  for (const m of stats.modules ?? []) visit(m);
+  for (const m of stats.modules ?? []) if ((m.chunks ?? [null]).length > 0) visit(m);
   for (const c of stats.chunks ?? []) for (const m of c.modules ?? []) visit(m);
-  for (const child of stats.children ?? []) for (const n of moduleNames(child)) names.add(n);
   return names;
 }
 
