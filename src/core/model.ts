@@ -129,6 +129,8 @@ export interface PlanSource {
   layout?: "template" | "published";
   /** Where each table was found, as "Sheet!A1:H20". */
   tables: Partial<Record<TableId, string>>;
+  /** Tables read through a binding by hand (sheet UP_Koppelingen), not recognised. */
+  bound?: TableId[];
 }
 
 /** A whole Uitvoeringsplan. Tables the source lacks are absent. */

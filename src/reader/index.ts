@@ -155,12 +155,14 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
     });
     return { layout, notes, looked };
   }
+  const boundIds = bound.filter((r) => present[r.id]).map((r) => r.id);
   const plan: Plan = {
     title: title ?? grid.name.replace(/\.[^.]+$/, ""),
     source: { kind: "workbook", name: grid.name, layout, tables },
     municipalities: [...MUNICIPALITIES],
     ...part,
   };
+  if (boundIds.length > 0) plan.source.bound = boundIds;
   return { plan, layout, notes, looked };
 }
 

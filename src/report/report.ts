@@ -92,6 +92,7 @@ const L = {
   workbookPlan: { nl: "het plan in deze werkmap", en: "the plan in this workbook" },
   embeddedPlan: { nl: "het ingebouwde plan 2024", en: "the built-in 2024 plan" },
   tables: { nl: "Gevonden tabellen", en: "Tables found" },
+  bound: { nl: " (met de hand gekoppeld)", en: " (bound by hand)" },
   summary: { nl: "Samenvatting", en: "Summary" },
   rules: { nl: "Uitgevoerde controles", en: "Checks run" },
   rule: { nl: "Regel", en: "Rule" },
@@ -149,7 +150,15 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
   );
   const tables = Object.entries(plan.source.tables) as [TableId, string][];
   if (tables.length > 0)
-    push("meta", text(tr(L.tables, lang)), text(tables.map(([t, w]) => `${t}: ${w}`).join("; ")));
+    push(
+      "meta",
+      text(tr(L.tables, lang)),
+      text(
+        tables
+          .map(([t, w]) => `${t}: ${w}${plan.source.bound?.includes(t) ? tr(L.bound, lang) : ""}`)
+          .join("; ")
+      )
+    );
   const live = result.findings.filter((f) => !accepted.has(findingKey(f)));
   const done = result.findings.filter((f) => accepted.has(findingKey(f)));
   push("meta", text(tr(L.summary, lang)), text(countsLine(result, lang, done.length)));

@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BINDING_SHEET, parseBinding, TableBinding, withBinding } from "../../src/reader/binding";
+import { checkPlan } from "../../src/core/check";
+import { buildReport } from "../../src/report/report";
 import { saveBindings } from "../../src/workbook/bindings";
+import { readPlanFile } from "../../src/workbook/file";
 import { runCli } from "../support/runCli";
 
 /*
@@ -64,6 +67,27 @@ test("a binding saved in the file is read back by up check: Tabel 6 with its fin
     message:
       "Tabel 6 (uitvoeringskosten per gemeente) is met de hand gekoppeld aan Uitvoeringsplan!A60:H77 (labels in kolom A, jaren uit rij 60)",
   });
+});
+
+test("the plan's source and the report say the table was bound by hand", async () => {
+  const { plan } = await readPlanFile(await withBindings([TABEL6]));
+  expect(plan!.source.bound).toEqual(["Tabel 6"]);
+  const report = buildReport(
+    {
+      plan: plan!,
+      result: checkPlan(plan!),
+      accepted: new Map(),
+      formulaSource: "workbook",
+      workbook: "gekoppeld.xlsx",
+      date: new Date(Date.UTC(2024, 0, 30)),
+    },
+    "nl"
+  );
+  const meta = report.rows.flatMap((r) => r.cells.map((c) => String(c.value)));
+  expect(meta).toContainEqual(
+    expect.stringContaining("Tabel 6: Uitvoeringsplan!A60:H77 (met de hand gekoppeld)")
+  );
+  expect(meta.join(" ")).not.toContain("Tabel 1: Uitvoeringsplan!A5:H28 (met de hand");
 });
 
 test("the binding sheet is very hidden and holds one row per binding", async () => {
