@@ -150,7 +150,11 @@ async function formulas(): Promise<void> {
 
 async function browser(dist: string): Promise<string | undefined> {
   if (!existsSync(CHROMIUM)) {
-    row("first answer / pane start", `not measured: ${CHROMIUM} is missing`, "—", false);
+    row(
+      "first answer / pane start",
+      `not measured: ${CHROMIUM} is missing`,
+      "≤ 100 ms / ≤ 2 × blank + 300 ms"
+    );
     return undefined;
   }
   const { server, base } = await serve(dist);
