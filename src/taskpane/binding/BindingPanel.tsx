@@ -113,7 +113,7 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
   const download = async () => onDownload(file.name, new Uint8Array(await file.arrayBuffer()));
 
   return (
-    <section className={styles.root} aria-labelledby="up-binding-heading">
+    <section id="up-binding" className={styles.root} aria-labelledby="up-binding-heading">
       <h2 id="up-binding-heading" className={styles.heading}>
         {t("Tabel met de hand koppelen", "Bind a table by hand")}
       </h2>

@@ -1,0 +1,152 @@
+/*
+ * Binding by hand in the plain browser page, end to end (same harness as pane.e2e.test.ts: the
+ * production build served on 127.0.0.1, Debian's Chromium driven by playwright-core). The
+ * workbook is the published plan with Tabel 6's title and header label removed and its years
+ * written '23 … '27: the recogniser misses the table. The user binds it, the check then shows
+ * Tabel 6's findings, and the downloaded workbook carries the binding for `up check`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { chromium, BrowserContext, Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { runCli } from "../support/runCli";
+
+const ROOT = join(__dirname, "..", "..");
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(ROOT, "docs", "screenshots");
+const MISSED = join(ROOT, "test", "fixtures", "variants", "16-tabel6-unrecognised.xlsx");
+
+const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+
+jest.setTimeout(300_000);
+
+function build(into: string): void {
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", into],
+    { cwd: ROOT, encoding: "utf8", timeout: 240_000 }
+  );
+  if (run.status !== 0) throw new Error(`production build failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+};
+
+function serve(dist: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(
+      /^(\.\.[/\\])+/,
+      ""
+    );
+    const file = join(dist, path === "/" ? "taskpane.html" : path);
+    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describeBrowser("binding a table by hand in the plain browser page", () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let work: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "up-e2e-binding-"));
+    const dist = join(work, "dist");
+    build(dist);
+    server = await serve(dist);
+    context = await chromium.launchPersistentContext(join(work, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+      viewport: { width: 520, height: 1000 },
+      locale: "nl-NL",
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => server?.close(r));
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const group = (rule: string) => page.getByRole("region", { name: new RegExp(`· ${rule} \\(`) });
+  const panel = () => page.getByRole("region", { name: "Tabel met de hand koppelen" });
+
+  it("says Tabel 6 is missing and offers to bind it", async () => {
+    await page.setInputFiles("input[type=file]", MISSED);
+    await panel().waitFor();
+    expect(await panel().textContent()).toContain("Niet gevonden of niet leesbaar: Tabel 6");
+    expect(await group("ALLOC-SUM").count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, "13-binding-missing-table.png") });
+    const result = await new AxeBuilder({ page }).include("#up-binding").analyze();
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => v.id)).toEqual([]);
+  });
+
+  it("binds A60:H77 as Tabel 6 with its years in row 60; the check then finds Tabel 6's findings", async () => {
+    const p = panel();
+    await p.getByLabel("Dit is").selectOption("Tabel 6");
+    await p.getByLabel("Werkblad").selectOption("Uitvoeringsplan");
+    await p.getByLabel("Bereik").fill("A60:H77");
+    await p.getByLabel("Kolom met labels").fill("A");
+    await p.getByLabel("Rij met de jaren").fill("60");
+    await p.getByRole("button", { name: "Koppelen en opnieuw controleren" }).click();
+    await group("ALLOC-SUM").waitFor();
+    // Tabel 6 totals 2023 € 2.033.528 against Tabel 4's € 1.874.278 (as in the published plan).
+    const link = (await group("ALLOC-LINK").textContent()) ?? "";
+    expect(link).toContain("€ 2.033.528");
+    expect(link).toContain("€ 1.874.278");
+    // Beek 2023: € 71.784 against 3,53% × € 1.874.278 = € 66.162.
+    expect(await group("ALLOC-AMOUNT").textContent()).toContain("€ 66.162");
+    expect(await panel().textContent()).toContain(
+      "Tabel 6: Uitvoeringsplan!A60:H77 (labels in kolom A, jaren uit rij 60)"
+    );
+    await page.screenshot({ path: join(SHOTS, "14-binding-bound.png") });
+  });
+
+  it("downloads the workbook with the binding, which up check reads the same way", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel().getByRole("button", { name: "Werkmap met koppeling downloaden" }).click(),
+    ]);
+    const file = join(work, "gekoppeld.xlsx");
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe("16-tabel6-unrecognised.xlsx");
+    const r = await runCli(["check", "--json", file], ROOT);
+    const json = JSON.parse(r.stdout);
+    expect(json.source.tables["Tabel 6"]).toBe("Uitvoeringsplan!A60:H77");
+    expect(json.findings.filter((f: { table: string }) => f.table === "Tabel 6")).toHaveLength(
+      16 + 5 + 1
+    );
+    expect(problems).toEqual([]);
+  });
+});
