@@ -40,6 +40,15 @@ async function loadWorkbook(): Promise<LoadedPlan> {
   };
 }
 
+/** The manifest asks only for the shared runtime; these actions need newer Excel APIs. */
+function requireExcelApi(version: string, action: { nl: string; en: string }): void {
+  if (Office.context.requirements.isSetSupported("ExcelApi", version)) return;
+  throw new PlanInputError({
+    nl: `${action.nl} kan niet in deze versie van Excel (ExcelApi ${version} nodig); werk Excel bij of gebruik Excel op het web`,
+    en: `${action.en} is not possible in this version of Excel (needs ExcelApi ${version}); update Excel or use Excel on the web`,
+  });
+}
+
 export function excelHost(lang: Lang): PaneHost {
   return {
     mode: "excel",
@@ -54,8 +63,12 @@ export function excelHost(lang: Lang): PaneHost {
       accept: (key, a) => run((c) => acceptances.saveAcceptance(c, key, a)),
       unaccept: (key) => run((c) => acceptances.removeAcceptance(c, key)),
       writeReport: (report) => run((c) => writeReportSheet(c, report)),
-      valuesCopy: openValuesCopy,
+      valuesCopy: () => {
+        requireExcelApi("1.8", { nl: "Kopie met waarden", en: "Copy with values" });
+        return openValuesCopy();
+      },
       insertTemplate: async (withPlan) => {
+        requireExcelApi("1.13", { nl: "Sjabloon invoegen", en: "Insert template" });
         const [{ writeTemplateWorkbook }, { plan2024 }] = await Promise.all([
           import("../workbook/template"),
           import("../core/plan2024"),

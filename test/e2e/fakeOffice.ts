@@ -236,7 +236,12 @@ function stub(data: FakeWorkbookData): void {
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     FileType: { Compressed: "compressed" },
-    context: { host: "Excel", displayLanguage: "nl-NL", document: {} },
+    context: {
+      host: "Excel",
+      displayLanguage: "nl-NL",
+      document: {},
+      requirements: { isSetSupported: () => true },
+    },
     onReady(cb?: (i: typeof info) => void) {
       setTimeout(() => cb?.(info));
       return Promise.resolve(info);
