@@ -2,6 +2,7 @@ import { PlanInputError } from "../core/errors";
 import { Message, Plan } from "../core/model";
 import { plan2024 } from "../core/plan2024";
 import { PlanFeed } from "../functions/planFeed";
+import { BINDING_SHEET } from "../reader/binding";
 import { parseAddress, WorkbookGrid } from "../reader/grid";
 import { readWorkbookGrid } from "./grid";
 
@@ -173,11 +174,12 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
     const state = this.latest;
     if (!state || state.origin !== "workbook" || !state.plan) return true;
     const sheet = this.sheetNames.get(worksheetId);
-    if (sheet === undefined || this.feeding.has(sheet)) return true;
+    // A binding by hand saved or changed: the tables may now be read elsewhere.
+    if (sheet === undefined || this.feeding.has(sheet) || sheet === BINDING_SHEET) return true;
     const changed = parseRange(address);
     if (!changed) return true;
-    return Object.values(state.plan.source.tables).some((ref) => {
-      const table = ref ? parseRange(ref) : undefined;
+    return tableRanges(state.plan).some((ref) => {
+      const table = parseRange(ref);
       if (!table || table.sheet !== sheet) return false;
       return (
         (changeType !== undefined && STRUCTURAL.has(changeType)) ||
@@ -221,6 +223,11 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
   }
 }
 
+/** Every range of the plan's tables; a table split over two sheets has two ("A!…; B!…"). */
+function tableRanges(plan: Plan): string[] {
+  return Object.values(plan.source.tables).flatMap((ref) => (ref ? ref.split("; ") : []));
+}
+
 const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!`;
 const CELL = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 /** `'Invoer 2025'!B2:C4`, `Invoer!B2`, `Invoer!B:B`: a reference to another (or the same) sheet. */
@@ -237,8 +244,8 @@ const LOCAL = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_.$])${CELL}`, "u");
  */
 export function feedingSheets(grid: WorkbookGrid, plan: Plan): Set<string> {
   const sheets = new Set<string>();
-  for (const ref of Object.values(plan.source.tables)) {
-    const table = ref ? parseRange(ref) : undefined;
+  for (const ref of tableRanges(plan)) {
+    const table = parseRange(ref);
     const sheet = table && grid.sheets.find((s) => s.name === table.sheet);
     if (!table || !sheet) continue;
     for (const [r, cells] of sheet.rows) {

@@ -1,8 +1,11 @@
 import { saveBindingsInExcel } from "../../src/excel/binding";
+import { PlanSource } from "../../src/excel/planSource";
+import { readPlan } from "../../src/reader";
 import { BINDING_SHEET, readBindings, TableBinding } from "../../src/reader/binding";
 import { GridCell, parseAddress, WorkbookGrid } from "../../src/reader/grid";
-import { ReadNote } from "../../src/reader";
+import type { ReadNote } from "../../src/reader";
 import { FakeBook, fakeContext, installExcelEnums } from "../excel-write/fakeExcel";
+import { MockWorkbook, publishedSheet } from "./mockWorkbook";
 
 /* The add-in saves bindings with Office.js in the layout the reader (and ExcelJS) use. */
 
@@ -70,4 +73,28 @@ test("saving again replaces the earlier bindings", async () => {
   await saveBindingsInExcel(fakeContext(book), [TABEL2]);
   expect(book.find(BINDING_SHEET)!.get("A3")).toBeUndefined();
   expect(readBindings(gridOf(book), [])).toEqual([TABEL2]);
+});
+
+describe("in the add-in, the plan source reads the binding with the workbook", () => {
+  // Section 6 as pasted into Excel: Tabel 6's header in row 56, its total in row 73.
+  const bindingSheet = {
+    name: BINDING_SHEET,
+    id: "{k}",
+    origin: "A1",
+    values: [
+      ["Tabel", "Werkblad", "Bereik", "Labelkolom", "Kopregel", "Jaarkolommen", "Extra kolom"],
+      ["Tabel 6", "Plan", "A56:H73", "A", "56", "", ""],
+    ],
+  };
+
+  test("the bound table is read as bound, and an edit of the binding sheet reads again", async () => {
+    const wb = new MockWorkbook("Plan.xlsx", [publishedSheet("Plan", "{p}"), bindingSheet]);
+    const source = new PlanSource({ readPlan, run: wb.run, delayMs: 0 });
+    await source.start();
+    const plan = source.current()!;
+    expect(plan.source.bound).toEqual(["Tabel 6"]);
+    expect(plan.source.tables["Tabel 6"]).toBe("Plan!A56:H73");
+    expect(plan.contributions!.rows).toHaveLength(16);
+    expect(source.touchesPlan("{k}", "C2")).toBe(true);
+  });
 });
