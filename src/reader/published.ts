@@ -257,8 +257,7 @@ function titleOf(scan: SheetScan, h: Header): Title | undefined {
     if (t.row > h.row) break;
     if (h.row - t.row > MAX_GAP || t.column > h.first) continue;
     // The title over the header's own columns wins over one further left (a table beside it).
-    if (!best || t.column > best.column || (t.column === best.column && t.row > best.row))
-      best = t;
+    if (!best || t.column > best.column || (t.column === best.column && t.row > best.row)) best = t;
   }
   if (!best) return undefined;
   const title = best;
