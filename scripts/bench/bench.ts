@@ -4,7 +4,6 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkPlan } from "../../src/core/check";
-import { Plan } from "../../src/core/model";
 import { plan2024 } from "../../src/core/plan2024";
 import { contribution } from "../../src/core/query";
 import { CHROMIUM, firstAnswer, launch, paneStart, serve } from "./browser";
