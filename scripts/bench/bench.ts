@@ -259,7 +259,7 @@ const FINDINGS = `## What the budgets found
   (\`computedContributions\`, about 75 µs a call). \`src/functions/answers.ts\` now keeps the
   keys and each year's allocation per plan object (a changed workbook gives a new plan object);
   the same sheet then recalculates in 0.3–0.7× the native time.
-- **Pane start** is the one figure that depends on the load of the shared machine: where
+- **Pane start** depends on the load of the shared machine more than any other figure: where
   Chromium's resource timings were read (quiet moments, 6 loads), office.js and the file it
   fetches take 60–100 ms, runtime.js runs at about 180 ms (it is deferred behind office.js),
   asks for the pane's two chunks at once, and React and Fluent parse and render in about 85 ms:
@@ -267,6 +267,12 @@ const FINDINGS = `## What the budgets found
   2 cores that CPU-bound work takes 450 ms or more, while the blank page, which has none, stays
   near 50 ms. Starting the pane's import before \`Office.onReady\` would gain nothing: the chunks
   are already requested within a few milliseconds of runtime.js running.
+- **First answer** varies with the machine the same way: 49 ms in the run above, 107 ms in a run
+  minutes before on the same machine (both with load averages of 6–9), of which fetching,
+  parsing and running runtime.js took 43 and 90 ms; the answer itself (the built-in plan built,
+  the year allocated) takes under 20 ms. runtime.js also carries the reader and the workbook plan
+  source (about a quarter of its source), which only Excel needs; loading them after the
+  functions register would shorten this path, but in Excel the first answer needs them anyway.
 - **Sizes**: runtime.js grew from 45 to 49 KB gzip while these benchmarks were written; the pane's
   initial JS (runtime.js included) is about 187 KB of its 200 KB.
 `;
