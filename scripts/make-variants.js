@@ -113,6 +113,14 @@ async function main() {
     const outDir = fs.mkdtempSync(path.join(work, "out-"));
     await put(v.file, fs.readFileSync(convert(home, source, "xlsx", outDir)));
   }
+  const list = [...VARIANTS, ...LIBREOFFICE_VARIANTS]
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map((v) => `- \`${v.file}\`: ${v.description}`)
+    .join("\n");
+  fs.writeFileSync(
+    path.join(dir, "README.md"),
+    `# Variants of the 2024 plan\n\nWritten by \`npm run variants\` (scripts/make-variants.js, src/workbook/variants.ts) from the embedded plan, starting from the published layout (examples/up-2024-published.xlsx). test/variants/variants.test.ts states the findings each must give. Files 09 and 13–15 were computed or edited by LibreOffice Calc; regenerating them needs \`soffice\`, the tests do not.\n\n${list}\n`
+  );
   fs.rmSync(work, { recursive: true, force: true });
   if (home) fs.rmSync(home, { recursive: true, force: true });
 }
