@@ -106,7 +106,7 @@ describeBrowser("binding a table by hand in the plain browser page", () => {
     await panel().waitFor();
     expect(await panel().textContent()).toContain("Niet gevonden of niet leesbaar: Tabel 6");
     expect(await group("ALLOC-SUM").count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, "13-binding-missing-table.png") });
+    await page.screenshot({ path: join(SHOTS, "20-binding-missing-table.png") });
     const result = await new AxeBuilder({ page }).include("#up-binding").analyze();
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => v.id)).toEqual([]);
@@ -130,7 +130,7 @@ describeBrowser("binding a table by hand in the plain browser page", () => {
     expect(await panel().textContent()).toContain(
       "Tabel 6: Uitvoeringsplan!A60:H77 (labels in kolom A, jaren uit rij 60)"
     );
-    await page.screenshot({ path: join(SHOTS, "14-binding-bound.png") });
+    await page.screenshot({ path: join(SHOTS, "21-binding-bound.png") });
   });
 
   it("downloads the workbook with the binding, which up check reads the same way", async () => {

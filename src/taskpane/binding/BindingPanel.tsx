@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
+    alignItems: "start",
     gap: tokens.spacingHorizontalS,
   },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
