@@ -1,12 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkPlan } from "../../src/core/check";
 import { plan2024 } from "../../src/core/plan2024";
 import { contribution } from "../../src/core/query";
-import { CHROMIUM, firstAnswer, launch, paneStart, serve } from "./browser";
+import { CHROMIUM, haveChromium, launchChromium, serveStatic } from "../../test/support/browser";
+import { sharedBuild } from "../../test/support/build";
+import { BENCH_PAGES, firstAnswer, paneStart } from "./browser";
 import { BUDGETS, BuildStats, bundleSizes, KB } from "./bundleSize";
 import { FORMULA_CELLS, recalculation } from "./recalc";
 import { formatMs, formatRatio, time, timeRounds } from "./stats";
@@ -45,24 +46,13 @@ function kb(bytes: number): string {
   return `${(bytes / KB).toFixed(1)} KB`;
 }
 
-/** The production build (`npm run build`'s configuration) into a directory of its own, with stats. */
-function build(dir: string): { dist: string; stats: BuildStats } {
-  const dist = join(dir, "dist");
-  const statsFile = join(dir, "stats.json");
-  const run = spawnSync(
-    process.execPath,
-    [
-      require.resolve("webpack-cli/bin/cli.js"),
-      "--mode",
-      "production",
-      "--output-path",
-      dist,
-      `--json=${statsFile}`,
-    ],
-    { cwd: ROOT, encoding: "utf8", timeout: 240_000 }
-  );
-  if (run.status !== 0) throw new Error(`production build failed:\n${run.stdout}\n${run.stderr}`);
-  return { dist, stats: JSON.parse(readFileSync(statsFile, "utf8")) };
+/**
+ * The production build (`npm run build`'s configuration) with stats: the tests' shared build,
+ * reused when the sources have not changed since.
+ */
+async function build(): Promise<{ dist: string; stats: BuildStats; built: boolean }> {
+  const { dist, statsFile, built } = await sharedBuild();
+  return { dist, stats: JSON.parse(readFileSync(statsFile, "utf8")), built };
 }
 
 function sizes(dist: string, stats: BuildStats): void {
@@ -148,7 +138,7 @@ async function formulas(): Promise<void> {
 }
 
 async function browser(dist: string): Promise<string | undefined> {
-  if (!existsSync(CHROMIUM)) {
+  if (!haveChromium()) {
     row(
       "first answer / pane start",
       `not measured: ${CHROMIUM} is missing`,
@@ -156,8 +146,9 @@ async function browser(dist: string): Promise<string | undefined> {
     );
     return undefined;
   }
-  const { server, base } = await serve(dist);
-  const chromium = await launch();
+  const server = await serveStatic(dist, { pages: BENCH_PAGES });
+  const base = server.origin;
+  const chromium = await launchChromium();
   try {
     const expected = contribution(plan2024(), "Heerlen", 2025).toNumber();
     const first = await firstAnswer(chromium, base, 10);
@@ -182,7 +173,7 @@ async function browser(dist: string): Promise<string | undefined> {
     return chromium.version();
   } finally {
     await chromium.close();
-    server.close();
+    await server.close();
   }
 }
 
@@ -201,6 +192,7 @@ function table(): string {
 function machine(
   chromium: string | undefined,
   seconds: number,
+  built: boolean,
   load: number[],
   loadAfter: number[]
 ): string {
@@ -211,7 +203,7 @@ function machine(
     `- memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GB`,
     `- node ${process.version}; Chromium ${chromium ?? "not available"}`,
     `- load average (1, 5, 15 min) at the start: ${load.map((l) => l.toFixed(2)).join(", ")}; at the end: ${loadAfter.map((l) => l.toFixed(2)).join(", ")} (the machine is shared)`,
-    `- the whole run, production build included: ${seconds.toFixed(0)} s`,
+    `- the whole run, ${built ? "production build included" : "the tests' unchanged production build reused"}: ${seconds.toFixed(0)} s`,
   ].join("\n");
 }
 
@@ -280,20 +272,14 @@ const FINDINGS = `## What the budgets found
 export async function main(): Promise<boolean> {
   const started = performance.now();
   const load = loadavg();
-  const work = mkdtempSync(join(tmpdir(), "up-bench-"));
-  let chromium: string | undefined;
-  try {
-    console.log("production build …");
-    const { dist, stats } = build(work);
-    sizes(dist, stats);
-    await check2024();
-    await checkScaling();
-    await reading();
-    await formulas();
-    chromium = await browser(dist);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  console.log("production build …");
+  const { dist, stats, built } = await build();
+  sizes(dist, stats);
+  await check2024();
+  await checkScaling();
+  await reading();
+  await formulas();
+  const chromium = await browser(dist);
   const seconds = (performance.now() - started) / 1000;
   const missed = rows.filter((r) => r.met === false);
   const doc = [
@@ -301,7 +287,7 @@ export async function main(): Promise<boolean> {
     "",
     "Written by `npm run bench` (scripts/bench/); run it again to replace this file.",
     "",
-    machine(chromium, seconds, load, loadavg()),
+    machine(chromium, seconds, built, load, loadavg()),
     "",
     table(),
     "",

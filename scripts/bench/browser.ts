@@ -1,24 +1,11 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
-import { Browser, chromium } from "playwright-core";
+import { Browser } from "playwright-core";
 import { sample, Sample } from "./stats";
 
 /*
- * The production build in headless Chromium, served on 127.0.0.1 as a static server would.
- * Every run gets a fresh browser context: no cache, no compiled code from the run before.
+ * The production build in headless Chromium, served on 127.0.0.1 as a static server would
+ * (test/support/browser.ts), with the two pages below beside it. Every run gets a fresh browser
+ * context: no cache, no compiled code from the run before.
  */
-
-export const CHROMIUM = "/usr/bin/chromium";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
 
 /** The page against which the pane's start is compared: same server, nothing to run. */
 const BLANK = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>leeg</title></head>
@@ -83,46 +70,11 @@ function watchInteractive(): void {
   });
 }
 
-export function serve(dist: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0]));
-    const pages: Record<string, string> = {
-      "/bench/blank.html": BLANK,
-      "/bench/first-answer.html": FIRST_ANSWER,
-    };
-    if (pages[path]) {
-      res.writeHead(200, { "content-type": TYPES[".html"] }).end(pages[path]);
-      return;
-    }
-    const file = join(dist, path);
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) =>
-    server.listen(0, "127.0.0.1", () =>
-      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })
-    )
-  );
-}
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
-}
+/** The measuring pages, served from memory beside the build's files. */
+export const BENCH_PAGES: Record<string, string> = {
+  "/bench/blank.html": BLANK,
+  "/bench/first-answer.html": FIRST_ANSWER,
+};
 
 /** Milliseconds from navigation to the enabled file button, in a fresh context. */
 async function timeToInteractive(browser: Browser, url: string): Promise<number> {

@@ -1,41 +1,30 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
 import webpack from "webpack";
 import { BUDGETS, BuildStats, bundleSizes, BundleSizes, KB } from "../../scripts/bench/bundleSize";
+import { haveChromium, launchChromium, serveStatic } from "../support/browser";
+import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { DutchFunctionsPlugin } = require("../../scripts/functions-nl.js");
 
 /*
- * The production build, run once: what it emits, and the size budgets, measured by the
- * helper `npm run bench` reports them with.
+ * The production build, shared with the e2e and network tests (test/support/build.ts): what
+ * it emits, and the size budgets, measured by the helper `npm run bench` reports them with.
  */
 
-const ROOT = resolve(__dirname, "../..");
-const DIST = join(ROOT, "dist");
-
+let DIST = "";
 let stats: BuildStats;
 let sizes: BundleSizes;
-let output = "";
 
-beforeAll(() => {
-  const statsFile = join(mkdtempSync(join(tmpdir(), "up-build-")), "stats.json");
-  const run = spawnSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", `--json=${statsFile}`],
-    { cwd: ROOT, encoding: "utf8", timeout: 150_000 }
-  );
-  output = `${run.stdout}\n${run.stderr}`;
-  if (run.status !== 0) throw new Error(`npm run build failed:\n${output}`);
-  stats = JSON.parse(readFileSync(statsFile, "utf8"));
+beforeAll(async () => {
+  const build = await sharedBuild();
+  DIST = build.dist;
+  stats = JSON.parse(readFileSync(build.statsFile, "utf8"));
   sizes = bundleSizes(stats, DIST);
-}, 160_000);
+}, SHARED_BUILD_TIMEOUT);
 
 test("the build succeeds without errors", () => {
   expect(stats.errors).toEqual([]);
@@ -146,49 +135,12 @@ describe("bundle budgets (gzip)", () => {
   });
 });
 
-const CHROMIUM = "/usr/bin/chromium";
-
-/** Serves dist/ on 127.0.0.1, as a plain static server would. */
-function serveDist(): Promise<{ server: Server; base: string }> {
-  const types: Record<string, string> = {
-    js: "text/javascript",
-    html: "text/html",
-    json: "application/json",
-    png: "image/png",
-  };
-  const server = createServer((req, res) => {
-    const file = join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": types[file.split(".").pop() ?? ""] ?? "application/octet-stream",
-    });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) =>
-    server.listen(0, "127.0.0.1", () =>
-      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })
-    )
-  );
-}
-
-(existsSync(CHROMIUM) ? test : test.skip)(
+(haveChromium() ? test : test.skip)(
   "in a browser the page registers all functions before it loads the pane, and asks no other host",
   async () => {
-    const { server, base } = await serveDist();
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    const server = await serveStatic(DIST);
+    const base = `${server.origin}/`;
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const events: string[] = [];
@@ -242,7 +194,7 @@ function serveDist(): Promise<{ server: Server; base: string }> {
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
-      server.close();
+      await server.close();
     }
   },
   60_000

@@ -16,7 +16,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { chromium, Browser, Response } from "playwright-core";
+import { Browser, Response } from "playwright-core";
+import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
+import { runWebpack } from "../support/build";
 import { documentedServerBlock, NGINX, RunningNginx, startNginx } from "./nginx";
 
 const {
@@ -28,7 +30,6 @@ const {
 
 const ROOT = join(__dirname, "..", "..");
 const HOST = "https://gemeente.example/up/";
-const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const RELEASED = JSON.parse(
   readFileSync(join(ROOT, "metadata", "functions.released.json"), "utf8")
@@ -91,26 +92,13 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "up-deploy-"));
   // nginx started by root serves as nobody: the build must be readable by others.
   chmodSync(work, 0o755);
   www = join(work, "www");
   out = join(www, "up");
-  const run = spawnSync(
-    process.execPath,
-    [
-      require.resolve("webpack-cli/bin/cli.js"),
-      "--mode",
-      "production",
-      "--env",
-      `host=${HOST}`,
-      "--output-path",
-      out,
-    ],
-    { cwd: ROOT, encoding: "utf8", timeout: 280_000 }
-  );
-  if (run.status !== 0) throw new Error(`build for ${HOST} failed:\n${run.stdout}\n${run.stderr}`);
+  await runWebpack(["--env", `host=${HOST}`, "--output-path", out]);
   manifest = readFileSync(join(out, "manifest.xml"), "utf8");
 }, 300_000);
 
@@ -220,10 +208,10 @@ describe(`npm run build -- --env host=${HOST}`, () => {
   });
 });
 
-const canServe = existsSync(NGINX) && existsSync(CHROMIUM);
+const canServe = existsSync(NGINX) && haveChromium();
 if (!canServe) {
   console.warn(
-    `test/deploy: the static-server test is skipped: ${existsSync(NGINX) ? "" : `${NGINX} is missing (apt-get install -y nginx-light) `}${existsSync(CHROMIUM) ? "" : `${CHROMIUM} is missing (apt-get install -y chromium)`}`
+    `test/deploy: the static-server test is skipped: ${existsSync(NGINX) ? "" : `${NGINX} is missing (apt-get install -y nginx-light) `}${haveChromium() ? "" : `${CHROMIUM} is missing (apt-get install -y chromium)`}`
   );
 }
 
@@ -238,20 +226,10 @@ if (!canServe) {
       serverBlock: documentedServerBlock(readFileSync(join(ROOT, "docs", "DEPLOYMENT.md"), "utf8")),
       serverName: "gemeente.example",
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        // The manifest's host, answered by the local nginx.
-        `--host-resolver-rules=MAP gemeente.example:443 127.0.0.1:${nginx.port}`,
-      ],
-    });
+    // The manifest's host, answered by the local nginx.
+    browser = await launchChromium([
+      `--host-resolver-rules=MAP gemeente.example:443 127.0.0.1:${nginx.port}`,
+    ]);
   });
 
   afterAll(async () => {

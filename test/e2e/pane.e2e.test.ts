@@ -3,72 +3,31 @@
  * Debian's Chromium driven by playwright-core. Each state is screenshotted to
  * docs/screenshots/ and scanned with axe-core.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, BrowserContext, Page } from "playwright-core";
+import { BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
+import { haveChromium, launchChromiumContext, serveStatic, StaticServer } from "../support/browser";
+import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { FakeCell, fakeOfficeScript } from "./fakeOffice";
 
 const ROOT = join(__dirname, "..", "..");
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "docs", "screenshots");
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
+if (!haveChromium()) {
   console.warn(
     "test/e2e skipped: /usr/bin/chromium is missing (apt-get install -y chromium); CI installs it."
   );
 }
-const describeBrowser = haveChromium ? describe : describe.skip;
+const describeBrowser = haveChromium() ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
-/**
- * The production build (the `npm run build` configuration) into a directory of this test's
- * own, so that a build running in another test cannot empty dist/ while the browser reads it.
- */
-function build(into: string): void {
-  const run = spawnSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", into],
-    { cwd: ROOT, encoding: "utf8", timeout: 240_000 }
-  );
-  if (run.status !== 0) throw new Error(`production build failed:\n${run.stdout}\n${run.stderr}`);
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".css": "text/css",
-};
-
+/** The production build (test/support/build.ts), the same for every test that reads one. */
 let DIST = "";
-
-function serve(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(
-      /^(\.\.[/\\])+/,
-      ""
-    );
-    const file = join(DIST, path === "/" ? "taskpane.html" : path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** The published example with one error of each kind injected. */
 async function injectedWorkbook(path: string): Promise<void> {
@@ -84,7 +43,7 @@ async function injectedWorkbook(path: string): Promise<void> {
 }
 
 describeBrowser("plain browser page (production build in Chromium)", () => {
-  let server: Server;
+  let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
   let url: string;
@@ -94,22 +53,10 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "up-e2e-"));
-    DIST = join(work, "dist");
-    build(DIST);
-    server = await serve();
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
+    DIST = (await sharedBuild()).dist;
+    server = await serveStatic(DIST, { index: "taskpane.html" });
+    url = `${server.origin}/taskpane.html`;
+    context = await launchChromiumContext(join(work, "profile"), {
       viewport: { width: 520, height: 1000 },
       locale: "nl-NL",
       acceptDownloads: true,
@@ -123,11 +70,11 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
       if (!r.url().startsWith("http://127.0.0.1")) return;
       problems.push(`request failed: ${r.url()}`);
     });
-  });
+  }, SHARED_BUILD_TIMEOUT);
 
   afterAll(async () => {
     await context?.close();
-    await new Promise((r) => server?.close(r));
+    await server?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

@@ -1,86 +1,48 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { haveChromium, launchChromium, serveStatic, StaticServer } from "../support/browser";
+import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 
 /*
  * No network: the production build served on 127.0.0.1 and driven in Chromium, as the plain
  * browser page and as the pane inside Excel (office.js replaced by an in-page workbook). Every
  * request of every page, frame and worker goes to the host that serves the page; the page's
- * Content-Security-Policy forbids the rest. The same build is checked for test-only tools
- * (scripts/check-bundle-licences.js with webpack's stats).
+ * Content-Security-Policy forbids the rest. The same build (test/support/build.ts, or UP_DIST
+ * without stats) is checked for test-only tools (scripts/check-bundle-licences.js with webpack's
+ * stats).
  */
 
 const ROOT = join(__dirname, "..", "..");
-const CHROMIUM = "/usr/bin/chromium";
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn("test/network: /usr/bin/chromium is missing; browser part skipped");
+if (!haveChromium()) {
+  console.warn("test/network: /usr/bin/chromium is missing; browser part skipped");
+}
 
 jest.setTimeout(300_000);
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
 
 let work = "";
 let dist = "";
 let statsFile = "";
-let server: Server;
+let server: StaticServer;
 let origin = "";
-
-function serve(dir: string): Promise<Server> {
-  const s = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(
-      /^(\.\.[/\\])+/,
-      ""
-    );
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => s.listen(0, "127.0.0.1", () => done(s)));
-}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "up-network-"));
-  statsFile = join(work, "stats.json");
   if (process.env.UP_DIST) {
     dist = process.env.UP_DIST;
   } else {
-    dist = join(work, "dist");
-    const run = spawnSync(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--mode",
-        "production",
-        "--output-path",
-        dist,
-        `--json=${statsFile}`,
-      ],
-      { cwd: ROOT, encoding: "utf8", timeout: 280_000 }
-    );
-    if (run.status !== 0) throw new Error(`production build failed:\n${run.stdout}\n${run.stderr}`);
+    ({ dist, statsFile } = await sharedBuild());
   }
-  server = await serve(dist);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+  server = await serveStatic(dist);
+  origin = server.origin;
+}, SHARED_BUILD_TIMEOUT);
 
 afterAll(async () => {
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -112,7 +74,7 @@ describe("the shipped bundle", () => {
   });
 });
 
-(haveChromium ? describe : describe.skip)("no request leaves the page's host", () => {
+(haveChromium() ? describe : describe.skip)("no request leaves the page's host", () => {
   let browser: Browser;
   /** Every URL requested, by every page of the test, for the figures. */
   const all: string[] = [];
@@ -123,17 +85,7 @@ describe("the shipped bundle", () => {
   const stoppedAttempts: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,0 +1,101 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+import { Browser, BrowserContext, chromium } from "playwright-core";
+
+/*
+ * The browser harness of the build, e2e, network and deploy tests and `npm run bench`: Debian's
+ * Chromium driven by playwright-core, and a folder served over plain HTTP on 127.0.0.1 as a
+ * static web server would (outside Office, office.js needs no HTTPS).
+ */
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+export const haveChromium = (): boolean => existsSync(CHROMIUM);
+
+/** Headless, and nothing of Chromium's own that would reach the network or a sync account. */
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
+
+/** Chromium with the common arguments and any of the caller's (e.g. --host-resolver-rules). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
+}
+
+type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
+/** Chromium with a profile of its own in `profileDir`, as one context (pages, downloads). */
+export function launchChromiumContext(
+  profileDir: string,
+  options: Omit<ContextOptions, "executablePath" | "headless" | "args"> = {}
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    ...options,
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+};
+
+export interface StaticServer {
+  server: Server;
+  /** http://127.0.0.1:port, without a trailing slash. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** The file "/" answers with, e.g. taskpane.html; without it "/" is a 404. */
+  index?: string;
+  /** Pages held in memory, by path ("/bench/blank.html"), served as HTML before any file. */
+  pages?: Record<string, string>;
+}
+
+/** Serves the files under `dir` (nothing outside it, no directory listings) on a free port. */
+export function serveStatic(dir: string, opts: ServeOptions = {}): Promise<StaticServer> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(
+      /^(\.\.[/\\])+/,
+      ""
+    );
+    const page = opts.pages?.[path];
+    if (page !== undefined) {
+      res.writeHead(200, { "Content-Type": TYPES[".html"] }).end(page);
+      return;
+    }
+    const file = join(dir, path === "/" && opts.index ? opts.index : path);
+    if (!file.startsWith(dir + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () =>
+      done({
+        server,
+        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise<void>((closed) => server.close(() => closed())),
+      })
+    );
+  });
+}
