@@ -84,9 +84,23 @@ export function runWebpack(args: string[], timeoutMs = BUILD_TIMEOUT): Promise<v
       const why = signal
         ? `was stopped after ${timeoutMs / 1000} s (${signal})`
         : `exited with ${code}`;
-      fail(new Error(`webpack --mode production ${args.join(" ")} ${why}:\n${output}`));
+      fail(
+        new Error(`webpack --mode production ${args.join(" ")} ${why}:\n${output}${errors(args)}`)
+      );
     });
   });
+}
+
+/** With `--json=file` webpack prints its errors only into the stats. */
+function errors(args: string[]): string {
+  const json = args.find((a) => a.startsWith("--json="));
+  if (!json) return "";
+  try {
+    const stats = JSON.parse(readFileSync(json.slice("--json=".length), "utf8"));
+    return (stats.errors as { message: string }[]).map((e) => `\n${e.message}`).join("");
+  } catch {
+    return "";
+  }
 }
 
 /** sha256 of every input file's path and content (a deleted or added file changes it too). */
