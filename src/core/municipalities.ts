@@ -38,6 +38,35 @@ export function normalizeName(name: string): string {
 export type Resolution =
   { ok: true; name: string } | { ok: false; input: string; suggestion?: string; merged?: boolean };
 
+interface NormalizedNames {
+  /** The list as it was when normalized: a list changed since is normalized again. */
+  names: readonly string[];
+  /** Normalized name → the first name of the list with it. */
+  byKey: Map<string, string>;
+  /** Each name with its normalized form, in the list's order. */
+  pairs: readonly [name: string, key: string][];
+}
+
+/** Per list of known names: a plan's lookups would otherwise normalize every name each time. */
+const normalizedLists = new WeakMap<readonly string[], NormalizedNames>();
+
+function normalizedNames(known: readonly string[]): NormalizedNames {
+  const cached = normalizedLists.get(known);
+  if (
+    cached &&
+    cached.names.length === known.length &&
+    cached.names.every((n, i) => n === known[i])
+  ) {
+    return cached;
+  }
+  const pairs = known.map((name): [string, string] => [name, normalizeName(name)]);
+  const byKey = new Map<string, string>();
+  for (const [name, key] of pairs) if (!byKey.has(key)) byKey.set(key, name);
+  const entry = { names: [...known], byKey, pairs };
+  normalizedLists.set(known, entry);
+  return entry;
+}
+
 /**
  * Finds the municipality a user meant. Unknown names come back with the closest known
  * name as a suggestion (and Beekdaelen for Nuth, Onderbanken and Schinnen).
@@ -48,23 +77,23 @@ export function resolveMunicipality(
 ): Resolution {
   const key = normalizeName(input);
   if (key === "") return { ok: false, input };
-  const exact = known.find((m) => normalizeName(m) === key);
-  if (exact) return { ok: true, name: exact };
+  const { byKey, pairs } = normalizedNames(known);
+  const exact = byKey.get(key);
+  if (exact !== undefined) return { ok: true, name: exact };
   const merged = MERGED_INTO[key];
   if (merged && known.includes(merged))
     return { ok: false, input, suggestion: merged, merged: true };
-  let best: string | undefined;
+  let best: [name: string, key: string] | undefined;
   let bestDistance = Infinity;
-  for (const m of known) {
-    const d = editDistance(key, normalizeName(m));
+  for (const pair of pairs) {
+    const d = editDistance(key, pair[1]);
     if (d < bestDistance) {
       bestDistance = d;
-      best = m;
+      best = pair;
     }
   }
-  const close =
-    best !== undefined && bestDistance <= Math.max(2, Math.floor(normalizeName(best).length / 3));
-  return { ok: false, input, suggestion: close ? best : undefined };
+  const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(best[1].length / 3));
+  return { ok: false, input, suggestion: close ? best?.[0] : undefined };
 }
 
 /** Levenshtein distance, for suggesting the name a user probably meant. */
