@@ -34,6 +34,9 @@ const FindingsView = lazy(() =>
 );
 const KeyView = lazy(() => import("./KeyView").then((m) => ({ default: m.KeyView })));
 const PlanView = lazy(() => import("./PlanView").then((m) => ({ default: m.PlanView })));
+const BindingPanel = lazy(() =>
+  import("./binding/BindingPanel").then((m) => ({ default: m.BindingPanel }))
+);
 const WriteDialog = lazy(() => import("./WriteDialog").then((m) => ({ default: m.WriteDialog })));
 
 const useStyles = makeStyles({
@@ -305,6 +308,19 @@ export function App({ host }: { host: PaneHost }) {
               ].join(" ")}
             </MessageBarBody>
           </MessageBar>
+        )}
+        {!inExcel && state && lastFile.current && (
+          <Suspense fallback={null}>
+            <BindingPanel
+              file={lastFile.current}
+              loaded={state.loaded}
+              onBound={(file) => {
+                lastFile.current = file;
+                void check();
+              }}
+              onDownload={(name, data) => host.download?.(name, data)}
+            />
+          </Suspense>
         )}
         {state && plan && state.result && (
           <>

@@ -5,62 +5,25 @@
  * written '23 … '27: the recogniser misses the table. The user binds it, the check then shows
  * Tabel 6's findings, and the downloaded workbook carries the binding for `up check`.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { chromium, BrowserContext, Page } from "playwright-core";
+import { join } from "node:path";
+import { BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
+import { haveChromium, launchChromiumContext, serveStatic, StaticServer } from "../support/browser";
+import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { runCli } from "../support/runCli";
 
 const ROOT = join(__dirname, "..", "..");
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "docs", "screenshots");
 const MISSED = join(ROOT, "test", "fixtures", "variants", "16-tabel6-unrecognised.xlsx");
 
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+const describeBrowser = haveChromium() ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
-function build(into: string): void {
-  const run = spawnSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", into],
-    { cwd: ROOT, encoding: "utf8", timeout: 240_000 }
-  );
-  if (run.status !== 0) throw new Error(`production build failed:\n${run.stdout}\n${run.stderr}`);
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".css": "text/css",
-};
-
-function serve(dist: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(
-      /^(\.\.[/\\])+/,
-      ""
-    );
-    const file = join(dist, path === "/" ? "taskpane.html" : path);
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 describeBrowser("binding a table by hand in the plain browser page", () => {
-  let server: Server;
+  let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
   let work: string;
@@ -68,33 +31,20 @@ describeBrowser("binding a table by hand in the plain browser page", () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "up-e2e-binding-"));
-    const dist = join(work, "dist");
-    build(dist);
-    server = await serve(dist);
-    context = await chromium.launchPersistentContext(join(work, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
+    server = await serveStatic((await sharedBuild()).dist, { index: "taskpane.html" });
+    context = await launchChromiumContext(join(work, "profile"), {
       viewport: { width: 520, height: 1000 },
       locale: "nl-NL",
       acceptDownloads: true,
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
-  });
+    await page.goto(`${server.origin}/taskpane.html`);
+  }, SHARED_BUILD_TIMEOUT);
 
   afterAll(async () => {
     await context?.close();
-    await new Promise((r) => server?.close(r));
+    await server?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
