@@ -18,6 +18,7 @@ import { D } from "../core/money";
 import { formatCell } from "../core/cellRef";
 import type { CellWrite } from "../excel/write/backup";
 import { compareKeys, componentColumns, KeyComparison } from "../report/keyComparison";
+import { ChangeTable } from "./ChangeTable";
 import { useMessage, useT } from "./i18n";
 import type { PreviewRow } from "./WriteDialog";
 
@@ -40,7 +41,6 @@ const useStyles = makeStyles({
   },
   td: { textAlign: "right", padding: "2px 4px", fontVariantNumeric: "tabular-nums" },
   tdLeft: { textAlign: "left", padding: "2px 4px" },
-  changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground3 },
   components: { tableLayout: "fixed" },
   numberInput: {
     width: "100%",
@@ -204,6 +204,13 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
     onApply(t("Sleutels en bedragen herberekend", "Keys and amounts recomputed"), writes, preview);
   };
 
+  const nowAndNew = [
+    t("Gemeente", "Municipality"),
+    t("Nu", "Now"),
+    t("Nieuw", "New"),
+    t("Verschil", "Difference"),
+  ];
+
   return (
     <section aria-label={t("Verdeelsleutel herberekenen", "Recompute distribution key")}>
       <h3>{t("Wegingen (%)", "Weights (%)")}</h3>
@@ -248,45 +255,23 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
       {ok && (
         <>
           <h3 className={styles.section}>{t("Sleutels", "Keys")}</h3>
-          <table
-            className={styles.table}
-            aria-label={t("Sleutels nu en herberekend", "Keys now and recomputed")}
-          >
-            <thead>
-              <tr>
-                <th className={styles.thLeft} scope="col">
-                  {t("Gemeente", "Municipality")}
-                </th>
-                <th className={styles.th} scope="col">
-                  {t("Nu", "Now")}
-                </th>
-                <th className={styles.th} scope="col">
-                  {t("Nieuw", "New")}
-                </th>
-                <th className={styles.th} scope="col">
-                  {t("Verschil", "Difference")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ok.rows.map((r) => (
-                <tr key={r.municipality}>
-                  <th className={styles.tdLeft} scope="row">
-                    {r.municipality}
-                  </th>
-                  <td className={styles.td}>{r.currentKey ? formatPercent(r.currentKey) : "—"}</td>
-                  <td className={styles.td} data-testid={`key-${r.municipality}`}>
-                    {formatPercent(r.nextKey)}
-                  </td>
-                  <td
-                    className={`${styles.td} ${r.keyDiff && r.keyDiff.abs().gte(0.00005) ? styles.changed : ""}`}
-                  >
-                    {r.keyDiff ? signed(formatPercent(r.keyDiff), r.keyDiff) : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChangeTable
+            figures
+            label={t("Sleutels nu en herberekend", "Keys now and recomputed")}
+            columns={nowAndNew}
+            rows={ok.rows.map((r) => ({
+              key: r.municipality,
+              label: r.municipality,
+              cells: [
+                { text: r.currentKey ? formatPercent(r.currentKey) : "—" },
+                { text: formatPercent(r.nextKey), testId: `key-${r.municipality}` },
+                {
+                  text: r.keyDiff ? signed(formatPercent(r.keyDiff), r.keyDiff) : "—",
+                  changed: r.keyDiff !== undefined && r.keyDiff.abs().gte(0.00005),
+                },
+              ],
+            }))}
+          />
 
           {ok.years.length > 0 && (
             <>
@@ -300,53 +285,40 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
                   ))}
                 </Select>
               </Field>
-              <table className={styles.table} aria-label={t(`Bedragen ${year}`, `Amounts ${year}`)}>
-                <thead>
-                  <tr>
-                    <th className={styles.thLeft} scope="col">
-                      {t("Gemeente", "Municipality")}
-                    </th>
-                    <th className={styles.th} scope="col">
-                      {t("Nu", "Now")}
-                    </th>
-                    <th className={styles.th} scope="col">
-                      {t("Nieuw", "New")}
-                    </th>
-                    <th className={styles.th} scope="col">
-                      {t("Verschil", "Difference")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ok.rows.map((r) => {
+              <ChangeTable
+                figures
+                label={t(`Bedragen ${year}`, `Amounts ${year}`)}
+                columns={nowAndNew}
+                rows={[
+                  ...ok.rows.map((r) => {
                     const a = r.amounts.get(year);
-                    return (
-                      <tr key={r.municipality}>
-                        <th className={styles.tdLeft} scope="row">
-                          {r.municipality}
-                        </th>
-                        <td className={styles.td}>{a?.current ? formatEuro(a.current) : "—"}</td>
-                        <td className={styles.td}>{a ? formatEuro(a.next) : "—"}</td>
-                        <td
-                          className={`${styles.td} ${a?.diff && !a.diff.isZero() ? styles.changed : ""}`}
-                        >
-                          {a?.diff ? signed(formatEuro(a.diff), a.diff) : "—"}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                  <tr>
-                    <th className={styles.tdLeft} scope="row">
-                      {t("Totaal", "Total")}
-                    </th>
-                    <td className={styles.td} />
-                    <td className={styles.td}>
-                      {ok.totals.get(year) ? formatEuro(ok.totals.get(year) as Decimal) : ""}
-                    </td>
-                    <td className={styles.td} />
-                  </tr>
-                </tbody>
-              </table>
+                    return {
+                      key: r.municipality,
+                      label: r.municipality,
+                      cells: [
+                        { text: a?.current ? formatEuro(a.current) : "—" },
+                        { text: a ? formatEuro(a.next) : "—" },
+                        {
+                          text: a?.diff ? signed(formatEuro(a.diff), a.diff) : "—",
+                          changed: a?.diff !== undefined && !a.diff.isZero(),
+                        },
+                      ],
+                    };
+                  }),
+                  {
+                    // Not a municipality's name: the row of the year's total.
+                    key: "\u0000total",
+                    label: t("Totaal", "Total"),
+                    cells: [
+                      { text: "" },
+                      {
+                        text: ok.totals.get(year) ? formatEuro(ok.totals.get(year) as Decimal) : "",
+                      },
+                      { text: "" },
+                    ],
+                  },
+                ]}
+              />
             </>
           )}
           {onApply && (

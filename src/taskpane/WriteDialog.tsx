@@ -8,10 +8,10 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { formatCell } from "../core/cellRef";
 import { CellRef } from "../core/model";
+import { ChangeTable } from "./ChangeTable";
 import { useT } from "./i18n";
 
 export interface PreviewRow {
@@ -28,8 +28,6 @@ export interface PendingWrite {
 }
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cell: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   scroll: { maxHeight: "40vh", overflowY: "auto" },
 });
 
@@ -83,30 +81,14 @@ export function WriteDialog(props: {
                   )}
                 </p>
                 <div className={styles.scroll}>
-                  <table className={styles.table}>
-                    <thead>
-                      <tr>
-                        <th className={styles.cell} scope="col">
-                          {t("Cel", "Cell")}
-                        </th>
-                        <th className={styles.cell} scope="col">
-                          {t("Nu", "Now")}
-                        </th>
-                        <th className={styles.cell} scope="col">
-                          {t("Wordt", "Becomes")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {pending?.preview.map((p) => (
-                        <tr key={p.where}>
-                          <td className={styles.cell}>{p.where}</td>
-                          <td className={styles.cell}>{p.from}</td>
-                          <td className={styles.cell}>{p.to}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <ChangeTable
+                    columns={[t("Cel", "Cell"), t("Nu", "Now"), t("Wordt", "Becomes")]}
+                    rows={(pending?.preview ?? []).map((p) => ({
+                      key: p.where,
+                      label: p.where,
+                      cells: [{ text: p.from }, { text: p.to }],
+                    }))}
+                  />
                 </div>
               </>
             )}
