@@ -15,7 +15,8 @@ export interface ChangeTableRow {
   cells: ChangeTableCell[];
 }
 
-const useStyles = makeStyles({
+/** The pane's tables of figures: a rule under the header, figures right-aligned. */
+export const useTableStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   th: {
     textAlign: "right",
@@ -53,7 +54,7 @@ export function ChangeTable(props: {
   figures?: boolean;
 }) {
   const { label, columns, rows, figures } = props;
-  const styles = useStyles();
+  const styles = useTableStyles();
   const head = figures ? styles.thLeft : styles.text;
   const rowHeader = figures ? styles.tdLeft : `${styles.text} ${styles.textRowHeader}`;
   const value = figures ? styles.td : styles.text;

@@ -18,7 +18,7 @@ import { D } from "../core/money";
 import { formatCell } from "../core/cellRef";
 import type { CellWrite } from "../excel/write/backup";
 import { compareKeys, componentColumns, KeyComparison } from "../report/keyComparison";
-import { ChangeTable } from "./ChangeTable";
+import { ChangeTable, useTableStyles } from "./ChangeTable";
 import { useMessage, useT } from "./i18n";
 import type { PreviewRow } from "./WriteDialog";
 
@@ -28,19 +28,6 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  th: {
-    textAlign: "right",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    padding: "2px 4px",
-  },
-  thLeft: {
-    textAlign: "left",
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    padding: "2px 4px",
-  },
-  td: { textAlign: "right", padding: "2px 4px", fontVariantNumeric: "tabular-nums" },
-  tdLeft: { textAlign: "left", padding: "2px 4px" },
   components: { tableLayout: "fixed" },
   numberInput: {
     width: "100%",
@@ -114,6 +101,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
   const t = useT();
   const msg = useMessage();
   const styles = useStyles();
+  const table = useTableStyles();
   const columns = useMemo(() => componentColumns(plan), [plan]);
   const [weights, setWeights] = useState(() => initialWeights(plan, columns));
   const [values, setValues] = useState(() => initialValues(plan, columns));
@@ -339,14 +327,14 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
             "Key components per municipality (year t-1)"
           )}
         </summary>
-        <table className={`${styles.table} ${styles.components}`}>
+        <table className={`${table.table} ${styles.components}`}>
           <thead>
             <tr>
-              <th className={styles.thLeft} scope="col">
+              <th className={table.thLeft} scope="col">
                 {t("Gemeente", "Municipality")}
               </th>
               {columns.map((c) => (
-                <th key={c} className={styles.th} scope="col">
+                <th key={c} className={table.th} scope="col">
                   {msg(label(c))}
                 </th>
               ))}
@@ -355,11 +343,11 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
           <tbody>
             {Object.keys(values).map((m) => (
               <tr key={m}>
-                <th className={styles.tdLeft} scope="row">
+                <th className={table.tdLeft} scope="row">
                   {m}
                 </th>
                 {columns.map((c) => (
-                  <td key={c} className={styles.td}>
+                  <td key={c} className={table.td}>
                     <input
                       className={styles.numberInput}
                       inputMode="numeric"
