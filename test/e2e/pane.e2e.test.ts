@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { haveChromium, launchChromiumContext, serveStatic, StaticServer } from "../support/browser";
+import { haveChromium, launchPane, serveStatic, StaticServer } from "../support/browser";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { FakeCell, fakeOfficeScript } from "./fakeOffice";
 
@@ -56,12 +56,7 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     DIST = (await sharedBuild()).dist;
     server = await serveStatic(DIST, { index: "taskpane.html" });
     url = `${server.origin}/taskpane.html`;
-    context = await launchChromiumContext(join(work, "profile"), {
-      viewport: { width: 520, height: 1000 },
-      locale: "nl-NL",
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchPane(join(work, "profile")));
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     page.on("request", (r) => {
       if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);

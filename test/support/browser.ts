@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
-import { Browser, BrowserContext, chromium } from "playwright-core";
+import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 
 /*
  * The browser harness of the build, e2e, network and deploy tests and `npm run bench`: Debian's
@@ -43,6 +43,21 @@ export function launchChromiumContext(
     headless: true,
     args: ARGS,
   });
+}
+
+/**
+ * The task pane as the e2e tests drive it: its width, in Dutch, downloads kept; a profile of its
+ * own in `profileDir`, and its first page.
+ */
+export async function launchPane(
+  profileDir: string
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchChromiumContext(profileDir, {
+    viewport: { width: 520, height: 1000 },
+    locale: "nl-NL",
+    acceptDownloads: true,
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
 
 const TYPES: Record<string, string> = {
