@@ -213,6 +213,18 @@ function prune(current: string): void {
   }
 }
 
+/** Marks a build as in use, so that no other run prunes it; false if there is none. */
+function markUsed(dir: string): boolean {
+  const now = new Date();
+  try {
+    utimesSync(dir, now, now);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw e;
+  }
+}
+
 async function buildOnce(): Promise<ProductionBuild> {
   mkdirSync(BUILDS, { recursive: true });
   const key = sourceHash();
@@ -220,7 +232,7 @@ async function buildOnce(): Promise<ProductionBuild> {
   // The folder only ever appears complete, by the rename below.
   const complete = () => existsSync(join(dir, "stats.json"));
   let built = false;
-  if (!complete()) {
+  if (!markUsed(dir) || !complete()) {
     await withLock(join(BUILDS, `${key}.lock`), async () => {
       if (complete()) return;
       const partial = join(BUILDS, `${key}.tmp-${process.pid}`);
@@ -244,8 +256,7 @@ async function buildOnce(): Promise<ProductionBuild> {
       }
     });
   }
-  const now = new Date();
-  utimesSync(dir, now, now);
+  markUsed(dir);
   prune(key);
   return { dist: join(dir, "dist"), statsFile: join(dir, "stats.json"), built };
 }
