@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { haveChromium, launchChromiumContext, serveStatic, StaticServer } from "../support/browser";
+import { haveChromium, launchPane, serveStatic, StaticServer } from "../support/browser";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { runCli } from "../support/runCli";
 
@@ -32,12 +32,7 @@ describeBrowser("binding a table by hand in the plain browser page", () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "up-e2e-binding-"));
     server = await serveStatic((await sharedBuild()).dist, { index: "taskpane.html" });
-    context = await launchChromiumContext(join(work, "profile"), {
-      viewport: { width: 520, height: 1000 },
-      locale: "nl-NL",
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchPane(join(work, "profile")));
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(`${server.origin}/taskpane.html`);
   }, SHARED_BUILD_TIMEOUT);

@@ -30,21 +30,6 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 }
 
-type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
-
-/** Chromium with a profile of its own in `profileDir`, as one context (pages, downloads). */
-export function launchChromiumContext(
-  profileDir: string,
-  options: Omit<ContextOptions, "executablePath" | "headless" | "args"> = {}
-): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    ...options,
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-  });
-}
-
 /**
  * The task pane as the e2e tests drive it: its width, in Dutch, downloads kept; a profile of its
  * own in `profileDir`, and its first page.
@@ -52,7 +37,10 @@ export function launchChromiumContext(
 export async function launchPane(
   profileDir: string
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await launchChromiumContext(profileDir, {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
     viewport: { width: 520, height: 1000 },
     locale: "nl-NL",
     acceptDownloads: true,
