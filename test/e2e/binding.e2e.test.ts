@@ -10,12 +10,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { haveChromium, launchPane, serveStatic, StaticServer } from "../support/browser";
+import {
+  haveChromium,
+  launchPane,
+  SCREENSHOTS,
+  serveStatic,
+  StaticServer,
+} from "../support/browser";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { runCli } from "../support/runCli";
 
 const ROOT = join(__dirname, "..", "..");
-const SHOTS = join(ROOT, "docs", "screenshots");
 const MISSED = join(ROOT, "test", "fixtures", "variants", "16-tabel6-unrecognised.xlsx");
 
 const describeBrowser = haveChromium() ? describe : describe.skip;
@@ -51,7 +56,7 @@ describeBrowser("binding a table by hand in the plain browser page", () => {
     await panel().waitFor();
     expect(await panel().textContent()).toContain("Niet gevonden of niet leesbaar: Tabel 6");
     expect(await group("ALLOC-SUM").count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, "20-binding-missing-table.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "20-binding-missing-table.png") });
     const result = await new AxeBuilder({ page }).include("#up-binding").analyze();
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => v.id)).toEqual([]);
@@ -75,7 +80,7 @@ describeBrowser("binding a table by hand in the plain browser page", () => {
     expect(await panel().textContent()).toContain(
       "Tabel 6: Uitvoeringsplan!A60:H77 (labels in kolom A, jaren uit rij 60)"
     );
-    await page.screenshot({ path: join(SHOTS, "21-binding-bound.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "21-binding-bound.png") });
   });
 
   it("downloads the workbook with the binding, which up check reads the same way", async () => {

@@ -1,7 +1,7 @@
 /*
  * The plain browser page, end to end: the production build (dist/) served on 127.0.0.1,
  * Debian's Chromium driven by playwright-core. Each state is screenshotted to
- * docs/screenshots/ and scanned with axe-core.
+ * test-output/screenshots/ (docs/screenshots/ with UP_SCREENSHOTS=docs) and scanned with axe-core.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,12 +9,17 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { haveChromium, launchPane, serveStatic, StaticServer } from "../support/browser";
+import {
+  haveChromium,
+  launchPane,
+  SCREENSHOTS,
+  serveStatic,
+  StaticServer,
+} from "../support/browser";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { FakeCell, fakeOfficeScript } from "./fakeOffice";
 
 const ROOT = join(__dirname, "..", "..");
-const SHOTS = join(ROOT, "docs", "screenshots");
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
 
 if (!haveChromium()) {
@@ -79,7 +84,7 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
 
   async function shot(name: string, top = false): Promise<void> {
     if (top) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   }
 
   /*
@@ -319,7 +324,7 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     async function excelShot(name: string): Promise<void> {
       // Let Fluent's dialog finish fading in.
       await excel.waitForTimeout(500);
-      await excel.screenshot({ path: join(SHOTS, `${name}.png`) });
+      await excel.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
       const result = await new AxeBuilder({ page: excel }).analyze();
       const bad = result.violations
         .map((v) => ({ ...v, nodes: realNodes(v) }))

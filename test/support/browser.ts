@@ -102,3 +102,16 @@ export function serveStatic(dir: string, opts: ServeOptions = {}): Promise<Stati
     );
   });
 }
+
+/**
+ * Where the browser tests write their screenshots: test-output/screenshots, so a test run leaves
+ * the work tree clean; `UP_SCREENSHOTS=docs` writes them over the committed ones in docs/.
+ */
+export const SCREENSHOTS = join(
+  __dirname,
+  "..",
+  "..",
+  ...(process.env.UP_SCREENSHOTS === "docs"
+    ? ["docs", "screenshots"]
+    : ["test-output", "screenshots"])
+);
