@@ -97,6 +97,35 @@ function tableError(
   });
 }
 
+/** Leaves a table out because rows it must have are absent, naming them. */
+function missingRows(
+  t: RawTable,
+  notes: ReadNote[],
+  rows: [RawRow | undefined, string][]
+): undefined {
+  const what = rows.filter(([row]) => !row).map(([, name]) => name);
+  tableError(
+    t.id,
+    notes,
+    t.rows[0]?.labelCell,
+    `regel ${what.join(", ")} ontbreekt`,
+    `row ${what.join(", ")} is missing`
+  );
+  return leftOut(t.id, notes);
+}
+
+/** Leaves a table out because of a row that has no place in it. */
+function unexpectedRow(t: RawTable, notes: ReadNote[], r: RawRow): undefined {
+  tableError(
+    t.id,
+    notes,
+    r.labelCell,
+    `onverwachte regel '${r.label}'`,
+    `unexpected row '${r.label}'`
+  );
+  return leftOut(t.id, notes);
+}
+
 /** Every year cell of `rows` must hold a number; reports the empty ones. */
 function requireValues(t: RawTable, rows: RawRow[], notes: ReadNote[]): boolean {
   const missing: CellRef[] = [];
@@ -294,31 +323,15 @@ export function buildStaffCosts(t: RawTable, notes: ReadNote[]): StaffCosts | un
   const { youth, wmo, totals, others, subtotal } = splitRoles(t);
   const total = totals[0] ?? subtotal;
   const grandTotal = totals.length > 1 ? totals[totals.length - 1] : undefined;
-  const missing = [
-    total ? "" : "'formatiekosten totaal'",
-    youth ? "" : "'formatiekosten jeugd'",
-    wmo ? "" : "'formatiekosten wmo'",
-  ].filter(Boolean);
-  if (missing.length > 0 || !total || !youth || !wmo) {
-    tableError(
-      t.id,
-      notes,
-      t.rows[0]?.labelCell,
-      `regel ${missing.join(", ")} ontbreekt`,
-      `row ${missing.join(", ")} is missing`
-    );
-    return leftOut(t.id, notes);
+  if (!total || !youth || !wmo) {
+    return missingRows(t, notes, [
+      [total, "'formatiekosten totaal'"],
+      [youth, "'formatiekosten jeugd'"],
+      [wmo, "'formatiekosten wmo'"],
+    ]);
   }
   if (others.length > 0 || totals.length > 2) {
-    const extra = [...others, ...totals.slice(1, -1)][0];
-    tableError(
-      t.id,
-      notes,
-      extra.labelCell,
-      `onverwachte regel '${extra.label}'`,
-      `unexpected row '${extra.label}'`
-    );
-    return leftOut(t.id, notes);
+    return unexpectedRow(t, notes, [...others, ...totals.slice(1, -1)][0]);
   }
   const rows = [total, youth, wmo, ...(grandTotal ? [grandTotal] : [])];
   if (!requireValues(t, rows, notes)) return leftOut(t.id, notes);
@@ -340,32 +353,14 @@ export function buildMaterialCosts(t: RawTable, notes: ReadNote[]): MaterialCost
   const grandTotal =
     totals.length > 0 && totals[totals.length - 1] !== sub ? totals[totals.length - 1] : undefined;
   if (!sub || !youth || !wmo) {
-    const what = [
-      sub ? "" : "subtotaal",
-      youth ? "" : "'materiele kosten jeugd'",
-      wmo ? "" : "'materiele kosten wmo'",
-    ].filter(Boolean);
-    tableError(
-      t.id,
-      notes,
-      t.rows[0]?.labelCell,
-      `regel ${what.join(", ")} ontbreekt`,
-      `row ${what.join(", ")} is missing`
-    );
-    return leftOut(t.id, notes);
+    return missingRows(t, notes, [
+      [sub, "subtotaal"],
+      [youth, "'materiele kosten jeugd'"],
+      [wmo, "'materiele kosten wmo'"],
+    ]);
   }
   const extraTotals = totals.filter((r) => r !== sub && r !== grandTotal);
-  if (extraTotals.length > 0) {
-    const r = extraTotals[0];
-    tableError(
-      t.id,
-      notes,
-      r.labelCell,
-      `onverwachte regel '${r.label}'`,
-      `unexpected row '${r.label}'`
-    );
-    return leftOut(t.id, notes);
-  }
+  if (extraTotals.length > 0) return unexpectedRow(t, notes, extraTotals[0]);
   const rows = [sub, youth, wmo, ...(grandTotal ? [grandTotal] : [])];
   if (!requireValues(t, rows, notes)) return leftOut(t.id, notes);
   const s = shares(t, notes);
@@ -390,31 +385,14 @@ export function buildTotals(t: RawTable, notes: ReadNote[]): Totals | undefined 
     if (n.startsWith("formatie")) staffYouth = staffYouth ?? r;
     else if (n.startsWith("materi")) materialYouth = materialYouth ?? r;
     else if (isTotal(n)) total = r;
-    else {
-      tableError(
-        t.id,
-        notes,
-        r.labelCell,
-        `onverwachte regel '${r.label}'`,
-        `unexpected row '${r.label}'`
-      );
-      return leftOut(t.id, notes);
-    }
+    else return unexpectedRow(t, notes, r);
   }
   if (!staffYouth || !materialYouth || !total) {
-    const what = [
-      staffYouth ? "" : "'formatiekosten jeugd'",
-      materialYouth ? "" : "'materiele kosten jeugd'",
-      total ? "" : "'totaal'",
-    ].filter(Boolean);
-    tableError(
-      t.id,
-      notes,
-      t.rows[0]?.labelCell,
-      `regel ${what.join(", ")} ontbreekt`,
-      `row ${what.join(", ")} is missing`
-    );
-    return leftOut(t.id, notes);
+    return missingRows(t, notes, [
+      [staffYouth, "'formatiekosten jeugd'"],
+      [materialYouth, "'materiele kosten jeugd'"],
+      [total, "'totaal'"],
+    ]);
   }
   if (!requireValues(t, [staffYouth, materialYouth, total], notes)) return leftOut(t.id, notes);
   return {
