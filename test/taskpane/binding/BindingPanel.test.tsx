@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { plan2024 } from "../../../src/core/plan2024";
@@ -109,7 +109,8 @@ test("shows nothing when every table was read and nothing is bound", async () =>
   const { container } = renderPane(
     <BindingPanel file={file} loaded={loaded} onBound={jest.fn()} onDownload={jest.fn()} />
   );
-  await new Promise((r) => setTimeout(r, 0));
+  // Let the panel's look at the file settle inside act, as React expects of state updates.
+  await act(() => new Promise((r) => setTimeout(r, 0)));
   expect(inspect).toHaveBeenCalled();
   expect(container.querySelector("#up-binding")).toBeNull();
 });
