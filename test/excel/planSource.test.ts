@@ -6,6 +6,7 @@ import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
 import { readPlan } from "../../src/reader";
 import { Cell, ExcelError, installCustomFunctions } from "../functions/support";
 import { MockSheet, MockWorkbook, publishedSheet, rowOf } from "./mockWorkbook";
+import { MUNICIPALITIES } from "../../src/core/municipalities";
 
 installCustomFunctions();
 afterEach(() => setPlanFeed(embeddedFeed));
@@ -13,24 +14,6 @@ afterEach(() => setPlanFeed(embeddedFeed));
 /** Lets the change event's quiet time pass and the read that follows finish. */
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
-const MUNICIPALITIES = [
-  "Beek",
-  "Beekdaelen",
-  "Brunssum",
-  "Eijsden-Margraten",
-  "Gulpen-Wittem",
-  "Heerlen",
-  "Kerkrade",
-  "Landgraaf",
-  "Maastricht",
-  "Meerssen",
-  "Simpelveld",
-  "Sittard-Geleen",
-  "Stein",
-  "Vaals",
-  "Valkenburg aan de Geul",
-  "Voerendaal",
-];
 const YEARS = [2023, 2024, 2025, 2026, 2027];
 
 async function started(wb: MockWorkbook) {
