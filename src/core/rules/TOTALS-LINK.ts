@@ -1,10 +1,35 @@
-import { Finding, Plan, PlanLine, TableId } from "../model";
+import Decimal from "decimal.js";
+import { Finding, Message, Plan, PlanLine, TableId } from "../model";
 import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
 
 interface Link {
   /** The Tabel 4 line and the line of its source table it must repeat. */
   line: PlanLine;
   source: { table: TableId; years: number[]; line: PlanLine } | undefined;
+}
+
+/** A Tabel 4 amount that is not what it must be, with the cells it was compared against. */
+function mismatch(
+  year: number,
+  line: PlanLine,
+  against: PlanLine[],
+  expected: Decimal,
+  actual: Decimal,
+  message: (diff: string) => Message
+): Finding {
+  return finding({
+    rule: "TOTALS-LINK",
+    severity: "error",
+    table: "Tabel 4",
+    year,
+    line: line.label,
+    cell: cellAt(line, year) ?? null,
+    cells: definedCells(cellAt(line, year), ...against.map((l) => cellAt(l, year))),
+    expected,
+    actual,
+    unit: "euro",
+    message: message(signed(actual.minus(expected), euro)),
+  });
 }
 
 /**
@@ -62,24 +87,11 @@ export const TOTALS_LINK: Rule = {
         }
         const expected = valueAt(source.line, year);
         if (actual.eq(expected)) continue;
-        const diff = signed(actual.minus(expected), euro);
         findings.push(
-          finding({
-            rule: "TOTALS-LINK",
-            severity: "error",
-            table: "Tabel 4",
-            year,
-            line: line.label,
-            cell: cellAt(line, year) ?? null,
-            cells: definedCells(cellAt(line, year), cellAt(source.line, year)),
-            expected,
-            actual,
-            unit: "euro",
-            message: {
-              nl: `Tabel 4, '${line.label}' ${year}: ${euro(actual)}, maar ${source.table} '${source.line.label}' is ${euro(expected)} (verschil ${diff})`,
-              en: `Tabel 4, '${line.label}' ${year}: ${euro(actual)}, but ${source.table} '${source.line.label}' is ${euro(expected)} (difference ${diff})`,
-            },
-          })
+          mismatch(year, line, [source.line], expected, actual, (diff) => ({
+            nl: `Tabel 4, '${line.label}' ${year}: ${euro(actual)}, maar ${source.table} '${source.line.label}' is ${euro(expected)} (verschil ${diff})`,
+            en: `Tabel 4, '${line.label}' ${year}: ${euro(actual)}, but ${source.table} '${source.line.label}' is ${euro(expected)} (difference ${diff})`,
+          }))
         );
       }
       const staff = valueAt(t4.staffYouth, year);
@@ -87,28 +99,11 @@ export const TOTALS_LINK: Rule = {
       const expected = staff.plus(material);
       const actual = valueAt(t4.total, year);
       if (actual.eq(expected)) continue;
-      const diff = signed(actual.minus(expected), euro);
       findings.push(
-        finding({
-          rule: "TOTALS-LINK",
-          severity: "error",
-          table: "Tabel 4",
-          year,
-          line: t4.total.label,
-          cell: cellAt(t4.total, year) ?? null,
-          cells: definedCells(
-            cellAt(t4.total, year),
-            cellAt(t4.staffYouth, year),
-            cellAt(t4.materialYouth, year)
-          ),
-          expected,
-          actual,
-          unit: "euro",
-          message: {
-            nl: `Tabel 4, ${year}: formatiekosten jeugd ${euro(staff)} + materiële kosten jeugd ${euro(material)} = ${euro(expected)}, maar '${t4.total.label}' is ${euro(actual)} (verschil ${diff})`,
-            en: `Tabel 4, ${year}: staff costs jeugd ${euro(staff)} + material costs jeugd ${euro(material)} = ${euro(expected)}, but '${t4.total.label}' is ${euro(actual)} (difference ${diff})`,
-          },
-        })
+        mismatch(year, t4.total, [t4.staffYouth, t4.materialYouth], expected, actual, (diff) => ({
+          nl: `Tabel 4, ${year}: formatiekosten jeugd ${euro(staff)} + materiële kosten jeugd ${euro(material)} = ${euro(expected)}, maar '${t4.total.label}' is ${euro(actual)} (verschil ${diff})`,
+          en: `Tabel 4, ${year}: staff costs jeugd ${euro(staff)} + material costs jeugd ${euro(material)} = ${euro(expected)}, but '${t4.total.label}' is ${euro(actual)} (difference ${diff})`,
+        }))
       );
     }
     return findings;
