@@ -24,6 +24,39 @@ export default [
     },
   },
   {
+    // The pure core knows nothing of Excel, files or React: it imports itself and decimal.js.
+    files: ["src/core/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!(decimal\\.js|\\./[\\w.-]+(/[\\w.-]+)*)$)",
+              message: "src/core imports nothing but itself and decimal.js.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/core/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!(decimal\\.js|\\./[\\w.-]+|\\.\\./[\\w.-]+)$)",
+              message: "src/core imports nothing but itself and decimal.js.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // ExcelJS objects are plain objects with a `.value`, not Office.js proxies that need load().
     files: ["src/cli/**", "src/workbook/**", "src/core/**", "src/reader/**", "src/report/**", "scripts/**"],
     rules: {

@@ -13,7 +13,7 @@ import {
   TableId,
 } from "../../src/core/model";
 import { D, sum } from "../../src/core/money";
-import { address } from "../../src/reader/grid";
+import { address } from "../../src/core/address";
 
 /*
  * Synthetic plans for the scaling benchmarks: the shape of the 2024 plan (18 roles, 6 cost

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { checkPlan } from "../core/check";
 import { CheckResult, Plan, Severity } from "../core/model";
 import { PlanInputError } from "../core/errors";

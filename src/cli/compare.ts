@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { parseArgs } from "node:util";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { compare, Comparison, CompareSide, LineChange } from "../core/compare";
 import { formatDecimal } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";

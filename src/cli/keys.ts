@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { allocate } from "../core/allocate";
-import { ComponentTable, readComponentTable } from "../core/componentTable";
+import { ComponentTable, readComponentTable } from "../reader/componentTable";
 import {
   componentName,
   DEFAULT_WEIGHTS,

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { PlanInputError } from "../core/errors";
 import { Message, Plan } from "../core/model";
 import { plan2024 } from "../core/plan2024";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { allocate } from "./allocate";
-import { formatCell } from "./cellRef";
+import { formatCell } from "./address";
 import { PlanInputError } from "./errors";
 import { CellRef, Figure, Message, Plan, PlanLine, StaffingRole, TableId } from "./model";
 import { D, sum, ZERO } from "./money";

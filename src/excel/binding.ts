@@ -1,5 +1,5 @@
 import { BINDING_HEADER, BINDING_SHEET, bindingRow, TableBinding } from "../reader/binding";
-import { address } from "../reader/grid";
+import { address } from "../core/address";
 
 /*
  * Bindings by hand saved in the open workbook: the very hidden sheet UP_Koppelingen, laid out

@@ -1,3 +1,4 @@
+import { formatReference, parseReference } from "../core/address";
 import { CellValue, GridCell, GridTable, SheetGrid, WorkbookGrid } from "../reader/grid";
 
 /*
@@ -18,8 +19,8 @@ export interface GridRead {
 
 /** "Sheet1!B2:H20" or "'Tabel 6'!B2" → the part after the sheet. */
 function localAddress(a: string): string {
-  const bang = a.lastIndexOf("!");
-  return bang >= 0 ? a.slice(bang + 1) : a;
+  const ref = parseReference(a);
+  return ref ? formatReference({ ...ref, sheet: undefined }) : a;
 }
 
 function cellValue(value: unknown, type: string | undefined): CellValue {

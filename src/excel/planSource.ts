@@ -1,9 +1,10 @@
+import { areasOverlap, parseReference, referencesIn } from "../core/address";
 import { PlanInputError } from "../core/errors";
 import { Message, Plan } from "../core/model";
 import { plan2024 } from "../core/plan2024";
 import { PlanFeed } from "../functions/planFeed";
 import { BINDING_SHEET } from "../reader/binding";
-import { parseAddress, WorkbookGrid } from "../reader/grid";
+import { WorkbookGrid } from "../reader/grid";
 import { readWorkbookGrid } from "./grid";
 
 /*
@@ -49,44 +50,16 @@ interface Rect {
 
 /** "B3:D9", "B3", "3:5" (whole rows) or "C:E" (whole columns), with or without a sheet. */
 export function parseRange(a: string): { sheet?: string; rect: Rect } | undefined {
-  const bang = a.lastIndexOf("!");
-  const sheet =
-    bang >= 0
-      ? a
-          .slice(0, bang)
-          .replace(/^'(.*)'$/, "$1")
-          .replace(/''/g, "'")
-      : undefined;
-  const [p, q = p] = (bang >= 0 ? a.slice(bang + 1) : a).split(":");
-  const rows = /^\$?(\d+)$/;
-  const cols = /^\$?([A-Z]{1,3})$/i;
-  if (rows.test(p) && rows.test(q)) {
-    const top = Number(rows.exec(p)?.[1]);
-    const bottom = Number(rows.exec(q)?.[1]);
-    return { sheet, rect: { top, bottom, left: 1, right: Infinity } };
-  }
-  if (cols.test(p) && cols.test(q)) {
-    const left = parseAddress(`${p}1`)?.column;
-    const right = parseAddress(`${q}1`)?.column;
-    if (left === undefined || right === undefined) return undefined;
-    return { sheet, rect: { top: 1, bottom: Infinity, left, right } };
-  }
-  const a1 = parseAddress(p);
-  const b1 = parseAddress(q);
-  if (!a1 || !b1) return undefined;
-  return {
-    sheet,
-    rect: {
-      top: Math.min(a1.row, b1.row),
-      bottom: Math.max(a1.row, b1.row),
-      left: Math.min(a1.column, b1.column),
-      right: Math.max(a1.column, b1.column),
-    },
+  const ref = parseReference(a);
+  if (!ref) return undefined;
+  // Whole rows and columns reach as far as any table could.
+  const rect = {
+    top: ref.top,
+    left: ref.left,
+    bottom: ref.kind === "columns" ? Infinity : ref.bottom,
+    right: ref.kind === "rows" ? Infinity : ref.right,
   };
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+  return ref.sheet === undefined ? { rect } : { sheet: ref.sheet, rect };
 }
 
 const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted"]);
@@ -183,7 +156,7 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
       if (!table || table.sheet !== sheet) return false;
       return (
         (changeType !== undefined && STRUCTURAL.has(changeType)) ||
-        overlaps(table.rect, changed.rect)
+        areasOverlap(table.rect, changed.rect)
       );
     });
   }
@@ -228,16 +201,6 @@ function tableRanges(plan: Plan): string[] {
   return Object.values(plan.source.tables).flatMap((ref) => (ref ? ref.split("; ") : []));
 }
 
-const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!`;
-const CELL = String.raw`\$?[A-Z]{1,3}\$?\d+`;
-/** `'Invoer 2025'!B2:C4`, `Invoer!B2`, `Invoer!B:B`: a reference to another (or the same) sheet. */
-const QUALIFIED = new RegExp(
-  String.raw`${SHEET}(?:${CELL}(?::${CELL})?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)`,
-  "gu"
-);
-/** A cell reference without a sheet: it points at the formula's own sheet. */
-const LOCAL = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_.$])${CELL}`, "u");
-
 /**
  * The sheets whose cells the formulas in the plan's tables read. A plan figure computed from
  * another sheet (or from cells beside its table) changes without an edit of the table itself.
@@ -252,9 +215,7 @@ export function feedingSheets(grid: WorkbookGrid, plan: Plan): Set<string> {
       if (r < table.rect.top || r > table.rect.bottom) continue;
       for (const [c, cell] of cells) {
         if (!cell.formula || c < table.rect.left || c > table.rect.right) continue;
-        const text = cell.formula.replace(/"[^"]*"/g, "");
-        for (const m of text.matchAll(QUALIFIED)) sheets.add((m[1] ?? m[2]).replace(/''/g, "'"));
-        if (LOCAL.test(text.replace(QUALIFIED, ""))) sheets.add(sheet.name);
+        for (const ref of referencesIn(cell.formula)) sheets.add(ref.sheet ?? sheet.name);
       }
     }
   }

@@ -2,18 +2,18 @@ import Decimal from "decimal.js";
 import { allocate } from "../core/allocate";
 import { checkPlan } from "../core/check";
 import { ChangePart, change as planChange } from "../core/compare";
-import { readComponentTable } from "../core/componentTable";
+import { readComponentTable } from "../reader/componentTable";
 import {
   DEFAULT_WEIGHTS,
   distributionKey,
   EQUAL_SHARE,
   SLA_COMPONENTS,
 } from "../core/distributionKey";
-import { readDutchNumber } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { CheckResult, Message, Plan, PlanLine } from "../core/model";
 import { D, HUNDRED, ONE, sum } from "../core/money";
 import { resolveMunicipality } from "../core/municipalities";
+import { decimalValue } from "../core/value";
 import {
   computedContributions,
   ContributionSource,
@@ -272,14 +272,7 @@ export function check(plan: Plan): number {
 
 function numbersOf(values: readonly unknown[], arg: typeof ARG.weights): Decimal[] {
   return values.map((v, i) => {
-    const n =
-      typeof v === "number"
-        ? Number.isFinite(v)
-          ? new Decimal(v)
-          : undefined
-        : typeof v === "string"
-          ? readDutchNumber(v)?.value
-          : undefined;
+    const n = decimalValue(v)?.value;
     if (n === undefined) {
       throw new PlanInputError({
         nl: `Argument ${arg.nl}: waarde ${i + 1} (${String(v)}) is geen getal`,
@@ -393,12 +386,7 @@ export function allocateTotal(totalArg: unknown, keysArg: unknown, unit?: unknow
   const shares: { id: string; key: Decimal; at: number }[] = [];
   cells.forEach((v, i) => {
     if (isOmitted(v)) return;
-    const n =
-      typeof v === "number" && Number.isFinite(v)
-        ? new Decimal(v)
-        : typeof v === "string"
-          ? readDutchNumber(v)?.value
-          : undefined;
+    const n = decimalValue(v)?.value;
     if (n === undefined || n.isNegative()) {
       throw new PlanInputError({
         nl: `Argument sleutels: cel ${i + 1} van het bereik (${String(v)}) is geen sleutel ≥ 0`,

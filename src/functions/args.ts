@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { readDutchNumber } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { Message } from "../core/model";
+import { plainDecimal } from "../core/value";
 
 /*
  * Reading the arguments Excel passes to a custom function. Excel hands over numbers,
@@ -60,13 +61,8 @@ export function scalar(value: unknown, arg: ArgName): unknown {
 export function numberArg(value: unknown, arg: ArgName): Decimal {
   const v = scalar(value, arg);
   if (isOmitted(v)) throw wrong(arg, "ontbreekt", "is missing");
-  if (typeof v === "number") {
-    if (Number.isFinite(v)) return new Decimal(v);
-  } else if (typeof v === "string") {
-    const n = readDutchNumber(v);
-    if (n && !n.percent) return n.value;
-    throw wrong(arg, `${shown(v)} is geen getal`, `${shown(v)} is not a number`);
-  }
+  const n = plainDecimal(v);
+  if (n) return n;
   throw wrong(arg, `${shown(v)} is geen getal`, `${shown(v)} is not a number`);
 }
 

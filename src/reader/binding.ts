@@ -1,7 +1,8 @@
 import { Message, TableId } from "../core/model";
 import { normLabel, NumberRead, RawRow, RawTable, TABLE_NAMES, hiddenRowNote } from "./build";
-import { cellRef, figureOf, rangeRef, readCell, ReadNote, textAsNumberNote } from "./cells";
-import { GridCell, parseAddress, SheetGrid, WorkbookGrid } from "./grid";
+import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
+import { GridCell, SheetGrid, WorkbookGrid } from "./grid";
+import { columnNumber, formatRange, parseReference, splitOutside } from "../core/address";
 
 /*
  * Binding by hand: where recognition is unsure or fails, the user says "this range is Tabel 6,
@@ -58,8 +59,6 @@ export function bindingRow(b: TableBinding): (string | number)[] {
   ];
 }
 
-const COLUMN = /^[A-Z]{1,3}$/;
-
 function text(cell: GridCell | undefined): string {
   const v = cell?.value;
   if (typeof v === "number") return String(v);
@@ -75,16 +74,14 @@ export function parseBinding(cells: string[]): TableBinding | Message {
       nl: `'${table}' is geen tabel van het plan (${BINDABLE.join(", ")})`,
       en: `'${table}' is not a table of the plan (${BINDABLE.join(", ")})`,
     };
-  const [a, b] = (range ?? "").toUpperCase().split(":");
-  const from = parseAddress(a ?? "");
-  const to = parseAddress(b ?? "");
-  if (!sheet || !from || !to || from.row > to.row || from.column > to.column)
+  const area = parseReference(range ?? "");
+  if (!sheet || area?.kind !== "range" || area.sheet !== undefined)
     return {
       nl: `${id}: werkblad en bereik (zoals A5:H20) ontbreken of kloppen niet: '${sheet}' '${range}'`,
       en: `${id}: sheet and range (such as A5:H20) are missing or wrong: '${sheet}' '${range}'`,
     };
   const labelColumn = (label ?? "").toUpperCase();
-  if (!COLUMN.test(labelColumn))
+  if (columnNumber(labelColumn) === undefined)
     return {
       nl: `${id}: labelkolom '${label}' is geen kolomletter`,
       en: `${id}: label column '${label}' is not a column letter`,
@@ -92,12 +89,12 @@ export function parseBinding(cells: string[]): TableBinding | Message {
   const binding: TableBinding = {
     table: id,
     sheet,
-    range: `${a}:${b}`,
+    range: formatRange(area),
     labelColumn,
   };
   if (header) {
     const row = Number(header);
-    if (!Number.isInteger(row) || row < from.row || row > to.row)
+    if (!Number.isInteger(row) || row < area.top || row > area.bottom)
       return {
         nl: `${id}: kopregel '${header}' ligt niet in ${binding.range}`,
         en: `${id}: header row '${header}' is not within ${binding.range}`,
@@ -105,8 +102,8 @@ export function parseBinding(cells: string[]): TableBinding | Message {
     binding.headerRow = row;
   }
   if (years) {
-    const list = years.split(/[;,]/).map((p) => /^\s*([A-Za-z]{1,3})\s*=\s*(\d{4})\s*$/.exec(p));
-    if (list.some((m) => !m))
+    const list = splitOutside(years, ";,").map((p) => /^\s*([A-Za-z]+)\s*=\s*(\d{4})\s*$/.exec(p));
+    if (list.some((m) => !m || columnNumber(m[1]) === undefined))
       return {
         nl: `${id}: jaarkolommen '${years}' moeten er uitzien als D=2023;E=2024`,
         en: `${id}: year columns '${years}' must look like D=2023;E=2024`,
@@ -119,7 +116,7 @@ export function parseBinding(cells: string[]): TableBinding | Message {
       en: `${id}: give a header row with years or the year columns`,
     };
   if (extra) {
-    if (!COLUMN.test(extra.toUpperCase()))
+    if (columnNumber(extra) === undefined)
       return {
         nl: `${id}: extra kolom '${extra}' is geen kolomletter`,
         en: `${id}: extra column '${extra}' is not a column letter`,
@@ -173,13 +170,9 @@ export function bindingSheet(grid: WorkbookGrid): SheetGrid | undefined {
 
 const HEADER_YEAR = /^(?:fte\s*)?(?:['’‘](\d{2})|((?:19|20|21)\d\d))$/i;
 
-function columnNumber(letters: string): number {
-  return parseAddress(`${letters}1`)!.column;
-}
-
 /** Year per column: from the binding's list, else from the header row's cells. */
 function yearColumns(b: TableBinding, sheet: SheetGrid, left: number, right: number) {
-  if (b.years) return b.years.map((y) => ({ column: columnNumber(y.column), year: y.year }));
+  if (b.years) return b.years.map((y) => ({ column: columnNumber(y.column)!, year: y.year }));
   const found: { column: number; year: number }[] = [];
   for (let c = left; c <= right; c++) {
     const v = sheet.rows.get(b.headerRow!)?.get(c)?.value;
@@ -213,12 +206,12 @@ export function readBoundTable(
     );
     return undefined;
   }
-  const [a, z] = b.range.split(":").map((p) => parseAddress(p)!);
-  const labelColumn = columnNumber(b.labelColumn);
-  const years = yearColumns(b, sheet, a.column, z.column);
+  const area = parseReference(b.range)!;
+  const labelColumn = columnNumber(b.labelColumn)!;
+  const years = yearColumns(b, sheet, area.left, area.right);
   const raw: RawTable = {
     id,
-    range: rangeRef(sheet.name, a.row, a.column, z.row, z.column),
+    range: formatRange(area, sheet.name),
     years: years.map((y) => y.year),
     rows: [],
     failed: false,
@@ -227,14 +220,14 @@ export function readBoundTable(
     fail(
       `geen jaren gevonden in kopregel ${b.headerRow}: geef de jaarkolommen op`,
       `no years found in header row ${b.headerRow}: give the year columns`,
-      cellRef(sheet, b.headerRow ?? a.row, a.column)
+      cellRef(sheet, b.headerRow ?? area.top, area.left)
     );
     return undefined;
   }
   const yearColumnSet = new Set(years.map((y) => y.column));
-  const extraColumn = b.extraColumn ? columnNumber(b.extraColumn) : undefined;
-  const first = (b.headerRow ?? a.row - 1) + 1;
-  for (let r = first; r <= z.row; r++) {
+  const extraColumn = b.extraColumn ? columnNumber(b.extraColumn)! : undefined;
+  const first = (b.headerRow ?? area.top - 1) + 1;
+  for (let r = first; r <= area.bottom; r++) {
     const cells = sheet.rows.get(r);
     const row: RawRow = { label: "", values: new Map(), empty: new Map() };
     const labelRead = readCell(cells?.get(labelColumn));
@@ -243,7 +236,7 @@ export function readBoundTable(
       row.labelCell = cellRef(sheet, r, labelColumn);
     }
     const extras: { read: NumberRead; cell: ReturnType<typeof cellRef> }[] = [];
-    for (let c = a.column; c <= z.column; c++) {
+    for (let c = area.left; c <= area.right; c++) {
       if (c === labelColumn || yearColumnSet.has(c)) continue;
       if (extraColumn !== undefined && c !== extraColumn) continue;
       const read = readCell(cells?.get(c));

@@ -1,8 +1,9 @@
 import Decimal from "decimal.js";
 import { readDutchNumber } from "../core/dutchNumber";
-import { D } from "../core/money";
 import { CellRef, Figure, Message, TableId } from "../core/model";
-import { address, GridCell, SheetGrid } from "./grid";
+import { GridCell, SheetGrid } from "./grid";
+import { address } from "../core/address";
+import { decimalOfNumber } from "../core/value";
 
 /** Something the reader wants to tell: an error means a table (or the plan) could not be read. */
 export interface ReadNote {
@@ -49,14 +50,6 @@ export function formatInfo(numFmt: string | undefined): FormatInfo {
   return info;
 }
 
-/**
- * A JavaScript number as Excel means it: Excel keeps 15 significant digits, so 0.1+0.2
- * stored as 0.30000000000000004 is the 0.3 the user sees.
- */
-export function decimalOfNumber(n: number): Decimal {
-  return new D(n.toPrecision(15));
-}
-
 export type CellRead =
   | { kind: "empty" }
   | {
@@ -97,11 +90,11 @@ export function readCell(cell: GridCell | undefined): CellRead {
     return { kind: "empty" };
   }
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) {
+    const value = decimalOfNumber(v);
+    if (!value) {
       return { kind: "invalid", message: { nl: "geen eindig getal", en: "not a finite number" } };
     }
     const fmt = formatInfo(cell.numFmt);
-    const value = decimalOfNumber(v);
     const decimals = fmt.percent
       ? Math.max(0, shownDecimals(value.times(100), fmt))
       : shownDecimals(value, fmt);
@@ -176,21 +169,6 @@ export function textAsNumberNote(
       en: `number stored as text: '${read.text}'`,
     },
   };
-}
-
-/** Quotes a sheet name the way Excel does in a reference. */
-export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
-export function rangeRef(
-  sheet: string,
-  top: number,
-  left: number,
-  bottom: number,
-  right: number
-): string {
-  return `${sheetPrefix(sheet)}!${address(top, left)}:${address(bottom, right)}`;
 }
 
 /** Lists cells for a message: the first few and how many more. */

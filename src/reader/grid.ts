@@ -51,24 +51,3 @@ export interface WorkbookGrid {
 export function cellAt(sheet: SheetGrid, row: number, column: number): GridCell | undefined {
   return sheet.rows.get(row)?.get(column);
 }
-
-/** "A".."Z","AA".. for a 1-based column number. */
-export function columnLetter(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function address(row: number, column: number): string {
-  return `${columnLetter(column)}${row}`;
-}
-
-/** Parses "D7" into 1-based row and column. */
-export function parseAddress(a: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(a.trim());
-  if (!m) return undefined;
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), column };
-}

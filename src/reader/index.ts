@@ -1,3 +1,4 @@
+import { formatRange } from "../core/address";
 import { KeyComponents, Plan, TableId } from "../core/model";
 import { MUNICIPALITIES } from "../core/municipalities";
 import { readBindings, readBoundTable, withoutBindingSheet } from "./binding";
@@ -143,7 +144,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
   for (const raw of raws) if (present[raw.id]) tables[raw.id] = raw.range;
   if (keyComponents) {
     const loc = template.get(COMPONENTS_TABLE.name.toLowerCase())!;
-    tables.Sleutel = `${loc.sheet.name}!${loc.table.ref}`;
+    tables.Sleutel = formatRange(loc, loc.sheet.name);
   }
   if (!Object.values(present).some(Boolean)) {
     notes.push({

@@ -7,12 +7,12 @@ import {
   cellRef,
   figureOf,
   formatInfo,
-  rangeRef,
   readCell,
   ReadNote,
   textAsNumberNote,
 } from "./cells";
-import { columnLetter, GridCell, SheetGrid, WorkbookGrid } from "./grid";
+import { GridCell, SheetGrid, WorkbookGrid } from "./grid";
+import { columnLetter, formatRange, parseReference } from "../core/address";
 
 /*
  * The published layout: section 6 of the plan pasted from the PDF into a sheet. Tables are
@@ -647,12 +647,14 @@ class PublishedReader {
       );
       raw.failed = true;
     }
-    raw.range = rangeRef(
-      sheet.name,
-      title?.row ?? h.row,
-      Math.min(left, title?.column ?? left),
-      last,
-      right
+    raw.range = formatRange(
+      {
+        top: title?.row ?? h.row,
+        left: Math.min(left, title?.column ?? left),
+        bottom: last,
+        right,
+      },
+      sheet.name
     );
     return raw;
   }
@@ -748,12 +750,14 @@ class PublishedReader {
       ...(e.labelColumn !== undefined ? [e.labelColumn] : []),
       ...e.cells.map(([c]) => c),
     ]);
-    raw.range = rangeRef(
-      sheet.name,
-      title?.row ?? first.r,
-      Math.min(...columns, title?.column ?? Infinity),
-      entries[entries.length - 1].r,
-      Math.max(...columns)
+    raw.range = formatRange(
+      {
+        top: title?.row ?? first.r,
+        left: Math.min(...columns, title?.column ?? Infinity),
+        bottom: entries[entries.length - 1].r,
+        right: Math.max(...columns),
+      },
+      sheet.name
     );
     const years = this.staffCostYears(valueColumns, count, first);
     if (!years) {
@@ -884,6 +888,11 @@ class PublishedReader {
   }
 }
 
+/** The sheet of a table's (first) range. */
+function sheetOf(range: string): string | undefined {
+  return parseReference(range.split("; ")[0])?.sheet;
+}
+
 /**
  * A table split over two sheets: the first part stops without its closing total row and the
  * part on a later sheet repeats its header (the same years).
@@ -891,7 +900,7 @@ class PublishedReader {
 function continues(earlier: RawTable, part: RawTable): boolean {
   const last = earlier.rows[earlier.rows.length - 1];
   return (
-    earlier.range.split("!")[0] !== part.range.split("!")[0] &&
+    sheetOf(earlier.range) !== sheetOf(part.range) &&
     last !== undefined &&
     !closes(earlier.id, last, earlier.rows.slice(0, -1)) &&
     earlier.years.length === part.years.length &&

@@ -9,8 +9,9 @@ import { ComponentName, Figure, KeyComponentRow, KeyComponents, TableId } from "
 import { HUNDRED, sum } from "../core/money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
 import { hiddenRowNote, leftOut, NumberRead, RawRow, RawTable } from "./build";
-import { cellRef, figureOf, rangeRef, readCell, ReadNote, textAsNumberNote } from "./cells";
-import { GridTable, parseAddress, SheetGrid, WorkbookGrid } from "./grid";
+import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
+import { GridTable, SheetGrid, WorkbookGrid } from "./grid";
+import { formatRange, parseReference } from "../core/address";
 import {
   COMPONENTS_TABLE,
   TEMPLATE_TABLES,
@@ -29,11 +30,9 @@ interface Located {
 }
 
 function locate(sheet: SheetGrid, table: GridTable): Located | undefined {
-  const [a, b] = table.ref.split(":");
-  const from = parseAddress(a);
-  const to = parseAddress(b ?? a);
-  if (!from || !to) return undefined;
-  return { sheet, table, top: from.row, left: from.column, bottom: to.row, right: to.column };
+  const ref = parseReference(table.ref);
+  if (!ref || (ref.kind !== "range" && ref.kind !== "cell")) return undefined;
+  return { sheet, table, top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right };
 }
 
 /** The UP template tables of a workbook, by lower-cased name. */
@@ -86,7 +85,7 @@ export function readTemplateTable(
   const id = spec.table;
   const raw: RawTable = {
     id,
-    range: rangeRef(loc.sheet.name, loc.top, loc.left, loc.bottom, loc.right),
+    range: formatRange(loc, loc.sheet.name),
     years: [],
     rows: [],
     failed: false,

@@ -1,4 +1,4 @@
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { Finding, Message, RuleId, Severity, TableId } from "../core/model";
 
 /** Findings that share a table and a rule: usually one cause behind many cells. */

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
 import { CheckResult, Finding, Message, Plan, TableId } from "../core/model";
 import { Acceptances, findingKey, groupFindings, SEVERITY_TEXT } from "./findings";

@@ -1,4 +1,5 @@
 import type { CellValue, Workbook } from "exceljs";
+import { formatCell } from "../core/address";
 
 /*
  * "Kopie met waarden": a municipality without the add-in sees #NAME? wherever the plan uses
@@ -33,7 +34,8 @@ export async function valuesCopy(data: ArrayBuffer | Uint8Array): Promise<Values
         const formula = cell.formula;
         if (!formula || !isUpFormula(formula)) return;
         const result = (cell.value as { result?: unknown }).result;
-        if (result === undefined) withoutResult.push(`${sheet.name}!${cell.address}`);
+        if (result === undefined)
+          withoutResult.push(formatCell({ sheet: sheet.name, address: cell.address }));
         cell.value = (result ?? null) as CellValue;
         replaced++;
       });

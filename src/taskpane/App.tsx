@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { checkPlan } from "../core/check";
 import { CheckResult, Finding } from "../core/model";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { formatEuro } from "../core/dutchNumber";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";

@@ -11,7 +11,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { CheckResult, Finding, Severity } from "../core/model";
 import {
   Acceptance,

@@ -15,7 +15,7 @@ import { ComponentRow, DEFAULT_WEIGHTS, EQUAL_SHARE } from "../core/distribution
 import { formatDecimal, formatEuro, formatPercent, readDutchNumber } from "../core/dutchNumber";
 import { Message, Plan } from "../core/model";
 import { D } from "../core/money";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import type { CellWrite } from "../excel/write/backup";
 import { compareKeys, componentColumns, KeyComparison } from "../report/keyComparison";
 import { ChangeTable, useTableStyles } from "./ChangeTable";

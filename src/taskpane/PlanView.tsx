@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { Plan, TableId } from "../core/model";
 import { LoadedPlan } from "./host";
 import { useMessage, useT } from "./i18n";

@@ -9,7 +9,7 @@ import {
   DialogTitle,
   makeStyles,
 } from "@fluentui/react-components";
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { CellRef } from "../core/model";
 import { ChangeTable } from "./ChangeTable";
 import { useT } from "./i18n";

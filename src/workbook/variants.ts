@@ -3,9 +3,10 @@ import Decimal from "decimal.js";
 import { allocate } from "../core/allocate";
 import { readDutchNumber } from "../core/dutchNumber";
 import { Figure, Plan, PlanLine } from "../core/model";
-import { D, sum } from "../core/money";
+import { sum } from "../core/money";
 import { plan2024 } from "../core/plan2024";
 import { sumRanges } from "../core/rules/FORMULA-RANGE";
+import { decimalOfNumber } from "../core/value";
 import { AMOUNT_FORMAT, FTE_FORMAT, percentFormat } from "./format";
 import { writePublishedWorkbook } from "./published";
 
@@ -70,8 +71,9 @@ function tidyNumbers(ws: Ws, range: string): void {
 /** Numbers become Dutch text, as a paste from the PDF leaves them; amounts with `€`. */
 function asText(ws: Ws, range: string, euro: boolean): void {
   for (const cell of cellsIn(ws, range)) {
-    if (typeof cell.value !== "number") continue;
-    const grouped = new D(cell.value).toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    const n = typeof cell.value === "number" ? decimalOfNumber(cell.value) : undefined;
+    if (!n) continue;
+    const grouped = n.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
     cell.value = euro ? `€ ${grouped}` : grouped;
     cell.numFmt = "@";
   }
@@ -120,7 +122,8 @@ function sumResult(wb: ExcelJS.Workbook, ws: Ws, formula: string): number {
             : v && typeof v === "object" && "result" in v && typeof v.result === "number"
               ? v.result
               : undefined;
-        if (n !== undefined) out.push(new D(n));
+        const d = n === undefined ? undefined : decimalOfNumber(n);
+        if (d) out.push(d);
       }
     return out;
   });

@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { address, parseAddress } from "../../src/reader/grid";
+import { address, parseAddress } from "../../src/core/address";
 
 /*
  * A small in-memory workbook behind office-addin-mock ranges: a range's `values`/`formulas`

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { OfficeMockObject } from "office-addin-mock";
 import { readDutchNumber } from "../../src/core/dutchNumber";
-import { columnLetter } from "../../src/reader/grid";
+import { columnLetter } from "../../src/core/address";
 
 /*
  * An Excel workbook as office-addin-mock objects: used ranges whose values, formulas and

@@ -3,6 +3,7 @@ import { checkPlan } from "../../src/core/check";
 import { plan2024 } from "../../src/core/plan2024";
 import * as UP from "../../src/functions/functions";
 import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
+import { readCell } from "../../src/reader/cells";
 import { Cell, ExcelError, installCustomFunctions, streamed, TestFeed } from "./support";
 
 installCustomFunctions();
@@ -116,6 +117,16 @@ describe("KEYS and ALLOCATE work on their arguments alone", () => {
     expect(UP.allocate("1.000", [[0.5, 0.3, 0.2]])).toEqual([[500, 300, 200]]);
     expect(UP.allocate(10, [[2], [""], [1]])).toEqual([[7], [""], [3]]);
     expect(UP.allocate(1, [[1], [1], [1]], 0.01)).toEqual([[0.34], [0.33], [0.33]]);
+  });
+
+  test("an argument is the decimal the reader reads from the same cell: 0,1+0,2 is 0,3", () => {
+    // Excel stores =0,1+0,2 as the binary float 0.30000000000000004 and shows 0,3.
+    const stored = 0.1 + 0.2;
+    const read = readCell({ value: stored });
+    expect(read.kind === "number" && read.value.toString()).toBe("0.3");
+    expect(UP.allocate(stored, [[1], [2]], 0.01)).toEqual([[0.1], [0.2]]);
+    // Keys 0,1+0,2 and 0,7 are 30% and 70% exactly: 1.000 splits without a remainder.
+    expect(UP.allocate(1000, [[stored], [0.7]])).toEqual([[300], [700]]);
   });
 });
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { join } from "node:path";
-import { formatCell } from "../../src/core/cellRef";
+import { formatCell } from "../../src/core/address";
 import { checkPlan } from "../../src/core/check";
 import { readPlan, ReadResult } from "../../src/reader";
 import { cellAt, GridCell, WorkbookGrid } from "../../src/reader/grid";

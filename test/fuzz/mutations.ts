@@ -1,17 +1,11 @@
-import { formatCell } from "../../src/core/cellRef";
+import { formatCell } from "../../src/core/address";
 import { formatDecimal } from "../../src/core/dutchNumber";
 import Decimal from "decimal.js";
 import { D } from "../../src/core/money";
 import { CellRef, CheckResult, Figure, Plan } from "../../src/core/model";
 import { ReadNote } from "../../src/reader";
-import {
-  address,
-  CellValue,
-  GridCell,
-  parseAddress,
-  SheetGrid,
-  WorkbookGrid,
-} from "../../src/reader/grid";
+import { CellValue, GridCell, SheetGrid, WorkbookGrid } from "../../src/reader/grid";
+import { address, parseAddress } from "../../src/core/address";
 import { planFigures } from "../workbook/planFigures";
 
 /*

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkPlan } from "../../src/core/check";
-import { formatCell } from "../../src/core/cellRef";
+import { formatCell } from "../../src/core/address";
 import { CheckResult } from "../../src/core/model";
 import { ReadResult } from "../../src/reader";
 import { readPlanFromBuffer } from "../../src/workbook/read";

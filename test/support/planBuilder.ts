@@ -10,7 +10,7 @@ import {
   TableId,
 } from "../../src/core/model";
 import { D } from "../../src/core/money";
-import { address } from "../../src/reader/grid";
+import { address } from "../../src/core/address";
 
 /*
  * Small plans for rule tests. Figures are written as in a workbook ("1.234", "0,35", "3,53%",

@@ -1,3 +1,4 @@
+import { address, formatCell, parseAddress, parseReference, splitOutside } from "../address";
 import { CellRef, Figure, Finding, Plan, PlanLine, TableId } from "../model";
 import { definedCells, finding, Rule } from "./rule";
 
@@ -21,61 +22,22 @@ interface Pos {
   column: number;
 }
 
-const REF =
-  /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function columnLetters(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function parsePos(cell: CellRef): Pos | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(cell.address);
-  return m ? { sheet: cell.sheet, row: Number(m[2]), column: columnNumber(m[1]) } : undefined;
+  const p = parseAddress(cell.address);
+  return p ? { sheet: cell.sheet, ...p } : undefined;
 }
 
-function rectOf(ref: string, sheet: string): Rect | undefined {
-  const m = REF.exec(ref.trim());
-  if (!m) return undefined;
-  const s = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? sheet);
-  const a = { row: Number(m[4]), column: columnNumber(m[3]) };
-  const b = m[5] ? { row: Number(m[6]), column: columnNumber(m[5]) } : a;
+/** A cell or range, on the formula's own sheet unless it names another. */
+function rectOf(text: string, sheet: string): Rect | undefined {
+  const ref = parseReference(text);
+  if (!ref || (ref.kind !== "cell" && ref.kind !== "range")) return undefined;
   return {
-    sheet: s,
-    top: Math.min(a.row, b.row),
-    bottom: Math.max(a.row, b.row),
-    left: Math.min(a.column, b.column),
-    right: Math.max(a.column, b.column),
+    sheet: ref.sheet ?? sheet,
+    top: ref.top,
+    left: ref.left,
+    bottom: ref.bottom,
+    right: ref.right,
   };
-}
-
-/** Splits at a separator outside quotes and brackets. */
-function splitTop(text: string, separators: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'") quoted = !quoted;
-    else if (quoted) continue;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (depth === 0 && separators.includes(ch)) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }
 
 /**
@@ -92,9 +54,9 @@ export function sumRanges(formula: string, sheet: string): Rect[] | undefined {
     .join("'");
   if (text === "") return undefined;
   const rects: Rect[] = [];
-  for (const term of splitTop(text, "+")) {
+  for (const term of splitOutside(text, "+")) {
     const fn = /^SUM\((.*)\)$/i.exec(term);
-    const refs = fn ? splitTop(fn[1], ",;") : [term];
+    const refs = fn ? splitOutside(fn[1], ",;") : [term];
     for (const r of refs) {
       const rect = rectOf(r, sheet);
       if (!rect) return undefined;
@@ -112,8 +74,9 @@ const inside = (p: Pos, r: Rect) =>
   p.column <= r.right;
 
 function a1(sheet: string, row: number, column: number, home: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${sheet === home ? "" : `${plain}!`}${columnLetters(column)}${row}`;
+  return sheet === home
+    ? address(row, column)
+    : formatCell({ sheet, address: address(row, column) });
 }
 
 /** A total of the plan and the lines that must add up to it. */
@@ -285,7 +248,7 @@ function report(
   }
   const missedCells: CellRef[] = missed.map((m) => ({
     sheet: m.pos.sheet,
-    address: `${columnLetters(m.pos.column)}${m.pos.row}`,
+    address: address(m.pos.row, m.pos.column),
   }));
   return finding({
     rule: "FORMULA-RANGE",

@@ -1,6 +1,6 @@
 import { Report } from "../../report/report";
 import { NUMBER_FORMATS, STYLE_FILL } from "../../report/xlsxReport";
-import { address, columnLetter } from "../../reader/grid";
+import { address, columnLetter } from "../../core/address";
 
 /** A sheet name not yet in use: "Controleverslag", then "Controleverslag (2)", … */
 export function freeSheetName(base: string, taken: readonly string[]): string {

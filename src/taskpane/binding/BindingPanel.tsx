@@ -10,6 +10,7 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
+import { quoteSheetName } from "../../core/address";
 import { TableId } from "../../core/model";
 import { BINDABLE, parseBinding, TableBinding, withBinding } from "../../reader/binding";
 import { LoadedPlan } from "../host";
@@ -46,7 +47,7 @@ function describe(b: TableBinding, t: (nl: string, en: string) => string): strin
   const years = b.years
     ? b.years.map((y) => `${y.column}=${y.year}`).join(", ")
     : t(`jaren uit rij ${b.headerRow}`, `years from row ${b.headerRow}`);
-  return `${b.table}: ${b.sheet}!${b.range} (${t("labels in kolom", "labels in column")} ${b.labelColumn}, ${years})`;
+  return `${b.table}: ${quoteSheetName(b.sheet)}!${b.range} (${t("labels in kolom", "labels in column")} ${b.labelColumn}, ${years})`;
 }
 
 export interface BindingPanelProps {

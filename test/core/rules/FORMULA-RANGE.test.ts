@@ -122,6 +122,28 @@ describe("FORMULA-RANGE", () => {
     ]);
   });
 
+  test("an unquoted accented sheet name, as Excel writes it, is checked like a plain one", () => {
+    const plan = consistentPlan();
+    const t3 = plan.materialCosts!;
+    // Tabel 3 on sheet 'Materiële': its cost lines in rows 2–4, the subtotal in row 5.
+    for (const l of [...t3.lines, t3.subtotal, t3.youth, t3.wmo]) {
+      for (const f of l.values.values()) f.cell = { ...f.cell!, sheet: "Materiële" };
+      l.labelCell = { ...l.labelCell!, sheet: "Materiële" };
+    }
+    withFormula(t3.subtotal, 2024, "SUM(Materiële!C2:C4)");
+    expect(run(plan)).toEqual([]);
+    withFormula(t3.subtotal, 2024, "SUM(Materiële!C2:C3)");
+    expect(run(plan)).toEqual([
+      {
+        table: "Tabel 3",
+        year: 2024,
+        line: "subtotaal",
+        cell: "Materiële!C5",
+        cells: ["Materiële!C5", "Materiële!C4"],
+      },
+    ]);
+  });
+
   test("blank rows between the lines are inside the table", () => {
     const plan = consistentPlan();
     const t6 = plan.contributions!;

@@ -1,10 +1,15 @@
 import Decimal from "decimal.js";
-import { address } from "../reader/grid";
-import { componentName, ComponentRow, EQUAL_SHARE, SLA_COMPONENTS } from "./distributionKey";
-import { readDutchNumber } from "./dutchNumber";
-import { PlanInputError } from "./errors";
-import { CellRef } from "./model";
-import { MUNICIPALITIES, resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
+import { address, formatCell } from "../core/address";
+import { componentName, ComponentRow, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
+import { readDutchNumber } from "../core/dutchNumber";
+import { PlanInputError } from "../core/errors";
+import { CellRef } from "../core/model";
+import {
+  MUNICIPALITIES,
+  resolveMunicipality,
+  unknownMunicipalityMessage,
+} from "../core/municipalities";
+import { plainDecimal } from "../core/value";
 
 /** Where the block of values starts in a sheet, so errors can name the cell. */
 export interface TableOrigin {
@@ -46,8 +51,8 @@ export function readComponentTable(
       : undefined;
   const where = (r: number, c: number): { nl: string; en: string } => {
     const cell = at(r, c);
-    const a = cell ? `${cell.sheet}!${cell.address}` : `rij ${r + 1}, kolom ${c + 1}`;
-    const e = cell ? `${cell.sheet}!${cell.address}` : `row ${r + 1}, column ${c + 1}`;
+    const a = cell ? formatCell(cell) : `rij ${r + 1}, kolom ${c + 1}`;
+    const e = cell ? formatCell(cell) : `row ${r + 1}, column ${c + 1}`;
     return { nl: a, en: e };
   };
   const rows = values;
@@ -155,12 +160,7 @@ function componentNumber(
   w: { nl: string; en: string },
   cell?: CellRef
 ): Decimal {
-  let value: Decimal | undefined;
-  if (typeof v === "number" && Number.isFinite(v)) value = new Decimal(v);
-  else if (typeof v === "string") {
-    const n = readDutchNumber(v);
-    if (n && !n.percent) value = n.value;
-  }
+  const value = plainDecimal(v);
   if (value === undefined) {
     const shown = isBlank(v) ? "leeg" : `'${String(v)}'`;
     throw new PlanInputError(
