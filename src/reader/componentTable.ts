@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { address, formatCell } from "../core/address";
+import { address } from "../core/address";
 import { componentName, ComponentRow, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
 import { readDutchNumber } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
@@ -51,8 +51,9 @@ export function readComponentTable(
       : undefined;
   const where = (r: number, c: number): { nl: string; en: string } => {
     const cell = at(r, c);
-    const a = cell ? formatCell(cell) : `rij ${r + 1}, kolom ${c + 1}`;
-    const e = cell ? formatCell(cell) : `row ${r + 1}, column ${c + 1}`;
+    // The origin may be a CSV file rather than a sheet: named as it is, not quoted.
+    const a = cell ? `${cell.sheet}!${cell.address}` : `rij ${r + 1}, kolom ${c + 1}`;
+    const e = cell ? `${cell.sheet}!${cell.address}` : `row ${r + 1}, column ${c + 1}`;
     return { nl: a, en: e };
   };
   const rows = values;
