@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
-import ExcelJS from "exceljs";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import type { CellRichTextValue, CellValue } from "exceljs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { allocate } from "../core/allocate";
 import { ComponentTable, readComponentTable } from "../reader/componentTable";
@@ -153,15 +154,19 @@ async function readComponentsFile(path: string, shown: string): Promise<Componen
     });
   }
   const ext = extname(path).toLowerCase();
+  const { default: ExcelJS } = await import("../workbook/exceljs");
   const wb = new ExcelJS.Workbook();
   if (ext === ".csv" || ext === ".txt") {
     const firstLine = readFileSync(path, "utf8").split(/\r?\n/, 1)[0];
     const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
     // Keep every field as text: Dutch numbers such as 1.234 must not be read as 1,234.
-    await wb.csv.readFile(path, { parserOptions: { delimiter }, map: (v: unknown) => v });
+    await wb.csv.read(createReadStream(path), {
+      parserOptions: { delimiter },
+      map: (v: unknown) => v,
+    });
   } else if (ext === ".xlsx" || ext === ".xlsm") {
     try {
-      await wb.xlsx.readFile(path);
+      await wb.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
     } catch {
       throw new PlanInputError({
         nl: `${shown} is geen leesbaar .xlsx-bestand`,
@@ -199,9 +204,9 @@ async function readComponentsFile(path: string, shown: string): Promise<Componen
   return readComponentTable(rows, { sheet: sheetName, row: firstRow, column: firstCol });
 }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
+function cellValue(v: CellValue): unknown {
   if (v && typeof v === "object" && "result" in v) return (v as { result: unknown }).result;
   if (v && typeof v === "object" && "richText" in v)
-    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+    return (v as CellRichTextValue).richText.map((t) => t.text).join("");
   return v;
 }

@@ -5,7 +5,6 @@ import { PlanInputError } from "../core/errors";
 import { Message, Plan } from "../core/model";
 import { plan2024 } from "../core/plan2024";
 import { ReadNote } from "../reader";
-import { readPlanFile } from "../workbook/file";
 import { Lang } from "./args";
 
 export interface LoadedPlan {
@@ -30,6 +29,8 @@ export async function loadPlan(file: string | undefined, cwd: string): Promise<L
       en: `File not found: ${file}`,
     });
   }
+  // ExcelJS and the reader load only here, when there is a workbook to read.
+  const { readPlanFile } = await import("../workbook/file");
   const result = await readPlanFile(path);
   if (result.plan) return { plan: result.plan, notes: result.notes };
   const errors = result.notes.filter((n) => n.severity === "error");

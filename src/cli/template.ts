@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { PlanInputError } from "../core/errors";
 import { plan2024 } from "../core/plan2024";
@@ -29,7 +30,7 @@ export const templateCommand: Command = async (args, io) => {
     });
   }
   const workbook = writeTemplateWorkbook(values.empty ? null : plan2024());
-  await workbook.xlsx.writeFile(path);
+  await writeFile(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
   io.stdout(
     `${values.empty ? "Leeg UP-sjabloon" : "UP-sjabloon met het Uitvoeringsplan 2024"} geschreven naar ${positionals[0]}\n`
   );

@@ -1,17 +1,16 @@
 import { PlanInputError } from "../core/errors";
-import { checkCommand } from "./check";
-import { compareCommand } from "./compare";
-import { contributionCommand } from "./contribution";
 import { CliIO, Command, EXIT_OK, EXIT_UNUSABLE } from "./io";
-import { keysCommand } from "./keys";
-import { templateCommand } from "./template";
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  contribution: contributionCommand,
-  keys: keysCommand,
-  template: templateCommand,
-  compare: compareCommand,
+/*
+ * Each command's module loads when it is asked for: a process that starts for one command
+ * parses no other (start-up is most of what `up check` costs; docs/BENCHMARKS.md).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./check")).checkCommand,
+  contribution: async () => (await import("./contribution")).contributionCommand,
+  keys: async () => (await import("./keys")).keysCommand,
+  template: async () => (await import("./template")).templateCommand,
+  compare: async () => (await import("./compare")).compareCommand,
 };
 
 const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
@@ -33,13 +32,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return name === undefined ? EXIT_UNUSABLE : EXIT_OK;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`Onbekend commando '${name}' / unknown command\n\n${HELP}`);
     return EXIT_UNUSABLE;
   }
   const lang = requestedLang(rest);
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof PlanInputError) {

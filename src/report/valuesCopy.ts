@@ -23,7 +23,7 @@ export interface ValuesCopy {
 }
 
 export async function valuesCopy(data: ArrayBuffer | Uint8Array): Promise<ValuesCopy> {
-  const ExcelJS = await import("exceljs");
+  const { default: ExcelJS } = await import("../workbook/exceljs");
   const wb: Workbook = new ExcelJS.Workbook();
   await wb.xlsx.load(data as ArrayBuffer);
   let replaced = 0;

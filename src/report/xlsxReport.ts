@@ -52,7 +52,7 @@ function fill(sheet: Worksheet, report: Report): void {
 
 /** Builds the report workbook and returns its bytes. */
 export async function reportXlsx(report: Report): Promise<Uint8Array> {
-  const ExcelJS = await import("exceljs");
+  const { default: ExcelJS } = await import("../workbook/exceljs");
   const wb: Workbook = new ExcelJS.Workbook();
   wb.creator = "UP";
   fill(wb.addWorksheet(report.sheetName), report);

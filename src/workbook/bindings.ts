@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import { BINDING_HEADER, BINDING_SHEET, bindingRow, TableBinding } from "../reader/binding";
 import { loadWorkbook } from "./read";
 

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
-import { mkdir, writeFile } from "node:fs/promises";
+import ExcelJS from "./exceljs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { plan2024 } from "../core/plan2024";
 import { writePublishedWorkbook } from "./published";
@@ -30,7 +30,7 @@ function contents(wb: ExcelJS.Workbook): string {
 async function fileContents(path: string): Promise<string | undefined> {
   try {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
+    await wb.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
     return contents(wb);
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import { formatDecimal, formatPercent, readDutchNumber } from "../core/dutchNumber";
 import { Figure } from "../core/model";
 

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import { CellValue, GridCell, GridTable, SheetGrid, WorkbookGrid } from "../reader/grid";
 
 /*

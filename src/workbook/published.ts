@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import { formatPercent } from "../core/dutchNumber";
 import { Figure, Plan, PlanLine, ShareLine } from "../core/model";
 import { dutchText, FigureKind, setNumber } from "./format";

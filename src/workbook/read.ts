@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import { PlanInputError } from "../core/errors";
 import { readPlan, ReadResult } from "../reader";
 import { gridFromExcelJS } from "./grid";

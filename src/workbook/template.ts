@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import { DEFAULT_WEIGHTS, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
 import { formatPercent } from "../core/dutchNumber";
 import { Figure, Plan, PlanLine, ShareLine, YearFigures } from "../core/model";

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import ExcelJS from "./exceljs";
 import Decimal from "decimal.js";
 import { allocate } from "../core/allocate";
 import { readDutchNumber } from "../core/dutchNumber";

@@ -253,7 +253,8 @@ describe("up compare with workbooks", () => {
     };
     draft.totals!.staffYouth.values.set(2025, { value: new D(1978925) });
     draft.totals!.total.values.set(2025, { value: new D(2283425) });
-    await writeTemplateWorkbook(draft).xlsx.writeFile(join(dir, "concept-2025.xlsx"));
+    const bytes = await writeTemplateWorkbook(draft).xlsx.writeBuffer();
+    await writeFile(join(dir, "concept-2025.xlsx"), new Uint8Array(bytes));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
