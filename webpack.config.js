@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DutchFunctionsPlugin } = require("./scripts/functions-nl");
+const { PreloadChunksPlugin } = require("./scripts/preload-chunks");
 
 /*
  * One page, taskpane.html, is the shared runtime: office.js (copied from the npm package, never
@@ -118,7 +119,10 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["runtime"],
         scriptLoading: "defer",
+        // The template places the tags itself: before office.js, so they load while it runs.
+        inject: false,
       }),
+      new PreloadChunksPlugin({ group: "pane" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
