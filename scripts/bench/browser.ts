@@ -76,8 +76,21 @@ export const BENCH_PAGES: Record<string, string> = {
   "/bench/first-answer.html": FIRST_ANSWER,
 };
 
+/** When a page's scripts were requested and office.js had arrived, ms from navigation. */
+export interface ScriptTimes {
+  officeLoaded: number;
+  runtimeRequested: number;
+  /** The first of the pane's lazy chunks (pane.*.js) requested. */
+  paneRequested: number;
+}
+
+interface Started {
+  interactive: number;
+  scripts?: ScriptTimes;
+}
+
 /** Milliseconds from navigation to the enabled file button, in a fresh context. */
-async function timeToInteractive(browser: Browser, url: string): Promise<number> {
+async function timeToInteractive(browser: Browser, url: string): Promise<Started> {
   const context = await browser.newContext({ locale: "nl-NL" });
   try {
     const page = await context.newPage();
@@ -88,12 +101,27 @@ async function timeToInteractive(browser: Browser, url: string): Promise<number>
     await page.waitForFunction(
       () => (window as unknown as { interactiveAt?: number }).interactiveAt !== undefined,
       null,
-      { timeout: 30_000, polling: 50 }
+      { timeout: 60_000, polling: 50 }
     );
     if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
-    return await page.evaluate(
-      () => (window as unknown as { interactiveAt: number }).interactiveAt
-    );
+    return await page.evaluate(() => {
+      const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const find = (re: RegExp) => resources.find((r) => re.test(new URL(r.name).pathname));
+      const office = find(/\/office\/office\.js$/);
+      const runtime = find(/\/runtime\.js$/);
+      const pane = find(/\/pane\.[0-9a-f]+\.js$/);
+      return {
+        interactive: (window as unknown as { interactiveAt: number }).interactiveAt,
+        scripts:
+          office && runtime && pane
+            ? {
+                officeLoaded: office.responseEnd,
+                runtimeRequested: runtime.startTime,
+                paneRequested: pane.startTime,
+              }
+            : undefined,
+      };
+    });
   } finally {
     await context.close();
   }
@@ -101,26 +129,117 @@ async function timeToInteractive(browser: Browser, url: string): Promise<number>
 
 export interface PaneStart {
   pane: Sample;
+  /** Office.js and the smallest React + Fluent pane (scripts/bench/baseline.ts). */
+  baseline: Sample;
   blank: Sample;
-  /** Pane time / blank time, per interleaved pair. */
+  /** Pane time / baseline time, per interleaved round. */
   ratio: Sample;
+  /** Pane time / blank time, per interleaved round. */
+  blankRatio: Sample;
+  /** The pane's script timings, per run. */
+  scripts: { [K in keyof ScriptTimes]: Sample };
 }
 
-export async function paneStart(browser: Browser, base: string, runs: number): Promise<PaneStart> {
-  const pane: number[] = [];
-  const blank: number[] = [];
-  // One untimed load of each: the first start of a browser process is slower for both.
-  await timeToInteractive(browser, `${base}/taskpane.html`);
-  await timeToInteractive(browser, `${base}/bench/blank.html`);
+/** `urls.pane`, `urls.baseline` and `urls.blank` started in turn, `runs` rounds. */
+export async function paneStart(
+  browser: Browser,
+  urls: { pane: string; baseline: string; blank: string },
+  runs: number
+): Promise<PaneStart> {
+  const order = [urls.pane, urls.baseline, urls.blank];
+  const times = order.map(() => [] as number[]);
+  const scripts: ScriptTimes[] = [];
+  // One untimed load of each: the first start of a browser process is slower for all.
+  for (const url of order) await timeToInteractive(browser, url);
   for (let i = 0; i < runs; i++) {
-    pane.push(await timeToInteractive(browser, `${base}/taskpane.html`));
-    blank.push(await timeToInteractive(browser, `${base}/bench/blank.html`));
+    for (let k = 0; k < order.length; k++) {
+      // The order rotates: none always runs right after another.
+      const j = (k + i) % order.length;
+      const started = await timeToInteractive(browser, order[j]);
+      times[j].push(started.interactive);
+      if (j === 0) {
+        if (!started.scripts)
+          throw new Error(`${urls.pane}: office.js, runtime.js or pane.*.js not loaded`);
+        scripts.push(started.scripts);
+      }
+    }
   }
+  const [pane, baseline, blank] = times;
   return {
     pane: sample(pane),
+    baseline: sample(baseline),
     blank: sample(blank),
-    ratio: sample(pane.map((p, i) => p / blank[i])),
+    ratio: sample(pane.map((p, i) => p / baseline[i])),
+    blankRatio: sample(pane.map((p, i) => p / blank[i])),
+    scripts: {
+      officeLoaded: sample(scripts.map((t) => t.officeLoaded)),
+      runtimeRequested: sample(scripts.map((t) => t.runtimeRequested)),
+      paneRequested: sample(scripts.map((t) => t.paneRequested)),
+    },
   };
+}
+
+export interface LongestBlock {
+  /** Per run, the longest main-thread task (PerformanceObserver "longtask", ≥ 50 ms) or 0. */
+  longest: Sample;
+  /** Per run, milliseconds from the file picked to the findings tab shown. */
+  read: Sample;
+  /** Long tasks per run. */
+  longTasks: Sample;
+}
+
+/**
+ * The plain browser page (taskpane.html outside Office) reading `file`: the longest task that
+ * blocks the page's main thread from the moment the file is picked until its findings show.
+ * The browser reports every task of 50 ms or more; shorter ones it does not count as long.
+ */
+export async function longestBlock(
+  browser: Browser,
+  url: string,
+  file: string,
+  runs: number
+): Promise<LongestBlock> {
+  const longest: number[] = [];
+  const read: number[] = [];
+  const count: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({
+      locale: "nl-NL",
+      viewport: { width: 350, height: 900 },
+    });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(url);
+      await page.getByRole("button", { name: "Excel-bestand kiezen…" }).waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[]; picked: number };
+        w.longTasks = [];
+        w.picked = performance.now();
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries())
+            if (e.startTime >= w.picked) w.longTasks.push(e.duration);
+        }).observe({ type: "longtask" });
+      });
+      await page.setInputFiles("input[type=file]", file);
+      await page.getByRole("tab", { name: /Bevindingen/ }).waitFor({ timeout: 120_000 });
+      const done = await page.evaluate(() => performance.now());
+      // Let the last task end and the observer report it.
+      await page.waitForTimeout(200);
+      if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
+      const r = await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[]; picked: number };
+        return { tasks: w.longTasks, picked: w.picked };
+      });
+      longest.push(Math.max(0, ...r.tasks));
+      read.push(done - r.picked);
+      count.push(r.tasks.length);
+    } finally {
+      await context.close();
+    }
+  }
+  return { longest: sample(longest), read: sample(read), longTasks: sample(count) };
 }
 
 export interface FirstAnswer {

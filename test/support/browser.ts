@@ -67,7 +67,7 @@ export interface StaticServer {
 export interface ServeOptions {
   /** The file "/" answers with, e.g. taskpane.html; without it "/" is a 404. */
   index?: string;
-  /** Pages held in memory, by path ("/bench/blank.html"), served as HTML before any file. */
+  /** Files held in memory, by path ("/bench/blank.html"), served before any file on disk. */
   pages?: Record<string, string>;
 }
 
@@ -80,7 +80,7 @@ export function serveStatic(dir: string, opts: ServeOptions = {}): Promise<Stati
     );
     const page = opts.pages?.[path];
     if (page !== undefined) {
-      res.writeHead(200, { "Content-Type": TYPES[".html"] }).end(page);
+      res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? TYPES[".html"] }).end(page);
       return;
     }
     const file = join(dir, path === "/" && opts.index ? opts.index : path);
