@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DutchFunctionsPlugin } = require("./scripts/functions-nl");
+const { MinifiedChunkPlugin } = require("./scripts/minified-chunk");
 const { PreloadChunksPlugin } = require("./scripts/preload-chunks");
 
 /*
@@ -108,7 +109,21 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS's single-file build, a chunk of its own, loaded when a file is opened.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            enforce: true,
+          },
+        },
+      },
+    },
     plugins: [
+      new MinifiedChunkPlugin({ chunk: "exceljs" }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
