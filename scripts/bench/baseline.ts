@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import webpack from "webpack";
+import webpack, { Configuration } from "webpack";
 
 /*
  * The baseline page for pane start: office.js from the build, then the smallest React + Fluent
  * task pane (baseline/pane.tsx), built with webpack in production mode and the project's
- * browser targets. Rebuilt only when its source or the installed packages are newer.
+ * loaders and browser targets. Rebuilt only when its source or the installed packages are newer.
  */
 
 const ROOT = resolve(__dirname, "../..");
@@ -18,26 +18,27 @@ function newer(file: string, than: string[]): boolean {
   return than.every((f) => !existsSync(f) || statSync(f).mtimeMs < t);
 }
 
-function compile(): Promise<void> {
+/** The project's webpack configuration (webpack.config.js), for its loaders and targets. */
+async function projectConfig(): Promise<Configuration> {
+  const make = require(join(ROOT, "webpack.config.js")) as (
+    env: Record<string, string>,
+    options: { mode: string }
+  ) => Promise<Configuration>;
+  // A host keeps it from warning about the manifest, which this build does not emit.
+  return make({ host: "https://baseline.invalid/" }, { mode: "production" });
+}
+
+/** The baseline with the project's loaders, resolution and browser targets, nothing else. */
+async function compile(): Promise<void> {
+  const project = await projectConfig();
   const compiler = webpack({
     mode: "production",
-    target: "browserslist",
+    target: project.target,
     context: ROOT,
     entry: SOURCE,
     output: { path: OUT, filename: "baseline.js" },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
-          },
-        },
-      ],
-    },
+    resolve: project.resolve,
+    module: project.module,
     performance: { hints: false },
   });
   return new Promise((done, fail) =>
@@ -52,7 +53,12 @@ function compile(): Promise<void> {
 
 /** The baseline page's script, built if needed. */
 export async function baselineScript(): Promise<string> {
-  const inputs = [SOURCE, __filename, join(ROOT, "node_modules", ".package-lock.json")];
+  const inputs = [
+    SOURCE,
+    __filename,
+    join(ROOT, "webpack.config.js"),
+    join(ROOT, "node_modules", ".package-lock.json"),
+  ];
   if (!existsSync(BUNDLE) || !newer(BUNDLE, inputs)) await compile();
   return readFileSync(BUNDLE, "utf8");
 }

@@ -1,4 +1,4 @@
-import { Browser } from "playwright-core";
+import { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { sample, Sample } from "./stats";
 
 /*
@@ -89,13 +89,29 @@ interface Started {
   scripts?: ScriptTimes;
 }
 
-/** Milliseconds from navigation to the enabled file button, in a fresh context. */
-async function timeToInteractive(browser: Browser, url: string): Promise<Started> {
-  const context = await browser.newContext({ locale: "nl-NL" });
+/** `run` on a page of a fresh context, in Dutch; a script error on the page fails it. */
+async function inFreshPage<T>(
+  browser: Browser,
+  url: string,
+  run: (page: Page) => Promise<T>,
+  options: BrowserContextOptions = {}
+): Promise<T> {
+  const context = await browser.newContext({ locale: "nl-NL", ...options });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const result = await run(page);
+    if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Milliseconds from navigation to the enabled file button, in a fresh context. */
+function timeToInteractive(browser: Browser, url: string): Promise<Started> {
+  return inFreshPage(browser, url, async (page) => {
     await page.addInitScript(watchInteractive);
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(
@@ -103,8 +119,7 @@ async function timeToInteractive(browser: Browser, url: string): Promise<Started
       null,
       { timeout: 60_000, polling: 50 }
     );
-    if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
-    return await page.evaluate(() => {
+    return page.evaluate(() => {
       const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
       const find = (re: RegExp) => resources.find((r) => re.test(new URL(r.name).pathname));
       const office = find(/\/office\/office\.js$/);
@@ -122,9 +137,7 @@ async function timeToInteractive(browser: Browser, url: string): Promise<Started
             : undefined,
       };
     });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 export interface PaneStart {
@@ -203,41 +216,36 @@ export async function longestBlock(
   const read: number[] = [];
   const count: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({
-      locale: "nl-NL",
-      viewport: { width: 350, height: 900 },
-    });
-    try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(url);
-      await page.getByRole("button", { name: "Excel-bestand kiezen…" }).waitFor();
-      await page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[]; picked: number };
-        w.longTasks = [];
-        w.picked = performance.now();
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries())
-            if (e.startTime >= w.picked) w.longTasks.push(e.duration);
-        }).observe({ type: "longtask" });
-      });
-      await page.setInputFiles("input[type=file]", file);
-      await page.getByRole("tab", { name: /Bevindingen/ }).waitFor({ timeout: 120_000 });
-      const done = await page.evaluate(() => performance.now());
-      // Let the last task end and the observer report it.
-      await page.waitForTimeout(200);
-      if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
-      const r = await page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[]; picked: number };
-        return { tasks: w.longTasks, picked: w.picked };
-      });
-      longest.push(Math.max(0, ...r.tasks));
-      read.push(done - r.picked);
-      count.push(r.tasks.length);
-    } finally {
-      await context.close();
-    }
+    const r = await inFreshPage(
+      browser,
+      url,
+      async (page) => {
+        await page.goto(url);
+        await page.getByRole("button", { name: "Excel-bestand kiezen…" }).waitFor();
+        await page.evaluate(() => {
+          const w = window as unknown as { longTasks: number[]; picked: number };
+          w.longTasks = [];
+          w.picked = performance.now();
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries())
+              if (e.startTime >= w.picked) w.longTasks.push(e.duration);
+          }).observe({ type: "longtask" });
+        });
+        await page.setInputFiles("input[type=file]", file);
+        await page.getByRole("tab", { name: /Bevindingen/ }).waitFor({ timeout: 120_000 });
+        const done = await page.evaluate(() => performance.now());
+        // Let the last task end and the observer report it.
+        await page.waitForTimeout(200);
+        return page.evaluate((end) => {
+          const w = window as unknown as { longTasks: number[]; picked: number };
+          return { tasks: w.longTasks, read: end - w.picked };
+        }, done);
+      },
+      { viewport: { width: 350, height: 900 } }
+    );
+    longest.push(Math.max(0, ...r.tasks));
+    read.push(r.read);
+    count.push(r.tasks.length);
   }
   return { longest: sample(longest), read: sample(read), longTasks: sample(count) };
 }
