@@ -96,9 +96,31 @@ describe("functions.json, English and Dutch", () => {
 describe("the page of the shared runtime", () => {
   test("taskpane.html loads office.js from this host, then runtime.js, and nothing else", () => {
     const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["office/office.js", "runtime.js"]);
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    const src = (attrs: string) => /src=["']?([^"' >]+)/.exec(attrs)?.[1];
+    expect(scripts.map(src).sort()).toEqual(["office/office.js", "runtime.js"]);
+    // runtime.js is deferred: it runs after office.js, which runs as the parser reaches it.
+    expect(scripts.find((a) => src(a) === "runtime.js")).toMatch(/\bdefer\b/);
+    expect(scripts.find((a) => src(a) === "office/office.js")).not.toMatch(/\b(defer|async)\b/);
     expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  test("the pane's chunks and runtime.js are requested before office.js, not after it has run", () => {
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const office = html.indexOf("office/office.js");
+    const preloaded = [...html.matchAll(/<link([^>]*)>/g)]
+      .map((m) => ({ attrs: m[1], at: m.index }))
+      .filter((l) => /rel=["']?preload\b/.test(l.attrs));
+    const paneFiles = sizes.pane.files.filter((f) => f !== "runtime.js");
+    expect(paneFiles.length).toBeGreaterThan(0);
+    expect(preloaded.map((l) => /href=["']?([^"' >]+)/.exec(l.attrs)?.[1]).sort()).toEqual(
+      [...paneFiles].sort()
+    );
+    for (const l of preloaded) {
+      expect(l.attrs).toMatch(/as=["']?script\b/);
+      expect(l.at).toBeLessThan(office);
+    }
+    expect(html.indexOf("runtime.js")).toBeLessThan(office);
   });
 
   test("office.js is copied without its debug files; icons and manifest are there", () => {
