@@ -1,6 +1,7 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
+import reactHooks from "eslint-plugin-react-hooks";
 
 export default [
   ...officeAddins.configs.recommended,
@@ -57,8 +58,30 @@ export default [
     },
   },
   {
+    // Hooks called in a stable order, and effects and memos that name everything they read.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // The pane's host type says what each mode provides; nothing in the pane asserts it away.
+    files: ["src/taskpane/**"],
+    plugins: { "@typescript-eslint": tsPlugin },
+    rules: { "@typescript-eslint/no-non-null-assertion": "error" },
+  },
+  {
     // ExcelJS objects are plain objects with a `.value`, not Office.js proxies that need load().
-    files: ["src/cli/**", "src/workbook/**", "src/core/**", "src/reader/**", "src/report/**", "scripts/**"],
+    files: [
+      "src/cli/**",
+      "src/workbook/**",
+      "src/core/**",
+      "src/reader/**",
+      "src/report/**",
+      "scripts/**",
+    ],
     rules: {
       "office-addins/load-object-before-read": "off",
       "office-addins/call-sync-before-read": "off",

@@ -38,7 +38,7 @@ export function ActionsView(props: {
   const styles = useStyles();
   const [notice, setNotice] = useState<string | null>(null);
   const [backup, setBackup] = useState<BackupBatch | null>(null);
-  const excel = host.excel;
+  const excel = host.mode === "excel" ? host.excel : undefined;
 
   useEffect(() => {
     if (excel) void excel.lastBackup().then(setBackup, () => setBackup(null));
@@ -48,7 +48,7 @@ export function ActionsView(props: {
 
   const download = () =>
     void task.run(t("Verslag maken…", "Making the report…"), async () => {
-      if (!r || !host.download) return;
+      if (!r || host.mode !== "browser") return;
       const { reportXlsx } = await import("../report/xlsxReport");
       const data = await reportXlsx(r);
       const name = reportFileName(workbookName ?? "plan", new Date());

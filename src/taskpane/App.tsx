@@ -73,9 +73,11 @@ interface State {
 
 export function App({ host }: { host: PaneHost }) {
   const lang = host.lang;
-  const t = (nl: string, en: string) => (lang === "nl" ? nl : en);
+  const t = useCallback((nl: string, en: string) => (lang === "nl" ? nl : en), [lang]);
   const styles = useStyles();
   const task = useTask(lang);
+  const run = task.run;
+  const excel = host.mode === "excel" ? host : undefined;
   const [state, setState] = useState<State | null>(null);
   const [accepted, setAccepted] = useState<Map<string, Acceptance>>(new Map());
   const [tab, setTab] = useState<TabId>("findings");
@@ -86,7 +88,7 @@ export function App({ host }: { host: PaneHost }) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   /** Shows a new reading; `keepTab` after an action whose outcome the user is looking at. */
-  const show = (loaded: LoadedPlan, keepTab = false) => {
+  const show = useCallback((loaded: LoadedPlan, keepTab = false) => {
     setState((s) => ({
       loaded,
       result: loaded.plan ? checkPlan(loaded.plan) : null,
@@ -95,68 +97,79 @@ export function App({ host }: { host: PaneHost }) {
     setAccepted(new Map(loaded.accepted));
     setComparison(null);
     if (!keepTab) setTab("findings");
-  };
+  }, []);
 
   const check = useCallback(
     async (keepTab = false) => {
       setNotice(null);
-      if (host.mode === "excel" && host.loadWorkbook) {
-        const loaded = await task.run(
+      if (host.mode === "excel") {
+        const loaded = await run(
           t("Plan lezen en controleren…", "Reading and checking the plan…"),
-          () => host.loadWorkbook!()
+          () => host.loadWorkbook()
         );
         if (loaded) show(loaded, keepTab);
-      } else if (lastFile.current && host.openFile) {
+      } else if (lastFile.current) {
         const file = lastFile.current;
-        const loaded = await task.run(
+        const loaded = await run(
           t(`${file.name} lezen en controleren…`, `Reading and checking ${file.name}…`),
-          () => host.openFile!(file)
+          () => host.openFile(file)
         );
         if (loaded) show(loaded, keepTab);
       } else {
         fileInput.current?.click();
       }
     },
-    [host, task.run]
+    [host, run, t, show]
   );
 
-  useEffect(() => host.onCheckRequest?.(() => void check()), [host, check]);
+  useEffect(
+    () => (host.mode === "excel" ? host.onCheckRequest?.(() => void check()) : undefined),
+    [host, check]
+  );
 
   const openFile = async (file: File | undefined) => {
-    if (!file || !host.openFile) return;
+    if (!file || host.mode !== "browser") return;
     lastFile.current = file;
     await check();
   };
 
-  const select = (f: Finding) =>
-    void task.run(t("Cellen selecteren…", "Selecting cells…"), () => host.excel!.select(f.cells));
+  const select =
+    excel &&
+    ((f: Finding) =>
+      void run(t("Cellen selecteren…", "Selecting cells…"), () => excel.excel.select(f.cells)));
 
-  const accept = (f: Finding, a: Acceptance) =>
-    void task.run(t("Acceptatie opslaan…", "Saving acceptance…"), async () => {
-      await host.excel!.accept(findingKey(f), a);
-      setAccepted((m) => new Map(m).set(findingKey(f), a));
-    });
+  const accept =
+    excel &&
+    ((f: Finding, a: Acceptance) =>
+      void run(t("Acceptatie opslaan…", "Saving acceptance…"), async () => {
+        await excel.excel.accept(findingKey(f), a);
+        setAccepted((m) => new Map(m).set(findingKey(f), a));
+      }));
 
-  const unaccept = (f: Finding) =>
-    void task.run(t("Acceptatie intrekken…", "Withdrawing acceptance…"), async () => {
-      await host.excel!.unaccept(findingKey(f));
-      setAccepted((m) => {
-        const next = new Map(m);
-        next.delete(findingKey(f));
-        return next;
-      });
-    });
+  const unaccept =
+    excel &&
+    ((f: Finding) =>
+      void run(t("Acceptatie intrekken…", "Withdrawing acceptance…"), async () => {
+        await excel.excel.unaccept(findingKey(f));
+        setAccepted((m) => {
+          const next = new Map(m);
+          next.delete(findingKey(f));
+          return next;
+        });
+      }));
 
   const proposeWrites = (label: string, writes: CellWrite[], preview: PreviewRow[]) =>
     setPending({ label, writes, preview });
 
   const fixRounding = (f: Finding) => {
-    const fix = (f.fix ?? []).filter((x) => x.cell && !x.from.eq(x.to));
+    const fix = (f.fix ?? []).flatMap((x) =>
+      x.cell && !x.from.eq(x.to) ? [{ ...x, cell: x.cell }] : []
+    );
     proposeWrites(
       t(`Afronding ${f.year ?? ""} hersteld`, `Rounding ${f.year ?? ""} fixed`),
-      fix.map((x) => ({ cell: x.cell!, value: x.to.toNumber(), kind: "euro" as const })),
+      fix.map((x) => ({ cell: x.cell, value: x.to.toNumber(), kind: "euro" as const })),
       fix.map((x) => ({
-        where: `${x.municipality} ${x.year} (${formatCell(x.cell!)})`,
+        where: `${x.municipality} ${x.year} (${formatCell(x.cell)})`,
         from: formatEuro(x.from),
         to: formatEuro(x.to),
       }))
@@ -165,11 +178,11 @@ export function App({ host }: { host: PaneHost }) {
 
   const confirmWrite = (overwriteFormulas: boolean) => {
     const p = pending;
-    if (!p) return;
+    if (!p || !excel) return;
     // The dialog stays open until the write is done, or turns into the question about formulas.
-    void task.run(t("Wijzigingen schrijven…", "Writing changes…"), async () => {
-      const outcome = await host
-        .excel!.write(p.writes, { overwriteFormulas, label: p.label })
+    void run(t("Wijzigingen schrijven…", "Writing changes…"), async () => {
+      const outcome = await excel.excel
+        .write(p.writes, { overwriteFormulas, label: p.label })
         .catch((e: unknown) => {
           setPending(null);
           throw e;
@@ -185,8 +198,7 @@ export function App({ host }: { host: PaneHost }) {
           `${outcome.count} cells changed. The previous values are in the hidden sheet UP_Backup.`
         )
       );
-      const loaded = await host.loadWorkbook!();
-      show(loaded);
+      show(await excel.loadWorkbook());
     });
   };
 
@@ -209,7 +221,7 @@ export function App({ host }: { host: PaneHost }) {
   const plan = state?.loaded.plan;
   // A table the reader had to leave out is not checked: say so where the findings are.
   const unread = state?.loaded.remarks.filter((r) => r.severity === "error") ?? [];
-  const inExcel = host.mode === "excel";
+  const inExcel = excel !== undefined;
   const tabName = (id: TabId): string =>
     ({
       findings: t("Bevindingen", "Findings"),
@@ -309,7 +321,7 @@ export function App({ host }: { host: PaneHost }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {!inExcel && state && lastFile.current && (
+        {host.mode === "browser" && state && lastFile.current && (
           <Suspense fallback={null}>
             <BindingPanel
               file={lastFile.current}
@@ -318,7 +330,7 @@ export function App({ host }: { host: PaneHost }) {
                 lastFile.current = file;
                 void check();
               }}
-              onDownload={(name, data) => host.download?.(name, data)}
+              onDownload={host.download}
             />
           </Suspense>
         )}
@@ -356,10 +368,10 @@ export function App({ host }: { host: PaneHost }) {
                   <FindingsView
                     result={state.result}
                     accepted={accepted}
-                    onSelect={inExcel ? select : undefined}
-                    onAccept={inExcel ? accept : undefined}
-                    onUnaccept={inExcel ? unaccept : undefined}
-                    onFix={inExcel ? fixRounding : undefined}
+                    onSelect={select}
+                    onAccept={accept}
+                    onUnaccept={unaccept}
+                    onFix={excel && fixRounding}
                   />
                 )}
                 {tab === "plan" && <PlanView loaded={state.loaded} />}
@@ -369,7 +381,7 @@ export function App({ host }: { host: PaneHost }) {
                     key={state.run}
                     plan={plan}
                     onComparison={setComparison}
-                    onApply={inExcel ? proposeWrites : undefined}
+                    onApply={excel && proposeWrites}
                   />
                 </div>
                 {tab === "report" && (

@@ -144,26 +144,26 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
       }
       rows.push({ municipality: m, values: v });
     }
-    return { problems, weights: w, rows, blank };
-  }, [weights, values, columns]);
+    const usedColumns = columns.filter((c) => !(w.get(c) ?? new D(0)).isZero());
+    const missing = blank > 0 && usedColumns.some((c) => rows.some((r) => !r.values.has(c)));
+    return { problems, weights: w, rows, usedColumns, missing };
+  }, [weights, values, columns, t, msg]);
+  const missing = parsed.missing;
 
   const weightTotal = [...parsed.weights.values()].reduce((a, b) => a.plus(b), new D(0));
-  const usedColumns = columns.filter((c) => !(parsed.weights.get(c) ?? new D(0)).isZero());
-  const missing =
-    parsed.blank > 0 && usedColumns.some((c) => parsed.rows.some((r) => !r.values.has(c)));
   const comparison = useMemo(() => {
-    if (parsed.problems.length > 0 || missing) return null;
+    if (parsed.problems.length > 0 || parsed.missing) return null;
     const rows = parsed.rows.map((r) => ({
       municipality: r.municipality,
-      values: new Map([...r.values].filter(([c]) => usedColumns.includes(c))),
+      values: new Map([...r.values].filter(([c]) => parsed.usedColumns.includes(c))),
     }));
     const w = new Map([...parsed.weights].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero()));
     return compareKeys(plan, rows, w);
-  }, [parsed, missing, plan]);
+  }, [parsed, plan]);
 
   const ok = comparison?.ok ? comparison.value : null;
   const [showComponents, setShowComponents] = useState(missing);
-  useEffect(() => onComparison?.(ok), [ok]);
+  useEffect(() => onComparison?.(ok), [ok, onComparison]);
 
   const apply = () => {
     if (!ok || !onApply) return;

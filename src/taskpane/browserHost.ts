@@ -1,6 +1,6 @@
 import type { Acceptance } from "../report/findings";
 import type { Workbook } from "exceljs";
-import { LoadedPlan, PaneHost } from "./host";
+import { BrowserPaneHost, LoadedPlan } from "./host";
 import type { Lang } from "./i18n";
 
 /*
@@ -53,6 +53,6 @@ export function download(name: string, data: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function browserHost(lang: Lang): PaneHost {
+export function browserHost(lang: Lang): BrowserPaneHost {
   return { mode: "browser", lang, openFile: readFile, download };
 }

@@ -5,7 +5,7 @@ import { selectCells } from "../excel/write/select";
 import { insertSheets, openValuesCopy } from "../excel/write/workbookFile";
 import { writeReportSheet } from "../excel/write/reportSheet";
 import { onCheckRequest, sharedPlanSource } from "../runtime/bridge";
-import { LoadedPlan, PaneHost, ReadRemark } from "./host";
+import { ExcelPaneHost, LoadedPlan, ReadRemark } from "./host";
 import type { Lang } from "./i18n";
 
 /* The pane inside Excel: every action is one Excel.run around a function of src/excel/write. */
@@ -49,7 +49,7 @@ function requireExcelApi(version: string, action: { nl: string; en: string }): v
   });
 }
 
-export function excelHost(lang: Lang): PaneHost {
+export function excelHost(lang: Lang): ExcelPaneHost {
   return {
     mode: "excel",
     lang,

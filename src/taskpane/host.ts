@@ -44,16 +44,25 @@ export interface ExcelActions {
   insertTemplate(withPlan2024: boolean): Promise<void>;
 }
 
-export interface PaneHost {
-  mode: "excel" | "browser";
+/** The pane inside Excel: it works on the open workbook. */
+export interface ExcelPaneHost {
+  mode: "excel";
   lang: Lang;
-  /** Excel: reads the open workbook's plan. */
-  loadWorkbook?(): Promise<LoadedPlan>;
-  /** Browser: reads a file the user picked, in the page. */
-  openFile?(file: File): Promise<LoadedPlan>;
-  excel?: ExcelActions;
-  /** Browser: offers bytes as a file download. */
-  download?(name: string, data: Uint8Array): void;
-  /** Excel: lets the ribbon's "Controleer plan" run the check; returns the unsubscribe. */
+  /** Reads the open workbook's plan. */
+  loadWorkbook(): Promise<LoadedPlan>;
+  excel: ExcelActions;
+  /** Lets the ribbon's "Controleer plan" run the check; returns the unsubscribe. */
   onCheckRequest?(run: () => void): () => void;
 }
+
+/** The plain browser page: it reads a file the user picked, in the page. */
+export interface BrowserPaneHost {
+  mode: "browser";
+  lang: Lang;
+  openFile(file: File): Promise<LoadedPlan>;
+  /** Offers bytes as a file download. */
+  download(name: string, data: Uint8Array): void;
+}
+
+/** What the pane may ask of its surroundings depends on where it runs. */
+export type PaneHost = ExcelPaneHost | BrowserPaneHost;

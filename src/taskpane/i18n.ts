@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useCallback, useContext } from "react";
 import { Message } from "../core/model";
 import type { Lang } from "../report/report";
 
@@ -15,10 +15,10 @@ export const LangContext = createContext<Lang>("nl");
 /** `t(nl, en)`: the text in the pane's language, both written where they are used. */
 export function useT(): (nl: string, en: string) => string {
   const lang = useContext(LangContext);
-  return (nl, en) => (lang === "nl" ? nl : en);
+  return useCallback((nl, en) => (lang === "nl" ? nl : en), [lang]);
 }
 
 export function useMessage(): (m: Message) => string {
   const lang = useContext(LangContext);
-  return (m) => m[lang];
+  return useCallback((m) => m[lang], [lang]);
 }

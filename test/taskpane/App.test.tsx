@@ -82,7 +82,7 @@ describe("App in the browser", () => {
     const openFile = jest.fn(async () => {
       throw new PlanInputError({ nl: "plan.xlsx is beschadigd", en: "plan.xlsx is damaged" });
     });
-    renderApp({ mode: "browser", lang: "nl", openFile });
+    renderApp({ mode: "browser", lang: "nl", openFile, download: jest.fn() });
     await pick("plan.xlsx");
     expect(await screen.findByRole("alert")).toHaveTextContent(
       /^Niet geluktplan.xlsx is beschadigd$/
@@ -93,7 +93,7 @@ describe("App in the browser", () => {
     const openFile = jest.fn(async () =>
       loaded(undefined, { looked: ["Excel-tabellen UP_*", "de titels 'Tabel 1' … 'Tabel 6'"] })
     );
-    renderApp({ mode: "browser", lang: "en", openFile });
+    renderApp({ mode: "browser", lang: "en", openFile, download: jest.fn() });
     await userEvent
       .setup()
       .upload(
@@ -108,7 +108,7 @@ describe("App in the browser", () => {
   it("shows progress only when reading takes longer than 300 ms", async () => {
     let finish: (l: LoadedPlan) => void = () => undefined;
     const openFile = jest.fn(() => new Promise<LoadedPlan>((r) => (finish = r)));
-    renderApp({ mode: "browser", lang: "nl", openFile });
+    renderApp({ mode: "browser", lang: "nl", openFile, download: jest.fn() });
     await pick("groot.xlsx");
     expect(screen.queryByText(/groot.xlsx lezen en controleren/)).not.toBeInTheDocument();
     expect(await screen.findByText(/groot.xlsx lezen en controleren/)).toBeInTheDocument();
