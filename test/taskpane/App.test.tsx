@@ -74,7 +74,11 @@ describe("App in the browser", () => {
     expect(openFile).toHaveBeenCalledWith(file);
     expect(await screen.findByRole("tab", { name: "Bevindingen (31)" })).toBeInTheDocument();
     expect(
-      await screen.findByRole("heading", { name: /Tabel 6 · ALLOC-AMOUNT \(16\)/ })
+      await screen.findByRole(
+        "heading",
+        { name: /Tabel 6 · ALLOC-AMOUNT \(16\)/ },
+        { timeout: 10_000 }
+      )
     ).toBeInTheDocument();
   });
 
@@ -163,7 +167,7 @@ describe("App in Excel", () => {
     await user.click(screen.getByRole("button", { name: "Controleer plan" }));
     await user.click((await screen.findAllByRole("button", { name: "Afronding herstellen…" }))[0]);
     expect(write).not.toHaveBeenCalled();
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
     expect(dialog).toHaveTextContent("Voorbeeld van de wijziging");
     await user.click(within(dialog).getByRole("button", { name: "Wijzigen" }));
     expect(write).toHaveBeenLastCalledWith(
