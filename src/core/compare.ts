@@ -5,6 +5,7 @@ import { PlanInputError } from "./errors";
 import { CellRef, Figure, Message, Plan, PlanLine, StaffingRole, TableId } from "./model";
 import { D, sum, ZERO } from "./money";
 import { normalizeName, resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
+import { tableKind } from "./tableKinds";
 import {
   computedContributions,
   ContributionSource,
@@ -407,15 +408,6 @@ function summary(side: CompareSide, total: Decimal): SideSummary {
   return { name: side.plan.source.name, title: side.plan.title, year: side.year, total };
 }
 
-const TITLES: Record<TableId, Message> = {
-  "Tabel 1": { nl: "Formatieplan (fte)", en: "Staffing plan (FTE)" },
-  "Tabel 2": { nl: "Formatiekosten", en: "Staff costs" },
-  "Tabel 3": { nl: "Materiële kosten", en: "Material costs" },
-  "Tabel 4": { nl: "Overzicht totalen", en: "Totals" },
-  "Tabel 6": { nl: "Uitvoeringskosten per gemeente", en: "Contributions per municipality" },
-  Sleutel: { nl: "Verdeelsleutel", en: "Distribution key" },
-};
-
 /** Per table: which roles, FTE, cost lines, totals and keys differ between the two sides. */
 export function compareTables(oldSide: CompareSide, newSide: CompareSide): TableComparison[] {
   const o = oldSide.plan;
@@ -460,7 +452,7 @@ function yearTable<T extends { years: number[] }>(
   y1: number,
   diff: (a: T, b: T) => LineChange[]
 ): TableComparison {
-  const title = TITLES[table];
+  const title = tableKind(table).title;
   if (!a || !b) {
     const which = !a && !b ? "beide" : !a ? "oud" : "nieuw";
     const whichEn = !a && !b ? "both" : !a ? "old" : "new";
@@ -584,7 +576,7 @@ function scaleChanges(
 }
 
 function keyTable(o: Plan, n: Plan): TableComparison {
-  const title = TITLES.Sleutel;
+  const title = tableKind("Sleutel").title;
   const a = keysOrNull(o);
   const b = keysOrNull(n);
   if (!a || !b) {

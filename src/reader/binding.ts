@@ -1,5 +1,6 @@
 import { Message, TableId } from "../core/model";
-import { normLabel, NumberRead, RawRow, RawTable, TABLE_NAMES, hiddenRowNote } from "./build";
+import { TABLE_KINDS, tableKind } from "../core/tableKinds";
+import { normLabel, NumberRead, RawRow, RawTable, hiddenRowNote } from "./build";
 import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { GridCell, SheetGrid, WorkbookGrid } from "./grid";
 import { columnNumber, formatRange, parseReference, splitOutside } from "../core/address";
@@ -24,7 +25,7 @@ export const BINDING_HEADER = [
   "Extra kolom",
 ] as const;
 
-export const BINDABLE: readonly TableId[] = ["Tabel 1", "Tabel 2", "Tabel 3", "Tabel 4", "Tabel 6"];
+export const BINDABLE: readonly TableId[] = TABLE_KINDS.filter((k) => k.bindable).map((k) => k.id);
 
 export interface TableBinding {
   table: TableId;
@@ -285,8 +286,8 @@ export function readBoundTable(
     severity: "info",
     table: id,
     message: {
-      nl: `${TABLE_NAMES[id].nl} is met de hand gekoppeld aan ${raw.range} (${describe(b, "nl")})`,
-      en: `${TABLE_NAMES[id].en} was bound by hand to ${raw.range} (${describe(b, "en")})`,
+      nl: `${tableKind(id).name.nl} is met de hand gekoppeld aan ${raw.range} (${describe(b, "nl")})`,
+      en: `${tableKind(id).name.en} was bound by hand to ${raw.range} (${describe(b, "en")})`,
     },
   });
   return raw;

@@ -16,6 +16,7 @@ import {
   YearFigures,
 } from "../core/model";
 import { resolveMunicipality } from "../core/municipalities";
+import { PlanField, rowPattern, tableKind, TOTAL_LABEL } from "../core/tableKinds";
 import { CellRead, cellList, cellRef, figureOf, ReadNote } from "./cells";
 import { SheetGrid } from "./grid";
 
@@ -48,18 +49,6 @@ export interface RawTable {
   failed: boolean;
 }
 
-export const TABLE_NAMES: Record<TableId, { nl: string; en: string }> = {
-  "Tabel 1": { nl: "Tabel 1 (formatieplan)", en: "Tabel 1 (staffing plan)" },
-  "Tabel 2": { nl: "Tabel 2 (formatiekosten)", en: "Tabel 2 (staff costs)" },
-  "Tabel 3": { nl: "Tabel 3 (materiële kosten)", en: "Tabel 3 (material costs)" },
-  "Tabel 4": { nl: "Tabel 4 (overzicht totalen)", en: "Tabel 4 (totals)" },
-  "Tabel 6": {
-    nl: "Tabel 6 (uitvoeringskosten per gemeente)",
-    en: "Tabel 6 (costs per municipality)",
-  },
-  Sleutel: { nl: "de sleutelcomponenten", en: "the key components" },
-};
-
 /** Lower case, no accents, single spaces: `Materiële  kosten` → `materiele kosten`. */
 export function normLabel(label: string): string {
   return label
@@ -75,8 +64,8 @@ export function leftOut(id: TableId, notes: ReadNote[]): undefined {
     severity: "error",
     table: id,
     message: {
-      nl: `${TABLE_NAMES[id].nl} is weggelaten: niet betrouwbaar te lezen`,
-      en: `${TABLE_NAMES[id].en} left out: it cannot be read reliably`,
+      nl: `${tableKind(id).name.nl} is weggelaten: niet betrouwbaar te lezen`,
+      en: `${tableKind(id).name.en} left out: it cannot be read reliably`,
     },
   });
   return undefined;
@@ -239,14 +228,14 @@ function shares(t: RawTable, notes: ReadNote[]): Map<RawRow, Figure> {
   return new Map(withShare.map((r, i) => [r, figures[i]]));
 }
 
-const isTotal = (n: string) => /^(totaal|total)\b/.test(n) || /\btota(a)?l$/.test(n);
+const isTotal = (n: string) => TOTAL_LABEL.test(n);
 
 export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | undefined {
   if (t.failed) return leftOut(t.id, notes);
   let totalIndex = -1;
   t.rows.forEach((r, i) => {
     const n = normLabel(r.label);
-    if (n.startsWith("formatie team") || n === "formatie" || isTotal(n)) totalIndex = i;
+    if (rowPattern(t.id, "total").test(n)) totalIndex = i;
   });
   if (totalIndex < 0) {
     const last = t.rows[t.rows.length - 1];
@@ -296,12 +285,14 @@ export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | un
   return { years: t.years, roles, total: line(t.rows[totalIndex]) };
 }
 
-/** The split lines: `formatiekosten jeugd 70%`, `materiele kosten wmo`; not a cost line `onderzoek jeugd`. */
-const YOUTH = /^((formatie|materiele) ?kosten )?jeugd\b/;
-const WMO = /^((formatie|materiele) ?kosten )?wmo\b/;
-
-/** Finds the rows of a cost table (Tabel 2 or 3) by their labels. */
+/**
+ * Finds the rows of a cost table (Tabel 2 or 3) by their labels. The split lines are
+ * `formatiekosten jeugd 70%`, `materiele kosten wmo`; not a cost line `onderzoek jeugd`.
+ */
 function splitRoles(t: RawTable) {
+  const YOUTH = rowPattern(t.id, "youth");
+  const WMO = rowPattern(t.id, "wmo");
+  const SUBTOTAL = rowPattern("Tabel 3", "subtotal");
   let youth: RawRow | undefined;
   let wmo: RawRow | undefined;
   const totals: RawRow[] = [];
@@ -311,8 +302,8 @@ function splitRoles(t: RawTable) {
     const n = normLabel(r.label);
     if (YOUTH.test(n) && !youth) youth = r;
     else if (WMO.test(n) && !wmo) wmo = r;
-    else if (!youth && !wmo && (n === "" || n.startsWith("subtota"))) subtotal = subtotal ?? r;
-    else if (isTotal(n) || n.startsWith("subtota")) totals.push(r);
+    else if (!youth && !wmo && (n === "" || SUBTOTAL.test(n))) subtotal = subtotal ?? r;
+    else if (isTotal(n) || SUBTOTAL.test(n)) totals.push(r);
     else others.push(r);
   }
   return { youth, wmo, totals, others, subtotal };
@@ -382,8 +373,8 @@ export function buildTotals(t: RawTable, notes: ReadNote[]): Totals | undefined 
   let total: RawRow | undefined;
   for (const r of t.rows) {
     const n = normLabel(r.label);
-    if (n.startsWith("formatie")) staffYouth = staffYouth ?? r;
-    else if (n.startsWith("materi")) materialYouth = materialYouth ?? r;
+    if (rowPattern(t.id, "staffYouth").test(n)) staffYouth = staffYouth ?? r;
+    else if (rowPattern(t.id, "materialYouth").test(n)) materialYouth = materialYouth ?? r;
     else if (isTotal(n)) total = r;
     else return unexpectedRow(t, notes, r);
   }
@@ -408,7 +399,7 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
   let totalIndex = -1;
   t.rows.forEach((r, i) => {
     const n = normLabel(r.label);
-    if (n === "" || isTotal(n)) totalIndex = i;
+    if (rowPattern(t.id, "total").test(n)) totalIndex = i;
   });
   if (totalIndex < 0) {
     tableError(
@@ -469,31 +460,28 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
   return result;
 }
 
+/** How the raw rows of each kind of table become its plan field. */
+const BUILDERS: {
+  [F in PlanField]?: (t: RawTable, notes: ReadNote[]) => Plan[F] | undefined;
+} = {
+  staffing: buildStaffing,
+  staffCosts: buildStaffCosts,
+  materialCosts: buildMaterialCosts,
+  totals: buildTotals,
+  contributions: buildContributions,
+};
+
 export function buildPlanTables(raws: RawTable[], notes: ReadNote[]): Partial<Plan> {
-  const part: Partial<Plan> = {};
+  const part: Partial<Record<PlanField, unknown>> = {};
   for (const t of raws) {
-    switch (t.id) {
-      case "Tabel 1":
-        part.staffing = buildStaffing(t, notes);
-        break;
-      case "Tabel 2":
-        part.staffCosts = buildStaffCosts(t, notes);
-        break;
-      case "Tabel 3":
-        part.materialCosts = buildMaterialCosts(t, notes);
-        break;
-      case "Tabel 4":
-        part.totals = buildTotals(t, notes);
-        break;
-      case "Tabel 6":
-        part.contributions = buildContributions(t, notes);
-        break;
-      default:
-        break;
-    }
+    const field = tableKind(t.id).field;
+    const build = BUILDERS[field] as ((t: RawTable, notes: ReadNote[]) => unknown) | undefined;
+    if (!build) continue;
+    const table = build(t, notes);
+    if (table === undefined) delete part[field];
+    else part[field] = table;
   }
-  for (const k of Object.keys(part) as (keyof Plan)[]) if (part[k] === undefined) delete part[k];
-  return part;
+  return part as Partial<Plan>;
 }
 
 export function hiddenRowNote(

@@ -1,8 +1,9 @@
 import { formatRange } from "../core/address";
 import { KeyComponents, Plan, TableId } from "../core/model";
 import { MUNICIPALITIES } from "../core/municipalities";
+import { byTableOrder, TABLE_KINDS, tableKind } from "../core/tableKinds";
 import { readBindings, readBoundTable, withoutBindingSheet } from "./binding";
-import { buildPlanTables, RawTable, TABLE_NAMES } from "./build";
+import { buildPlanTables, RawTable } from "./build";
 import { ReadNote } from "./cells";
 import { WorkbookGrid } from "./grid";
 import { readPublished } from "./published";
@@ -23,13 +24,16 @@ export interface ReadResult {
 
 export const LOOKED: readonly string[] = [
   `Excel-tabellen / Excel tables ${TEMPLATE_TABLES.map((t) => t.name).join(", ")} (UP-sjabloon / UP template)`,
-  "Titels / titles: 'Tabel 1. Formatieplan', 'Tabel 2 Formatiekosten', 'Tabel 3 Materiële kosten', 'Tabel 4. Overzicht totalen', 'Tabel 6. Uitvoeringskosten'",
+  `Titels / titles: ${TABLE_KINDS.filter((k) => k.titles)
+    .map((k) => `'${k.id}. ${k.title.nl}'`)
+    .join(", ")}`,
   "Kopregels met jaren / header rows with years: 'fte 2023 … fte 2027', '2023 … 2027'",
   "Regels / rows: 'formatiekosten totaal', 'formatiekosten jeugd', 'materiele kosten jeugd'",
   `Gemeentenamen / municipality names: ${MUNICIPALITIES.join(", ")}`,
 ];
 
-const ORDER: TableId[] = ["Tabel 1", "Tabel 2", "Tabel 3", "Tabel 4", "Tabel 6"];
+/** The tables the published layout's recogniser looks for. */
+const RECOGNISED: TableId[] = TABLE_KINDS.filter((k) => k.titles).map((k) => k.id);
 
 /**
  * Reads an Uitvoeringsplan from a workbook: the UP template's Excel tables when the workbook
@@ -66,8 +70,8 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
           severity: "info",
           table: spec.table,
           message: {
-            nl: `Excel-tabel ${spec.name} niet gevonden: ${TABLE_NAMES[spec.table].nl} ontbreekt`,
-            en: `Excel table ${spec.name} not found: ${TABLE_NAMES[spec.table].en} is absent`,
+            nl: `Excel-tabel ${spec.name} niet gevonden: ${tableKind(spec.table).name.nl} ontbreekt`,
+            en: `Excel table ${spec.name} not found: ${tableKind(spec.table).name.en} is absent`,
           },
         });
         continue;
@@ -103,14 +107,14 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
       });
       return { notes, looked };
     }
-    for (const id of ORDER) {
+    for (const id of RECOGNISED) {
       if (!raws.some((r) => r.id === id) && !isBound(id)) {
         notes.push({
           severity: "info",
           table: id,
           message: {
-            nl: `${TABLE_NAMES[id].nl} niet gevonden`,
-            en: `${TABLE_NAMES[id].en} not found`,
+            nl: `${tableKind(id).name.nl} niet gevonden`,
+            en: `${tableKind(id).name.en} not found`,
           },
         });
       }
@@ -133,20 +137,13 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
   sortByTable(notes);
   if (keyComponents) part.keyComponents = keyComponents;
   const tables: Partial<Record<TableId, string>> = {};
-  const present: Record<TableId, boolean> = {
-    "Tabel 1": !!part.staffing,
-    "Tabel 2": !!part.staffCosts,
-    "Tabel 3": !!part.materialCosts,
-    "Tabel 4": !!part.totals,
-    "Tabel 6": !!part.contributions,
-    Sleutel: !!part.keyComponents,
-  };
-  for (const raw of raws) if (present[raw.id]) tables[raw.id] = raw.range;
+  const present = (id: TableId) => part[tableKind(id).field] !== undefined;
+  for (const raw of raws) if (present(raw.id)) tables[raw.id] = raw.range;
   if (keyComponents) {
     const loc = template.get(COMPONENTS_TABLE.name.toLowerCase())!;
     tables.Sleutel = formatRange(loc, loc.sheet.name);
   }
-  if (!Object.values(present).some(Boolean)) {
+  if (!TABLE_KINDS.some((k) => present(k.id))) {
     notes.push({
       severity: "error",
       message: {
@@ -156,7 +153,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
     });
     return { layout, notes, looked };
   }
-  const boundIds = bound.filter((r) => present[r.id]).map((r) => r.id);
+  const boundIds = bound.filter((r) => present(r.id)).map((r) => r.id);
   const plan: Plan = {
     title: title ?? grid.name.replace(/\.[^.]+$/, ""),
     source: { kind: "workbook", name: grid.name, layout, tables },
@@ -169,9 +166,15 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
 
 /** Notes in the order of the plan's tables (stable within a table); general notes first. */
 function sortByTable(notes: ReadNote[]): void {
-  const rank = (n: ReadNote) => (n.table ? ORDER.indexOf(n.table) + 1 || ORDER.length + 1 : 0);
-  const sorted = notes.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i);
-  sorted.forEach(({ n }, i) => (notes[i] = n));
+  const general = notes.filter((n) => !n.table);
+  const sorted = [
+    ...general,
+    ...byTableOrder(
+      notes.filter((n) => n.table),
+      (n) => n.table!
+    ),
+  ];
+  sorted.forEach((n, i) => (notes[i] = n));
 }
 
 /** The plan's title: the first cell of the workbook that starts with `Uitvoeringsplan`. */

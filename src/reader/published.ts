@@ -1,344 +1,29 @@
+import { columnLetter, formatRange, parseReference } from "../core/address";
 import { readDutchNumber } from "../core/dutchNumber";
 import { CellRef, TableId } from "../core/model";
-import { resolveMunicipality } from "../core/municipalities";
+import { tableKind } from "../core/tableKinds";
 import { hiddenRowNote, normLabel, NumberRead, RawRow, RawTable } from "./build";
+import { CellRead, cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
+import { WorkbookGrid } from "./grid";
+import { Recogniser, titleKind } from "./recognise";
 import {
-  CellRead,
-  cellRef,
-  figureOf,
-  formatInfo,
-  readCell,
-  ReadNote,
-  textAsNumberNote,
-} from "./cells";
-import { GridCell, SheetGrid, WorkbookGrid } from "./grid";
-import { columnLetter, formatRange, parseReference } from "../core/address";
+  firstText,
+  Header,
+  MAX_GAP,
+  overlaps,
+  pushTo,
+  rowsAfter,
+  scanSheet,
+  SheetScan,
+  Title,
+} from "./scan";
 
 /*
  * The published layout: section 6 of the plan pasted from the PDF into a sheet. Tables are
  * recognised by content — a title `Tabel 3 …`, a header row with years, row labels — not by
- * position. One pass over the cells finds the candidates; only those are looked at closely,
- * so a large sheet without a plan is rejected quickly.
+ * position: scan.ts finds the candidates in one pass, recognise.ts tells their kind, and this
+ * file reads each table's rows.
  */
-
-const TITLE = /^tabel\s*(\d)\b[\s.:]*(.*)$/i;
-const YEAR_CELL = /^(fte\s*)?((?:19|20|21)\d\d)$/i;
-const YEAR_TOKEN = /^(?:19|20|21)\d\d$/;
-/** Rows further apart than this do not belong to the same table. */
-const MAX_GAP = 12;
-
-/** Plan titles by number, with the word their title must hold (`Tabel 3` alone is no title). */
-const TITLE_IDS: Record<string, { id: TableId; words: RegExp } | undefined> = {
-  "1": { id: "Tabel 1", words: /^formatie/ },
-  "2": { id: "Tabel 2", words: /^formatiekosten/ },
-  "3": { id: "Tabel 3", words: /^materi/ },
-  "4": { id: "Tabel 4", words: /^overzicht|totalen/ },
-  "6": { id: "Tabel 6", words: /^uitvoeringskosten|gemeente/ },
-};
-
-interface Title {
-  row: number;
-  column: number;
-  id: TableId;
-}
-
-interface Header {
-  row: number;
-  years: number[];
-  /** Column of each year; absent for a header written as one line in one cell. */
-  columns?: number[];
-  /** Column of the one-cell header line. */
-  lineColumn?: number;
-  fte: boolean;
-  /** Text of the header row before the years (`materiele kosten`, `verdeelsleutel kosten`). */
-  label: string;
-  /** Column of that text, when there is one (not counting `schaal`). */
-  labelColumn?: number;
-  /** First and last column of the header: its text or first year, its last year. */
-  first: number;
-  last: number;
-}
-
-interface SheetScan {
-  sheet: SheetGrid;
-  rowNumbers: number[];
-  /** Filled columns per row, ascending. */
-  columns: Map<number, number[]>;
-  titles: Title[];
-  headers: Header[];
-  titlesByRow: Map<number, Title[]>;
-  headersByRow: Map<number, Header[]>;
-  planTitle?: string;
-}
-
-function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function hasContent(cell: GridCell): boolean {
-  const v = cell.value;
-  if (v === null || v === undefined) return cell.formula !== undefined;
-  return typeof v !== "string" || v.trim() !== "";
-}
-
-/** Years in a one-cell header line: `materiele kosten 2023 2024 2025`, `schaal fte 2023 fte 2024`. */
-function headerLine(text: string): { label: string; years: number[]; fte: boolean } | undefined {
-  const tokens = text.split(/\s+/).filter(Boolean);
-  const years: number[] = [];
-  let fte = false;
-  let i = tokens.length - 1;
-  while (i >= 0) {
-    if (YEAR_TOKEN.test(tokens[i])) {
-      years.unshift(Number(tokens[i]));
-      i--;
-      if (i >= 0 && tokens[i].toLowerCase() === "fte") {
-        fte = true;
-        i--;
-      }
-    } else break;
-  }
-  if (!consecutive(years)) return undefined;
-  return { label: tokens.slice(0, i + 1).join(" "), years, fte };
-}
-
-function consecutive(years: number[]): boolean {
-  return years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1] + 1);
-}
-
-function scanSheet(sheet: SheetGrid): SheetScan {
-  const scan: SheetScan = {
-    sheet,
-    rowNumbers: [],
-    columns: new Map(),
-    titles: [],
-    headers: [],
-    titlesByRow: new Map(),
-    headersByRow: new Map(),
-  };
-  for (const [r, cells] of sheet.rows) {
-    const filled: number[] = [];
-    const yearCells: { column: number; year: number; fte: boolean }[] = [];
-    const numberColumns: number[] = [];
-    let lineCandidate: { column: number; text: string } | undefined;
-    for (const [c, cell] of cells) {
-      if (!hasContent(cell)) continue;
-      filled.push(c);
-      const v = cell.value;
-      if (typeof v === "string") {
-        const t = v.trim();
-        const first = t.charCodeAt(0) | 0x20;
-        if (first === 0x74 /* t */) {
-          const m = TITLE.exec(t);
-          const known = m ? TITLE_IDS[m[1]] : undefined;
-          if (known && known.words.test(normLabel(m![2])))
-            scan.titles.push({ row: r, column: c, id: known.id });
-        } else if (first === 0x75 /* u */ && scan.planTitle === undefined) {
-          if (/^uitvoeringsplan\b/i.test(t)) scan.planTitle = t.replace(/\s+/g, " ");
-        }
-        if (t.length <= 8) {
-          const m = YEAR_CELL.exec(t);
-          if (m) yearCells.push({ column: c, year: Number(m[2]), fte: m[1] !== undefined });
-        } else if (t.includes("20")) {
-          lineCandidate = { column: c, text: t };
-        }
-      } else if (typeof v === "number") {
-        if (Number.isInteger(v) && v >= 1900 && v < 2200 && !formatInfo(cell.numFmt).percent)
-          yearCells.push({ column: c, year: v, fte: false });
-        else numberColumns.push(c);
-      }
-    }
-    if (filled.length === 0) continue;
-    filled.sort((a, b) => a - b);
-    scan.rowNumbers.push(r);
-    scan.columns.set(r, filled);
-    const headers = yearRuns(r, cells, filled, yearCells, numberColumns);
-    if (headers.length === 0 && lineCandidate && filled.length === 1) {
-      const h = headerLine(lineCandidate.text);
-      if (h) {
-        const c = lineCandidate.column;
-        headers.push({
-          row: r,
-          years: h.years,
-          lineColumn: c,
-          fte: h.fte,
-          label: h.label,
-          first: c,
-          last: c,
-        });
-      }
-    }
-    for (const h of headers) {
-      scan.headers.push(h);
-      pushTo(scan.headersByRow, r, h);
-    }
-  }
-  scan.rowNumbers.sort((a, b) => a - b);
-  scan.headers.sort((a, b) => a.row - b.row);
-  scan.titles.sort((a, b) => a.row - b.row);
-  for (const t of scan.titles) pushTo(scan.titlesByRow, t.row, t);
-  return scan;
-}
-
-/**
- * Header rows in a row: runs of consecutive years in adjacent filled cells, each with the
- * nearest text before it as its label. Tables may stand side by side, so a row can hold several.
- */
-function yearRuns(
-  r: number,
-  cells: Map<number, GridCell>,
-  filled: number[],
-  yearCells: { column: number; year: number; fte: boolean }[],
-  numberColumns: number[]
-): Header[] {
-  if (yearCells.length < 2) return [];
-  const yearAt = new Map(yearCells.map((y) => [y.column, y]));
-  const numbers = new Set(numberColumns);
-  const headers: Header[] = [];
-  let run: { column: number; year: number; fte: boolean }[] = [];
-  let boundary = 0;
-  const close = () => {
-    if (run.length >= 2) {
-      const firstYear = run[0].column;
-      const before = filled
-        .filter((c) => c > boundary && c < firstYear && !numbers.has(c))
-        .map((c) => [c, textOf(cells.get(c))] as const)
-        .filter(([, t]) => t !== "");
-      // The header's own text is the nearest one (and the one before `schaal`); text further
-      // left belongs to something else, such as a table beside it.
-      const scale = before.length > 0 && normLabel(before[before.length - 1][1]) === "schaal";
-      const texts = before.slice(scale ? -2 : -1);
-      const labelled = texts.filter(([, t]) => normLabel(t) !== "schaal");
-      headers.push({
-        row: r,
-        years: run.map((y) => y.year),
-        columns: run.map((y) => y.column),
-        fte: run.some((y) => y.fte),
-        label: labelled.map(([, t]) => t).join(" "),
-        labelColumn: labelled[0]?.[0],
-        first: texts[0]?.[0] ?? firstYear,
-        last: run[run.length - 1].column,
-      });
-    }
-    if (run.length > 0) boundary = run[run.length - 1].column;
-    run = [];
-  };
-  for (const c of filled) {
-    const y = yearAt.get(c);
-    if (y && (run.length === 0 || y.year === run[run.length - 1].year + 1)) {
-      run.push(y);
-      continue;
-    }
-    close();
-    if (y) run.push(y);
-    else if (numbers.has(c)) boundary = c;
-  }
-  close();
-  return headers;
-}
-
-function textOf(cell: GridCell | undefined): string {
-  return typeof cell?.value === "string" ? cell.value.replace(/\s+/g, " ").trim() : "";
-}
-
-/** Whether a header spans any of the columns left..right. */
-function overlaps(h: Header, left: number, right: number): boolean {
-  return h.first <= right && h.last >= left;
-}
-
-/**
- * The title a header belongs to: above it, left of it, nearest to its columns, not separated
- * by another header.
- */
-function titleOf(scan: SheetScan, h: Header): Title | undefined {
-  let best: Title | undefined;
-  for (const t of scan.titles) {
-    if (t.row > h.row) break;
-    if (h.row - t.row > MAX_GAP || t.column > h.first) continue;
-    // The title over the header's own columns wins over one further left (a table beside it).
-    if (!best || t.column > best.column || (t.column === best.column && t.row > best.row)) best = t;
-  }
-  if (!best) return undefined;
-  const title = best;
-  const between = scan.headers.some(
-    (o) => o !== h && o.row > title.row && o.row < h.row && overlaps(o, title.column, h.last)
-  );
-  return between ? undefined : title;
-}
-
-/**
- * Which plan table a header row starts: by `fte` years, by the title above, by the header's
- * words, or by rows below it that name most municipalities.
- */
-function classify(scan: SheetScan, h: Header): { id?: TableId; title?: Title } {
-  const title = titleOf(scan, h);
-  if (h.fte) return { id: "Tabel 1", title: title?.id === "Tabel 1" ? title : undefined };
-  if (title) return { id: title.id, title };
-  const label = normLabel(h.label);
-  if (/^verdeelsleutel|^gemeente/.test(label)) return { id: "Tabel 6" };
-  if (/^formatiekosten en materi|totalen/.test(label)) return { id: "Tabel 4" };
-  if (/^materiele kosten$/.test(label)) return { id: "Tabel 3" };
-  if (/^formatiekosten$/.test(label)) return { id: "Tabel 2" };
-  if (/^formatie(plan)?$/.test(label)) return { id: "Tabel 1" };
-  const municipalities = new Set<string>();
-  const youthLines = new Set<string>();
-  const left = h.labelColumn ?? 1;
-  for (const r of rowsAfter(scan, h.row)) {
-    if (r > h.row + 20 || scan.headersByRow.get(r)?.some((o) => overlaps(o, left, h.last))) break;
-    const l = firstText(scan, r, left, h.last);
-    const name = knownMunicipality(l.replace(/[\d\s.,%]+$/, ""));
-    if (name) municipalities.add(name);
-    const n = normLabel(l);
-    if (/^(formatiekosten|materiele kosten) jeugd/.test(n)) youthLines.add(n.slice(0, 6));
-  }
-  // Strong evidence only: a random sheet may well hold a year or a municipality name.
-  if (municipalities.size >= 8) return { id: "Tabel 6" };
-  if (youthLines.size === 2) return { id: "Tabel 4" };
-  return {};
-}
-
-/** The filled rows below `row`, in order (a binary search, not a walk from the top). */
-function* rowsAfter(scan: SheetScan, row: number): Generator<number> {
-  const rows = scan.rowNumbers;
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid] <= row) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < rows.length; i++) yield rows[i];
-}
-
-const known = new Map<string, string | undefined>();
-
-/** The canonical name of a label that is exactly a municipality; memoised across sheets. */
-function knownMunicipality(label: string): string | undefined {
-  if (!known.has(label)) {
-    if (known.size > 10000) known.clear();
-    const r = resolveMunicipality(label);
-    known.set(label, r.ok ? r.name : undefined);
-  }
-  return known.get(label);
-}
-
-/** The first text (not a number) of a row between two columns. */
-function firstText(
-  scan: SheetScan,
-  r: number,
-  left = 1,
-  right = Infinity,
-  skip?: (c: number) => boolean
-): string {
-  const cells = scan.sheet.rows.get(r);
-  for (const c of scan.columns.get(r) ?? []) {
-    if (c < left || c > right || skip?.(c)) continue;
-    const t = textOf(cells?.get(c));
-    if (t !== "" && !readDutchNumber(t)) return t;
-  }
-  return "";
-}
 
 const numberRead = (token: string): NumberRead | undefined => {
   const n = readDutchNumber(token);
@@ -367,34 +52,18 @@ function splitLine(text: string): { label: string; numbers: NumberRead[] } {
   return { label: tokens.slice(0, i + 1).join(" "), numbers };
 }
 
-/** Whether a table ends with this row: its closing total. */
+/** Whether a table ends with this row: its closing total, as its kind closes. */
 function closes(id: TableId, row: RawRow, before: RawRow[]): boolean {
+  const closing = tableKind(id).closing;
+  if (!closing) return false;
   const n = normLabel(row.label);
-  const total = /^(totaal|total)\b/.test(n);
-  switch (id) {
-    case "Tabel 1":
-      return n.startsWith("formatie team") || total;
-    case "Tabel 2":
-    case "Tabel 3":
-      return total && before.some((r) => /\bwmo\b/.test(normLabel(r.label)));
-    case "Tabel 4":
-      return total;
-    case "Tabel 6":
-      return (n === "" || total) && (row.values.size > 0 || row.extra !== undefined);
-    default:
-      return false;
-  }
+  if (!(closing.labels.test(n) || (closing.unlabelled && n === ""))) return false;
+  if (closing.withFigures && row.values.size === 0 && row.extra === undefined) return false;
+  return !closing.after || before.some((r) => closing.after!.test(normLabel(r.label)));
 }
 
-/** Tables with a share in the label or a scale/key before the years. */
-const EXTRA_KIND: Record<TableId, "scale" | "share" | "key" | undefined> = {
-  "Tabel 1": "scale",
-  "Tabel 2": "share",
-  "Tabel 3": "share",
-  "Tabel 4": undefined,
-  "Tabel 6": "key",
-  Sleutel: undefined,
-};
+/** The number a kind's rows carry before the years: scale, share or key. */
+const extraKind = (id: TableId) => tableKind(id).columns.extra;
 
 class PublishedReader {
   readonly raws: RawTable[] = [];
@@ -403,6 +72,7 @@ class PublishedReader {
 
   constructor(
     private scan: SheetScan,
+    private recogniser: Recogniser,
     private notes: ReadNote[]
   ) {}
 
@@ -454,7 +124,7 @@ class PublishedReader {
     const cell = cellRef(this.scan.sheet, r, column);
     const { label, numbers } = splitLine(text);
     const row: RawRow = { label, labelCell: cell, values: new Map(), empty: new Map() };
-    const kind = EXTRA_KIND[id];
+    const kind = extraKind(id);
     const n = normLabel(label);
     const totalRow = n === "" || /^(totaal|total)\b/.test(n) || n.startsWith("formatie team");
     let values = numbers;
@@ -581,7 +251,7 @@ class PublishedReader {
           break;
         row = { label, values: new Map(), empty: new Map() };
         if (labelColumn !== undefined) row.labelCell = cellRef(sheet, r, labelColumn);
-        if (extras.length > 1 || (extras.length === 1 && !EXTRA_KIND[id])) {
+        if (extras.length > 1 || (extras.length === 1 && !extraKind(id))) {
           this.error(
             id,
             extras[0].cell,
@@ -860,26 +530,20 @@ class PublishedReader {
     return { years };
   }
 
-  private classes = new Map<Header, ReturnType<typeof classify>>();
-
-  private classOf(h: Header): ReturnType<typeof classify> {
-    let c = this.classes.get(h);
-    if (!c) this.classes.set(h, (c = classify(this.scan, h)));
-    return c;
-  }
-
   read(): void {
     for (const h of this.scan.headers) {
       if (this.isClaimed(h.row, h.first, h.last)) continue;
-      const { id, title } = this.classOf(h);
+      const { id, title } = this.recogniser.kindOf(h);
       if (!id || id === "Tabel 2" || id === "Sleutel") continue;
       this.raws.push(this.readHeaderTable(h, id, title));
     }
     const staffHeader = this.scan.headers.find(
-      (h) => !this.isClaimed(h.row, h.first, h.last) && this.classOf(h).id === "Tabel 2"
+      (h) => !this.isClaimed(h.row, h.first, h.last) && this.recogniser.kindOf(h).id === "Tabel 2"
     );
     if (staffHeader) {
-      this.raws.push(this.readHeaderTable(staffHeader, "Tabel 2", this.classOf(staffHeader).title));
+      this.raws.push(
+        this.readHeaderTable(staffHeader, "Tabel 2", this.recogniser.kindOf(staffHeader).title)
+      );
       return;
     }
     const title = this.scan.titles.find((t) => t.id === "Tabel 2");
@@ -919,10 +583,10 @@ export function readPublished(grid: WorkbookGrid, notes: ReadNote[]): PublishedR
   const result: PublishedResult = { raws: [], sheets: new Set() };
   const seen = new Map<TableId, RawTable>();
   for (const sheet of grid.sheets) {
-    const scan = scanSheet(sheet);
+    const scan = scanSheet(sheet, titleKind);
     result.title = result.title ?? scan.planTitle;
     if (scan.headers.length === 0 && scan.titles.length === 0) continue;
-    const reader = new PublishedReader(scan, notes);
+    const reader = new PublishedReader(scan, new Recogniser(scan), notes);
     reader.read();
     for (const raw of reader.raws) {
       const earlier = seen.get(raw.id);

@@ -1,54 +1,43 @@
 import { TableId } from "../core/model";
+import {
+  rowSpec,
+  TABLE_KINDS,
+  tableKind,
+  TemplateSpec,
+  WEIGHTS_TEMPLATE,
+} from "../core/tableKinds";
 
 /*
  * The UP template: one Excel table (ListObject) per plan table, found by name, columns found
- * by header. docs/TEMPLATE.md describes it for users; the writer and the reader share this.
+ * by header. The names, headers and row labels are the table kinds' (src/core/tableKinds.ts);
+ * docs/TEMPLATE.md describes them for users; the writer and the reader share this.
  */
 
-export interface TemplateTableSpec {
-  name: string;
+export interface TemplateTableSpec extends TemplateSpec {
   table: TableId;
-  /** Header of the label column. */
-  label: string;
-  /** Header of the column before the years (scale, share, key), if the table has one. */
-  extra?: string;
-  /** Year columns are headed `fte 2024` instead of `2024`. */
-  yearPrefix: string;
 }
 
-export const TEMPLATE_TABLES: readonly TemplateTableSpec[] = [
-  { name: "UP_Formatie", table: "Tabel 1", label: "Functie", extra: "Schaal", yearPrefix: "fte " },
-  { name: "UP_Formatiekosten", table: "Tabel 2", label: "Regel", extra: "Aandeel", yearPrefix: "" },
-  {
-    name: "UP_MaterieleKosten",
-    table: "Tabel 3",
-    label: "Regel",
-    extra: "Aandeel",
-    yearPrefix: "",
-  },
-  { name: "UP_Totalen", table: "Tabel 4", label: "Regel", yearPrefix: "" },
-  {
-    name: "UP_Bijdragen",
-    table: "Tabel 6",
-    label: "Gemeente",
-    extra: "Verdeelsleutel",
-    yearPrefix: "",
-  },
-];
+/** The template tables with year columns, in report order. */
+export const TEMPLATE_TABLES: readonly TemplateTableSpec[] = TABLE_KINDS.flatMap((k) =>
+  k.template && k.columns.values === "years" ? [{ ...k.template, table: k.id }] : []
+);
 
-export const COMPONENTS_TABLE = { name: "UP_Sleutelcomponenten", label: "Gemeente" };
-export const WEIGHTS_TABLE = { name: "UP_Wegingen", label: "Component", weight: "Weging" };
+const components = tableKind("Sleutel").template!;
+export const COMPONENTS_TABLE = { name: components.name, label: components.label };
+export const WEIGHTS_TABLE = WEIGHTS_TEMPLATE;
+
+const label = (id: TableId, field: string): string => rowSpec(id, field).label!;
 
 /** The labels the template gives its role rows; the reader also accepts the published ones. */
 export const TEMPLATE_LABELS = {
-  staffingTotal: "formatie team verwervingen",
-  staffTotal: "formatiekosten totaal",
-  staffYouth: "formatiekosten jeugd",
-  staffWmo: "formatiekosten wmo",
-  materialSubtotal: "subtotaal",
-  materialYouth: "materiele kosten jeugd",
-  materialWmo: "materiele kosten wmo",
-  total: "totaal",
+  staffingTotal: label("Tabel 1", "total"),
+  staffTotal: label("Tabel 2", "total"),
+  staffYouth: label("Tabel 2", "youth"),
+  staffWmo: label("Tabel 2", "wmo"),
+  materialSubtotal: label("Tabel 3", "subtotal"),
+  materialYouth: label("Tabel 3", "youth"),
+  materialWmo: label("Tabel 3", "wmo"),
+  total: label("Tabel 4", "total"),
 } as const;
 
 /** A year column header: `2024`, `fte 2024`. */

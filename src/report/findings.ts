@@ -1,5 +1,6 @@
 import { formatCell } from "../core/address";
 import { Finding, Message, RuleId, Severity, TableId } from "../core/model";
+import { TABLE_ORDER } from "../core/tableKinds";
 
 /** Findings that share a table and a rule: usually one cause behind many cells. */
 export interface FindingGroup {
@@ -12,7 +13,6 @@ export interface FindingGroup {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const TABLE_ORDER: TableId[] = ["Tabel 1", "Tabel 2", "Tabel 3", "Tabel 4", "Tabel 6", "Sleutel"];
 
 /** Groups findings by table and rule, worst first, then in table order. */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {

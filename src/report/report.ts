@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
 import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
 import { CheckResult, Finding, Message, Plan, TableId } from "../core/model";
+import { byTableOrder } from "../core/tableKinds";
 import { Acceptances, findingKey, groupFindings, SEVERITY_TEXT } from "./findings";
 import { KeyComparison } from "./keyComparison";
 
@@ -148,7 +149,10 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
     text(tr(L.formulas, lang)),
     text(tr(input.formulaSource === "workbook" ? L.workbookPlan : L.embeddedPlan, lang))
   );
-  const tables = Object.entries(plan.source.tables) as [TableId, string][];
+  const tables = byTableOrder(
+    Object.entries(plan.source.tables) as [TableId, string][],
+    ([t]) => t
+  );
   if (tables.length > 0)
     push(
       "meta",

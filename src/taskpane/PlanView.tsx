@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatCell } from "../core/address";
-import { Plan, TableId } from "../core/model";
+import { TABLE_KINDS, tableYears } from "../core/tableKinds";
 import { LoadedPlan } from "./host";
 import { useMessage, useT } from "./i18n";
 
@@ -22,30 +22,6 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
   },
 });
-
-const TABLES: { id: TableId; nl: string; en: string; years(p: Plan): number[] | undefined }[] = [
-  { id: "Tabel 1", nl: "Formatieplan", en: "Staffing plan", years: (p) => p.staffing?.years },
-  { id: "Tabel 2", nl: "Formatiekosten", en: "Staff costs", years: (p) => p.staffCosts?.years },
-  {
-    id: "Tabel 3",
-    nl: "Materiële kosten",
-    en: "Material costs",
-    years: (p) => p.materialCosts?.years,
-  },
-  { id: "Tabel 4", nl: "Overzicht totalen", en: "Totals", years: (p) => p.totals?.years },
-  {
-    id: "Tabel 6",
-    nl: "Uitvoeringskosten per gemeente",
-    en: "Costs per municipality",
-    years: (p) => p.contributions?.years,
-  },
-  {
-    id: "Sleutel",
-    nl: "Sleutelcomponenten",
-    en: "Key components",
-    years: (p) => (p.keyComponents ? [] : undefined),
-  },
-];
 
 function yearsText(years: number[]): string {
   return years.length === 0 ? "" : `${Math.min(...years)}–${Math.max(...years)}`;
@@ -99,12 +75,12 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
         <>
           <h3>{t("Tabellen", "Tables")}</h3>
           <ul className={styles.list}>
-            {TABLES.map((table) => {
-              const years = table.years(plan);
+            {TABLE_KINDS.map((table) => {
+              const years = tableYears(plan, table.id);
               const where = plan.source.tables[table.id];
               return (
                 <li key={table.id}>
-                  <strong>{table.id}</strong> {t(table.nl, table.en)}:{" "}
+                  <strong>{table.id}</strong> {msg(table.title)}:{" "}
                   {years === undefined
                     ? t("niet gevonden", "not found")
                     : [where, yearsText(years)].filter(Boolean).join(", ") ||

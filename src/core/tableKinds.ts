@@ -1,0 +1,266 @@
+import { Message, Plan, TableId } from "./model";
+
+/*
+ * The kinds of plan table, as data: what each is called (Dutch and English), the titles and
+ * header words that recognise it in the published layout, the roles of its rows, its columns,
+ * the plan field it fills and its place in the report. The template reader and writer, the
+ * recogniser of the published layout, the binding by hand, the plan view, compare and the
+ * report all take their titles and order from here. Labels and patterns are matched against
+ * normalised text: lower case, no accents, single spaces (`Materiële  kosten` → `materiele kosten`).
+ */
+
+/** The plan field a table kind fills. */
+export type PlanField =
+  "staffing" | "staffCosts" | "materialCosts" | "totals" | "contributions" | "keyComponents";
+
+/** The number a row may carry before its figures: a salary scale, a stated share, a key. */
+export type ExtraColumn = "scale" | "share" | "key";
+
+export type RowRole = "line" | "subtotal" | "split" | "total";
+
+export interface RowSpec {
+  role: RowRole;
+  /** The field of the plan table the row fills (`total`, `youth`, `wmo`, `subtotal`, `lines`). */
+  field: string;
+  /** The label the UP template writes for the row. */
+  label?: string;
+  /** Normalised labels that give a row this role. */
+  pattern?: RegExp;
+}
+
+/** How the published layout's reader knows the table's last row. */
+export interface Closing {
+  /** A row with such a label closes the table. */
+  labels: RegExp;
+  /** A row without a label closes it too. */
+  unlabelled?: boolean;
+  /** Only once a row with such a label was read (Tabel 2 and 3 close on `totaal` after `wmo`). */
+  after?: RegExp;
+  /** Only a row with figures closes it. */
+  withFigures?: boolean;
+}
+
+export interface TemplateSpec {
+  /** Excel table (ListObject) name. */
+  name: string;
+  /** Header of the label column. */
+  label: string;
+  /** Header of the column before the years (scale, share, key). */
+  extra?: string;
+  /** Year columns are headed `fte 2024` instead of `2024`. */
+  yearPrefix: string;
+}
+
+export interface TableKind {
+  id: TableId;
+  /** The table's own title: `Formatieplan`. */
+  title: Message;
+  /** How messages name it: `Tabel 1 (formatieplan)`. */
+  name: Message;
+  field: PlanField;
+  /** Place in the report, the plan view, compare and the reader's notes: ascending. */
+  order: number;
+  /** Published titles: `Tabel <number> <words>`, the words normalised. */
+  titles?: { number: string; words: RegExp };
+  /** Normalised header text before the years that names the kind without a title above it. */
+  headers: RegExp[];
+  /** Rows below a bare header that prove the kind: most municipalities, or lines of both domains. */
+  evidence?: { municipalities?: number; lines?: { pattern: RegExp; distinct: number } };
+  rows: RowSpec[];
+  columns: { label: Message; extra?: ExtraColumn; values: "years" | "components" };
+  closing?: Closing;
+  template?: TemplateSpec;
+  /** The user may bind it by hand (sheet UP_Koppelingen). */
+  bindable: boolean;
+}
+
+/** `totaal`, `total`, and labels ending in them (`formatiekosten totaal`). */
+export const TOTAL_LABEL = /^(totaal|total)\b|\btota(a)?l$/;
+const TOTAL_FIRST = /^(totaal|total)\b/;
+
+export const TABLE_KINDS: readonly TableKind[] = [
+  {
+    id: "Tabel 1",
+    title: { nl: "Formatieplan", en: "Staffing plan" },
+    name: { nl: "Tabel 1 (formatieplan)", en: "Tabel 1 (staffing plan)" },
+    field: "staffing",
+    order: 1,
+    titles: { number: "1", words: /^formatie/ },
+    headers: [/^formatie(plan)?$/],
+    rows: [
+      { role: "line", field: "roles" },
+      {
+        role: "total",
+        field: "total",
+        label: "formatie team verwervingen",
+        pattern: /^formatie team|^formatie$|^(totaal|total)\b|\btota(a)?l$/,
+      },
+    ],
+    columns: { label: { nl: "Functie", en: "Role" }, extra: "scale", values: "years" },
+    closing: { labels: /^formatie team|^(totaal|total)\b/ },
+    template: { name: "UP_Formatie", label: "Functie", extra: "Schaal", yearPrefix: "fte " },
+    bindable: true,
+  },
+  {
+    id: "Tabel 2",
+    title: { nl: "Formatiekosten", en: "Staff costs" },
+    name: { nl: "Tabel 2 (formatiekosten)", en: "Tabel 2 (staff costs)" },
+    field: "staffCosts",
+    order: 2,
+    titles: { number: "2", words: /^formatiekosten/ },
+    headers: [/^formatiekosten$/],
+    rows: [
+      { role: "total", field: "total", label: "formatiekosten totaal", pattern: TOTAL_LABEL },
+      {
+        role: "split",
+        field: "youth",
+        label: "formatiekosten jeugd",
+        pattern: /^((formatie|materiele) ?kosten )?jeugd\b/,
+      },
+      {
+        role: "split",
+        field: "wmo",
+        label: "formatiekosten wmo",
+        pattern: /^((formatie|materiele) ?kosten )?wmo\b/,
+      },
+      { role: "total", field: "grandTotal", label: "totaal", pattern: TOTAL_LABEL },
+    ],
+    columns: { label: { nl: "Regel", en: "Line" }, extra: "share", values: "years" },
+    closing: { labels: TOTAL_FIRST, after: /\bwmo\b/ },
+    template: { name: "UP_Formatiekosten", label: "Regel", extra: "Aandeel", yearPrefix: "" },
+    bindable: true,
+  },
+  {
+    id: "Tabel 3",
+    title: { nl: "Materiële kosten", en: "Material costs" },
+    name: { nl: "Tabel 3 (materiële kosten)", en: "Tabel 3 (material costs)" },
+    field: "materialCosts",
+    order: 3,
+    titles: { number: "3", words: /^materi/ },
+    headers: [/^materiele kosten$/],
+    rows: [
+      { role: "line", field: "lines" },
+      { role: "subtotal", field: "subtotal", label: "subtotaal", pattern: /^subtota/ },
+      {
+        role: "split",
+        field: "youth",
+        label: "materiele kosten jeugd",
+        pattern: /^((formatie|materiele) ?kosten )?jeugd\b/,
+      },
+      {
+        role: "split",
+        field: "wmo",
+        label: "materiele kosten wmo",
+        pattern: /^((formatie|materiele) ?kosten )?wmo\b/,
+      },
+      { role: "total", field: "grandTotal", label: "totaal", pattern: TOTAL_LABEL },
+    ],
+    columns: { label: { nl: "Regel", en: "Line" }, extra: "share", values: "years" },
+    closing: { labels: TOTAL_FIRST, after: /\bwmo\b/ },
+    template: { name: "UP_MaterieleKosten", label: "Regel", extra: "Aandeel", yearPrefix: "" },
+    bindable: true,
+  },
+  {
+    id: "Tabel 4",
+    title: { nl: "Overzicht totalen", en: "Totals" },
+    name: { nl: "Tabel 4 (overzicht totalen)", en: "Tabel 4 (totals)" },
+    field: "totals",
+    order: 4,
+    titles: { number: "4", words: /^overzicht|totalen/ },
+    headers: [/^formatiekosten en materi|totalen/],
+    evidence: { lines: { pattern: /^(formatiekosten|materiele kosten) jeugd/, distinct: 2 } },
+    rows: [
+      { role: "line", field: "staffYouth", label: "formatiekosten jeugd", pattern: /^formatie/ },
+      { role: "line", field: "materialYouth", label: "materiele kosten jeugd", pattern: /^materi/ },
+      { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
+    ],
+    columns: { label: { nl: "Regel", en: "Line" }, values: "years" },
+    closing: { labels: TOTAL_FIRST },
+    template: { name: "UP_Totalen", label: "Regel", yearPrefix: "" },
+    bindable: true,
+  },
+  {
+    id: "Tabel 6",
+    title: { nl: "Uitvoeringskosten per gemeente", en: "Costs per municipality" },
+    name: {
+      nl: "Tabel 6 (uitvoeringskosten per gemeente)",
+      en: "Tabel 6 (costs per municipality)",
+    },
+    field: "contributions",
+    order: 6,
+    titles: { number: "6", words: /^uitvoeringskosten|gemeente/ },
+    headers: [/^verdeelsleutel|^gemeente/],
+    evidence: { municipalities: 8 },
+    rows: [
+      { role: "line", field: "rows" },
+      {
+        role: "total",
+        field: "total",
+        label: "totaal",
+        pattern: /^$|^(totaal|total)\b|\btota(a)?l$/,
+      },
+    ],
+    columns: { label: { nl: "Gemeente", en: "Municipality" }, extra: "key", values: "years" },
+    closing: { labels: TOTAL_FIRST, unlabelled: true, withFigures: true },
+    template: { name: "UP_Bijdragen", label: "Gemeente", extra: "Verdeelsleutel", yearPrefix: "" },
+    bindable: true,
+  },
+  {
+    id: "Sleutel",
+    title: { nl: "Verdeelsleutel (componenten)", en: "Distribution key (components)" },
+    name: { nl: "de sleutelcomponenten", en: "the key components" },
+    field: "keyComponents",
+    order: 7,
+    headers: [],
+    rows: [{ role: "line", field: "rows" }],
+    columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "components" },
+    template: { name: "UP_Sleutelcomponenten", label: "Gemeente", yearPrefix: "" },
+    bindable: false,
+  },
+];
+
+/** The UP template's table of weights beside the key components. */
+export const WEIGHTS_TEMPLATE = { name: "UP_Wegingen", label: "Component", weight: "Weging" };
+
+const BY_ID = new Map(TABLE_KINDS.map((k) => [k.id, k]));
+
+export function tableKind(id: TableId): TableKind {
+  const kind = BY_ID.get(id);
+  if (!kind) throw new Error(`no table kind ${id}`);
+  return kind;
+}
+
+/** Table ids in report order. */
+export const TABLE_ORDER: readonly TableId[] = [...TABLE_KINDS]
+  .sort((a, b) => a.order - b.order)
+  .map((k) => k.id);
+
+/** Sorts anything that names a table into report order; stable for equal tables. */
+export function byTableOrder<T>(items: readonly T[], tableOf: (item: T) => TableId): T[] {
+  const rank = (t: TableId) => tableKind(t).order;
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => rank(tableOf(a.item)) - rank(tableOf(b.item)) || a.i - b.i)
+    .map(({ item }) => item);
+}
+
+/** The row spec of a table kind's field (`youth` of Tabel 2). */
+export function rowSpec(id: TableId, field: string): RowSpec {
+  const spec = tableKind(id).rows.find((r) => r.field === field);
+  if (!spec) throw new Error(`${id} has no row ${field}`);
+  return spec;
+}
+
+/** The labels that give a row of a table kind its role. */
+export function rowPattern(id: TableId, field: string): RegExp {
+  const pattern = rowSpec(id, field).pattern;
+  if (!pattern) throw new Error(`${id} row ${field} has no pattern`);
+  return pattern;
+}
+
+/** The years of the plan's table of this kind; undefined when the plan lacks it. */
+export function tableYears(plan: Plan, id: TableId): number[] | undefined {
+  const table = plan[tableKind(id).field];
+  if (!table) return undefined;
+  return "years" in table ? table.years : [];
+}
