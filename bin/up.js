@@ -10,6 +10,15 @@ if (!fs.existsSync(entry)) {
   );
   process.exit(2);
 }
+// main() turns every failure into a message; this is the last line for what escapes it (an
+// error thrown in a callback): exit 2 "could not run", as the README says, and never a stack.
+function crash(e) {
+  const detail = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`up: onverwachte fout / unexpected error: ${detail}\n`);
+  process.exit(2);
+}
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
 require(entry)
   .main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
@@ -18,4 +27,4 @@ require(entry)
   })
   .then((code) => {
     process.exitCode = code;
-  });
+  }, crash);

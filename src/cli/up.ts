@@ -1,4 +1,5 @@
 import { PlanInputError } from "../core/errors";
+import { own } from "../core/own";
 import { CliIO, Command, EXIT_OK, EXIT_UNUSABLE } from "./io";
 
 /*
@@ -15,7 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
 
-  up check [plan.xlsx] [--json] [--lang nl|en]
+  up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]
   up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json]
   up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]
   up template <uit.xlsx> [--empty]
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return name === undefined ? EXIT_UNUSABLE : EXIT_OK;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const load = own(COMMANDS, name);
   if (!load) {
     io.stderr(`Onbekend commando '${name}' / unknown command\n\n${HELP}`);
     return EXIT_UNUSABLE;

@@ -3,6 +3,7 @@ import { allocate } from "./allocate";
 import { PlanInputError } from "./errors";
 import { formatDecimal } from "./dutchNumber";
 import { D, HUNDRED, ONE, sum } from "./money";
+import { own } from "./own";
 
 /** The component every municipality shares equally: needs no column. */
 export const EQUAL_SHARE = "gelijk";
@@ -36,7 +37,7 @@ const COMPONENT_ALIASES: Readonly<Record<string, string>> = {
 /** The canonical name of a component header; other headers (e.g. `budget`) stay as written, lower-cased. */
 export function componentName(header: string): string {
   const h = header.trim().toLowerCase().replace(/\s+/g, " ");
-  return COMPONENT_ALIASES[h] ?? h;
+  return own(COMPONENT_ALIASES, h) ?? h;
 }
 
 export interface ComponentRow {

@@ -1,3 +1,5 @@
+import { own } from "./own";
+
 /** The 16 participating municipalities of the partnership, as the plan writes them. */
 export const MUNICIPALITIES: readonly string[] = [
   "Beek",
@@ -80,7 +82,7 @@ export function resolveMunicipality(
   const { byKey, pairs } = normalizedNames(known);
   const exact = byKey.get(key);
   if (exact !== undefined) return { ok: true, name: exact };
-  const merged = MERGED_INTO[key];
+  const merged = own(MERGED_INTO, key);
   if (merged && known.includes(merged))
     return { ok: false, input, suggestion: merged, merged: true };
   let best: [name: string, key: string] | undefined;

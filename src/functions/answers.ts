@@ -9,6 +9,7 @@ import {
   EQUAL_SHARE,
   SLA_COMPONENTS,
 } from "../core/distributionKey";
+import { own } from "../core/own";
 import { PlanInputError } from "../core/errors";
 import { CheckResult, Message, Plan, PlanLine } from "../core/model";
 import { D, HUNDRED, ONE, sum } from "../core/money";
@@ -350,7 +351,7 @@ const UNITS: Readonly<Record<string, string>> = {
 function unitArg(value: unknown): Decimal {
   const v = scalar(value, ARG.unit);
   if (isOmitted(v)) return new D(1);
-  const found = UNITS[String(v).trim().toLowerCase()];
+  const found = own(UNITS, String(v).trim().toLowerCase());
   if (found === undefined) {
     throw new PlanInputError({
       nl: `Argument eenheid: ${typeof v === "string" ? `'${v}'` : String(v)} kan niet: kies 1 (hele euro's) of 0,01 (centen)`,

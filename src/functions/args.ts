@@ -3,6 +3,7 @@ import { readDutchNumber } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { Message } from "../core/model";
 import { plainDecimal } from "../core/value";
+import { own } from "../core/own";
 
 /*
  * Reading the arguments Excel passes to a custom function. Excel hands over numbers,
@@ -115,7 +116,7 @@ export function choiceArg<T extends string>(
 ): T {
   const v = scalar(value, arg);
   if (isOmitted(v)) return fallback;
-  const found = typeof v === "string" ? choices[v.trim().toLowerCase()] : undefined;
+  const found = typeof v === "string" ? own(choices, v.trim().toLowerCase()) : undefined;
   if (found === undefined) {
     throw wrong(
       arg,

@@ -15,6 +15,7 @@ import { ComponentRow, DEFAULT_WEIGHTS, EQUAL_SHARE } from "../core/distribution
 import { formatDecimal, formatEuro, formatPercent, readDutchNumber } from "../core/dutchNumber";
 import { Message, Plan } from "../core/model";
 import { D } from "../core/money";
+import { own } from "../core/own";
 import { formatCell } from "../core/address";
 import type { CellWrite } from "../excel/write/backup";
 import { compareKeys, componentColumns, KeyComparison } from "../report/keyComparison";
@@ -54,7 +55,7 @@ const COMPONENT_LABEL: Record<string, Message> = {
 };
 
 function label(component: string): Message {
-  return COMPONENT_LABEL[component] ?? { nl: component, en: component };
+  return own(COMPONENT_LABEL, component) ?? { nl: component, en: component };
 }
 
 function municipalitiesOf(plan: Plan): string[] {

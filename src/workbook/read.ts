@@ -1,5 +1,6 @@
 import ExcelJS from "./exceljs";
 import { PlanInputError } from "../core/errors";
+import { own } from "../core/own";
 import { readPlan, ReadResult } from "../reader";
 import { gridFromExcelJS } from "./grid";
 
@@ -57,7 +58,8 @@ function unsupported(name: string, kind: { nl: string; en: string }): PlanInputE
 /** The refusal for a file whose extension names a format UP does not read (.xls, .csv …). */
 export function unsupportedByName(name: string): PlanInputError | undefined {
   const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
-  return UNSUPPORTED[ext] ? unsupported(name, UNSUPPORTED[ext]) : undefined;
+  const kind = own(UNSUPPORTED, ext);
+  return kind ? unsupported(name, kind) : undefined;
 }
 
 /** Throws PlanInputError when the bytes are not an .xlsx workbook UP can open. */
@@ -77,7 +79,7 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
         en: `${name} is password-protected (encrypted). Remove the password in Excel (File > Info > Protect Workbook) and save it again`,
       });
     }
-    throw unsupported(name, UNSUPPORTED[ext] ?? UNSUPPORTED.xls);
+    throw unsupported(name, own(UNSUPPORTED, ext) ?? UNSUPPORTED.xls);
   }
   const byName = unsupportedByName(name);
   if (byName) throw byName;
