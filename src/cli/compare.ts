@@ -8,6 +8,7 @@ import { explainAll, formatAmount, formatShare, formatSignedAmount } from "../co
 import { Lang, langOf, yearOf } from "./args";
 import { sourceOf } from "./contribution";
 import { Command, EXIT_OK } from "./io";
+import { jsonNumber } from "./json";
 import { LoadedPlan, loadPlan, noteText } from "./loadPlan";
 
 const USAGE =
@@ -252,9 +253,8 @@ function table(rows: string[][], leftColumns: number): string[] {
   );
 }
 
-const num = (d: Decimal) => d.toNumber();
-const percent = (p: Decimal | null) =>
-  p === null ? null : p.times(100).toDecimalPlaces(4).toNumber();
+const num = jsonNumber;
+const percent = (p: Decimal | null) => (p === null ? null : num(p.times(100).toDecimalPlaces(4)));
 
 /** The `--json` shape: amounts and parts as numbers in euros, percentages in percent. */
 export function compareJson(

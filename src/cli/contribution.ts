@@ -2,6 +2,7 @@ import { ContributionSource, contribution, municipalityOf } from "../core/query"
 import { PlanInputError } from "../core/errors";
 import { parse, yearOf } from "./args";
 import { Command, EXIT_OK } from "./io";
+import { jsonNumber } from "./json";
 import { loadPlan } from "./loadPlan";
 
 const USAGE =
@@ -29,7 +30,7 @@ export const contributionCommand: Command = async (args, io) => {
   const amount = contribution(plan, positionals[0], year, source);
   const municipality = municipalityOf(plan, positionals[0]);
   if (values.json) {
-    io.stdout(JSON.stringify({ municipality, year, source, value: amount.toNumber() }) + "\n");
+    io.stdout(JSON.stringify({ municipality, year, source, value: jsonNumber(amount) }) + "\n");
   } else {
     io.stdout(`${amount.toFixed()}\n`);
   }

@@ -16,6 +16,7 @@ import { formatEuro, formatPercent } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { D } from "../core/money";
 import { numberOf, parse } from "./args";
+import { jsonNullable, jsonNumber } from "./json";
 import { Command, EXIT_OK } from "./io";
 
 const USAGE =
@@ -69,13 +70,13 @@ export const keysCommand: Command = async (args, io) => {
     io.stdout(
       JSON.stringify(
         {
-          weights: Object.fromEntries([...weights].map(([c, w]) => [c, w.toNumber()])),
-          total: total ? total.toNumber() : null,
-          unit: unit.toNumber(),
+          weights: Object.fromEntries([...weights].map(([c, w]) => [c, jsonNumber(w)])),
+          total: jsonNullable(total),
+          unit: jsonNumber(unit),
           rows: names.map((m, i) => ({
             municipality: m,
-            key: (keys.get(m) as Decimal).toNumber(),
-            amount: amounts ? amounts[i].toNumber() : null,
+            key: jsonNumber(keys.get(m) as Decimal),
+            amount: amounts ? jsonNumber(amounts[i]) : null,
           })),
         },
         null,

@@ -30,10 +30,10 @@ describe("up keys", () => {
     expect(out.weights).toEqual({ gelijk: 25, jongeren: 25, toekenningen: 25, declaraties: 25 });
     expect(out.total).toBe(1000001);
     expect(out.rows).toEqual([
-      { municipality: "Beek", key: 0.1375, amount: 137500 },
-      { municipality: "Heerlen", key: 0.3125, amount: 312500 },
-      { municipality: "Maastricht", key: 0.3625, amount: 362501 },
-      { municipality: "Vaals", key: 0.1875, amount: 187500 },
+      { municipality: "Beek", key: "0.1375", amount: 137500 },
+      { municipality: "Heerlen", key: "0.3125", amount: 312500 },
+      { municipality: "Maastricht", key: "0.3625", amount: 362501 },
+      { municipality: "Vaals", key: "0.1875", amount: 187500 },
     ]);
     expect(r.stderr).toMatch(/12 deelnemende gemeente\(n\) ontbreken/);
   });
@@ -49,16 +49,20 @@ describe("up keys", () => {
       "--json",
     ]);
     expect(r.code).toBe(0);
-    const keys = JSON.parse(r.stdout).rows.map((x: { key: number }) => x.key);
-    expect(keys).toEqual([0.16, 0.3, 0.34, 0.2]);
+    // Keys are fractions: exact decimal strings in JSON (README, "--json").
+    const keys = JSON.parse(r.stdout).rows.map((x: { key: string }) => x.key);
+    expect(keys).toEqual(["0.16", "0.3", "0.34", "0.2"]);
   });
 
   it("allocates in cents with --unit 0.01", async () => {
     // € 100,01 in cents: 1375,1375 / 3125,3125 / 3625,3625 / 1875,1875 → the left cent to Maastricht.
     const r = await runCli(["keys", CSV, "--total", "100,01", "--unit", "0.01", "--json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).rows.map((x: { amount: number }) => x.amount)).toEqual([
-      13.75, 31.25, 36.26, 18.75,
+    expect(JSON.parse(r.stdout).rows.map((x: { amount: string }) => x.amount)).toEqual([
+      "13.75",
+      "31.25",
+      "36.26",
+      "18.75",
     ]);
   });
 
@@ -82,7 +86,12 @@ describe("up keys", () => {
     await wb.xlsx.writeFile(file);
     const r = await runCli(["keys", file, "--json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).rows.map((x: { key: number }) => x.key)).toEqual([0.1375, 0.3125, 0.3625, 0.1875]);
+    expect(JSON.parse(r.stdout).rows.map((x: { key: string }) => x.key)).toEqual([
+      "0.1375",
+      "0.3125",
+      "0.3625",
+      "0.1875",
+    ]);
   });
 
   describe("bad input: a clear message and exit 2", () => {

@@ -19,8 +19,8 @@ interface JsonFinding {
   municipality: string | null;
   line: string | null;
   cell: string | null;
-  expected: number | null;
-  actual: number | null;
+  expected: number | string | null;
+  actual: number | string | null;
   difference: number | null;
 }
 
@@ -237,9 +237,9 @@ describe("the deliberate mistakes, recomputed by hand", () => {
   test("09: LibreOffice's SUM(E11:E27) leaves out Coordinator's 1 fte: 18,3 instead of 19,3", async () => {
     const c = await check(join(VARIANTS, "09-sum-missing-row.xlsx"));
     const total = find(c, "FTE-TOTAL", 2024, "formatie team verwervingen");
-    expect([total.expected, total.actual]).toEqual([19.3, 18.3]);
+    expect([total.expected, total.actual]).toEqual(["19.3", "18.3"]);
     const range = find(c, "FORMULA-RANGE", 2024, "formatie team verwervingen");
-    expect(range.actual).toBe(18.3);
+    expect(range.actual).toBe("18.3");
     // F53 holds the header text '2025': SUM skips it, so only the range gives it away.
     expect(find(c, "FORMULA-RANGE", 2025, "totaal").actual).toBe(2183425);
   });
