@@ -1,20 +1,23 @@
-import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
 import { checkPlan } from "../core/check";
-import { CheckResult, Plan, Severity } from "../core/model";
+import { missingTables } from "../core/completeness";
+import { CheckResult, Plan, Severity, TableId } from "../core/model";
 import { PlanInputError } from "../core/errors";
+import { difference } from "../core/money";
 import { ReadNote } from "../reader";
+import { TABLE_NAMES } from "../reader/build";
 import { langOf, Lang, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
+import { jsonNullable, jsonNumber } from "./json";
 import { loadPlan, noteText } from "./loadPlan";
 
-const USAGE = "up check [plan.xlsx] [--json] [--lang nl|en]";
+const USAGE = "up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]";
 
 /** `up check`: runs every rule on a workbook's plan or on the built-in 2024 plan. */
 export const checkCommand: Command = async (args, io) => {
   const { values, positionals } = parse(
     args,
-    { json: { type: "boolean" }, lang: { type: "string" } },
+    { json: { type: "boolean" }, lang: { type: "string" }, "allow-partial": { type: "boolean" } },
     USAGE
   );
   const lang = langOf(values.lang);
@@ -26,8 +29,11 @@ export const checkCommand: Command = async (args, io) => {
   }
   const { plan, notes } = await loadPlan(positionals[0], io.cwd);
   const result = checkPlan(plan);
-  if (values.json) io.stdout(JSON.stringify(checkJson(plan, result, notes, lang), null, 2) + "\n");
+  const missing = missingTables(plan);
+  if (values.json)
+    io.stdout(JSON.stringify(checkJson(plan, result, notes, lang, missing), null, 2) + "\n");
   else io.stdout(checkText(plan, result, notes, lang));
+  const partial = !!values["allow-partial"];
   const unread = notes.filter((n) => n.severity === "error");
   if (unread.length > 0) {
     const lines = unread.map((n) => `  - ${noteText(n, lang)}`).join("\n");
@@ -36,21 +42,51 @@ export const checkCommand: Command = async (args, io) => {
         ? `up check: het plan kon niet volledig worden gelezen; de controle is onvolledig:\n${lines}\n`
         : `up check: the plan could not be read completely; the check is incomplete:\n${lines}\n`
     );
-    return EXIT_UNUSABLE;
+  }
+  // A table that could not be read is named above; one that is simply not there, here.
+  const absent = missing.filter((id) => !unread.some((n) => n.table === id));
+  if (absent.length > 0) io.stderr(missingText(absent, notes, lang));
+  if (unread.length > 0 || absent.length > 0) {
+    io.stderr(
+      partial
+        ? lang === "nl"
+          ? "--allow-partial: de rest van het plan is gecontroleerd; de exitcode zegt alleen iets over die rest.\n"
+          : "--allow-partial: the rest of the plan was checked; the exit code speaks for that rest only.\n"
+        : lang === "nl"
+          ? "Exitcode 2; met --allow-partial wordt de rest toch gecontroleerd.\n"
+          : "Exit code 2; with --allow-partial the rest is checked all the same.\n"
+    );
+    if (!partial) return EXIT_UNUSABLE;
   }
   return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 };
+
+/** Which tables are missing, with what the reader said about each. */
+function missingText(missing: TableId[], notes: ReadNote[], lang: Lang): string {
+  const lines = missing.map((id) => {
+    const said = notes.filter((n) => n.table === id).map((n) => noteText(n, lang));
+    return `  - ${TABLE_NAMES[id][lang]}${said.length > 0 ? `: ${said.join("; ")}` : ""}`;
+  });
+  const one = missing.length === 1;
+  const head =
+    lang === "nl"
+      ? `up check: het plan mist ${one ? "een tabel" : "tabellen"} die de controle nodig heeft; de regels die ${one ? "die tabel" : "ze"} nodig hebben zijn niet uitgevoerd:`
+      : `up check: the plan lacks ${one ? "a table" : "tables"} the check needs; the rules that need ${one ? "it" : "them"} did not run:`;
+  return `${head}\n${lines.join("\n")}\n`;
+}
 
 function usageError(nl: string, en: string) {
   return new PlanInputError({ nl: `${nl}\nGebruik: ${USAGE}`, en: `${en}\nUsage: ${USAGE}` });
 }
 
-function num(d: Decimal | null | undefined): number | null {
-  return d === null || d === undefined ? null : d.toNumber();
-}
-
 /** The `--json` shape of issue 2: absent fields are null, money as numbers in euros. */
-export function checkJson(plan: Plan, result: CheckResult, notes: ReadNote[], lang: Lang) {
+export function checkJson(
+  plan: Plan,
+  result: CheckResult,
+  notes: ReadNote[],
+  lang: Lang,
+  missing: TableId[] = []
+) {
   return {
     source: {
       kind: plan.source.kind,
@@ -68,21 +104,22 @@ export function checkJson(plan: Plan, result: CheckResult, notes: ReadNote[], la
       cells: f.cells.map(formatCell),
       line: f.line,
       unit: f.unit,
-      expected: num(f.expected),
-      actual: num(f.actual),
-      difference: f.expected && f.actual ? f.actual.minus(f.expected).toNumber() : null,
+      expected: jsonNullable(f.expected),
+      actual: jsonNullable(f.actual),
+      difference: f.expected && f.actual ? jsonNumber(difference(f.actual, f.expected)) : null,
       message: f.message[lang],
       fix: f.fix
         ? f.fix.map((x) => ({
             municipality: x.municipality,
             year: x.year,
             cell: x.cell ? formatCell(x.cell) : null,
-            from: x.from.toNumber(),
-            to: x.to.toNumber(),
+            from: jsonNumber(x.from),
+            to: jsonNumber(x.to),
           }))
         : null,
     })),
     summary: result.summary,
+    missing,
     rules: result.rules.map((r) => ({ rule: r.rule, status: r.status, findings: r.findings })),
     notes: notes.map((n) => ({
       severity: n.severity,
