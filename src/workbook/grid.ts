@@ -48,7 +48,8 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): SheetGrid {
   const hiddenRows = new Set<number>();
   let rowCount = 0;
   let columnCount = 0;
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
+  // Only the rows that exist: a stray cell at A1048576 must not make a million empty rows.
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) hiddenRows.add(r);
     const cells = new Map<number, GridCell>();
     row.eachCell({ includeEmpty: false }, (cell, c) => {

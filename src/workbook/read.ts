@@ -3,6 +3,7 @@ import { PlanInputError } from "../core/errors";
 import { own } from "../core/own";
 import { readPlan, ReadResult } from "../reader";
 import { gridFromExcelJS } from "./grid";
+import { checkWorkbookLimits, corrupt } from "./limits";
 
 /*
  * Reading a plan from the bytes of a file: usable in the browser too, so no fs here.
@@ -114,14 +115,6 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
   }
 }
 
-function corrupt(name: string, detail: string | { nl: string; en: string }): PlanInputError {
-  const d = typeof detail === "string" ? { nl: detail, en: detail } : detail;
-  return new PlanInputError({
-    nl: `${name} is beschadigd en kan niet worden geopend (${d.nl}). Open het in Excel, herstel het en sla het opnieuw op`,
-    en: `${name} is damaged and cannot be opened (${d.en}). Open it in Excel, repair it and save it again`,
-  });
-}
-
 /** Opens .xlsx bytes with ExcelJS; a damaged file becomes a PlanInputError. */
 export async function loadWorkbook(
   data: ArrayBuffer | Uint8Array,
@@ -129,6 +122,7 @@ export async function loadWorkbook(
 ): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkWorkbookBytes(bytes, name);
+  await checkWorkbookLimits(bytes, name);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
