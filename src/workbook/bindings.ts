@@ -1,23 +1,12 @@
-import ExcelJS from "./exceljs";
 import { BINDING_HEADER, BINDING_SHEET, bindingRow, TableBinding } from "../reader/binding";
-import { loadWorkbook } from "./read";
+import { textSheetXml, XlsxPackage } from "./xlsxPackage";
 
 /*
- * Bindings by hand saved with ExcelJS (command line, browser page): the very hidden sheet
- * UP_Koppelingen, the same layout the add-in writes with Office.js (src/excel/binding.ts).
+ * Bindings by hand saved into an .xlsx outside Excel (command line, browser page): the very
+ * hidden sheet UP_Koppelingen, the same layout the add-in writes with Office.js
+ * (src/excel/binding.ts). Written at the zip level: the binding sheet is the only part that
+ * changes (plus, the first time, the entries that add it), every other part stays byte for byte.
  */
-
-/** Replaces the workbook's bindings; no bindings leaves no binding sheet. */
-export function writeBindings(wb: ExcelJS.Workbook, bindings: readonly TableBinding[]): void {
-  const old = wb.getWorksheet(BINDING_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  if (bindings.length === 0) return;
-  const ws = wb.addWorksheet(BINDING_SHEET, { state: "veryHidden" });
-  ws.addRow([...BINDING_HEADER]);
-  for (const b of bindings) ws.addRow(bindingRow(b));
-  // Text cells, so that Excel does not read "D=2023" or a column letter as something else.
-  ws.eachRow((row) => row.eachCell((cell) => (cell.numFmt = "@")));
-}
 
 /** The bytes of an .xlsx with these bindings saved in it; the rest of the workbook unchanged. */
 export async function saveBindings(
@@ -25,7 +14,14 @@ export async function saveBindings(
   name: string,
   bindings: readonly TableBinding[]
 ): Promise<Uint8Array> {
-  const wb = await loadWorkbook(data, name);
-  writeBindings(wb, bindings);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const pkg = await XlsxPackage.open(data, name);
+  // Text as inline strings: "D=2023" or a column letter is stored as the text it is.
+  const xml = textSheetXml([[...BINDING_HEADER], ...bindings.map(bindingRow)]);
+  const existing = (await pkg.sheets()).find(
+    (s) => s.name.toLowerCase() === BINDING_SHEET.toLowerCase()
+  );
+  // No bindings leave the header only: removing a sheet would shift every later sheet's index.
+  if (existing) pkg.setText(existing.part, xml);
+  else await pkg.addSheet(BINDING_SHEET, xml, "veryHidden");
+  return pkg.bytes();
 }

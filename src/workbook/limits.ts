@@ -4,6 +4,7 @@ import { formatDecimal } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { Message } from "../core/model";
 import { D } from "../core/money";
+import { workbookSheets } from "./xml";
 
 /*
  * What UP reads of a workbook at most, checked before ExcelJS opens it. ExcelJS inflates every
@@ -115,34 +116,22 @@ function scanPart(file: JSZip.JSZipObject, limit: number, countCells: boolean): 
 }
 
 /** Sheet part → sheet name, from xl/workbook.xml and its relationships (for messages). */
-async function sheetNames(zip: JSZip): Promise<Map<string, string>> {
+async function sheetNames(zip: JSZip, name: string): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const workbook = zip.file("xl/workbook.xml");
-  const rels = zip.file("xl/_rels/workbook.xml.rels");
-  if (!workbook || !rels) return names;
-  if (declaredSize(workbook) > LIMITS.partBytes || declaredSize(rels) > LIMITS.partBytes)
-    return names;
-  const [wb, rel] = await Promise.all([workbook.async("string"), rels.async("string")]);
-  const targets = new Map<string, string>();
-  for (const m of rel.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?(?:xl\/)?/, "xl/"));
-  }
-  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
-    const target = id ? targets.get(id) : undefined;
-    if (name && target) names.set(target.toLowerCase(), name.replace(/&amp;/g, "&"));
-  }
+  if (!zip.file("xl/workbook.xml") || !zip.file("xl/_rels/workbook.xml.rels")) return names;
+  const sheets = workbookSheets(
+    await partText(zip, "xl/workbook.xml", name),
+    await partText(zip, "xl/_rels/workbook.xml.rels", name)
+  );
+  for (const sheet of sheets) names.set(sheet.part.toLowerCase(), sheet.name);
   return names;
 }
 
 /**
- * Throws PlanInputError when the workbook is larger than UP reads (LIMITS), naming the limit;
- * or when a part inflates to more than the zip's directory says (a damaged or forged file).
+ * The zip of a workbook, its directory checked against the size limits: nothing is inflated.
+ * Throws PlanInputError naming the limit a part or the whole passes.
  */
-export async function checkWorkbookLimits(bytes: Uint8Array, name: string): Promise<void> {
+export async function openZip(bytes: Uint8Array, name: string): Promise<JSZip> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -191,22 +180,51 @@ export async function checkWorkbookLimits(bytes: Uint8Array, name: string): Prom
         en: `UP reads workbooks of up to ${megabytes(LIMITS.totalBytes).en} MB uncompressed (limit: total uncompressed size)`,
       }
     );
-  const names = await sheetNames(zip);
+  return zip;
+}
+
+/** Inflates a part as a stream within the size its directory entry claims; a part that is larger is damaged. */
+async function verifiedScan(
+  part: JSZip.JSZipObject,
+  name: string,
+  countCells: boolean
+): Promise<PartScan> {
+  const size = declaredSize(part);
+  let scan: PartScan;
+  try {
+    scan = await scanPart(part, size, countCells);
+  } catch (e) {
+    throw corrupt(name, `${part.name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (scan.bytes > size)
+    throw corrupt(name, {
+      nl: `onderdeel ${part.name} is groter dan het zip-archief opgeeft (${count(size).nl} bytes)`,
+      en: `part ${part.name} is larger than the zip archive says (${count(size).en} bytes)`,
+    });
+  return scan;
+}
+
+/** The text of a part of a zip opened with openZip, inflated only once its size is verified. */
+export async function partText(zip: JSZip, part: string, name: string): Promise<string> {
+  const file = zip.file(part);
+  if (!file)
+    throw corrupt(name, { nl: `onderdeel ${part} ontbreekt`, en: `part ${part} is missing` });
+  await verifiedScan(file, name, false);
+  return file.async("string");
+}
+
+/**
+ * Throws PlanInputError when the workbook is larger than UP reads (LIMITS), naming the limit;
+ * or when a part inflates to more than the zip's directory says (a damaged or forged file).
+ */
+export async function checkWorkbookLimits(bytes: Uint8Array, name: string): Promise<void> {
+  const zip = await openZip(bytes, name);
+  const parts = Object.values(zip.files).filter((f) => !f.dir);
+  const names = await sheetNames(zip, name);
   let cells = 0;
   for (const part of parts) {
-    const size = declaredSize(part);
     const isSheet = SHEET_PART.test(part.name);
-    let scan: PartScan;
-    try {
-      scan = await scanPart(part, size, isSheet);
-    } catch (e) {
-      throw corrupt(name, `${part.name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (scan.bytes > size)
-      throw corrupt(name, {
-        nl: `onderdeel ${part.name} is groter dan het zip-archief opgeeft (${count(size).nl} bytes)`,
-        en: `part ${part.name} is larger than the zip archive says (${count(size).en} bytes)`,
-      });
+    const scan = await verifiedScan(part, name, isSheet);
     if (!isSheet) continue;
     const sheet = names.get(part.name.replace(/^\//, "").toLowerCase());
     const where: Message = sheet

@@ -103,8 +103,6 @@ test("the binding sheet is very hidden and holds one row per binding", async () 
     "A60:H77",
     "A",
     60,
-    "",
-    "",
   ]);
 });
 
