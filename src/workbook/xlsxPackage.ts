@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { columnLetter } from "../reader/grid";
+import { address } from "../core/address";
 import { corrupt, openZip, partText } from "./limits";
 import { attribute, escapeXml, PackageSheet, workbookSheets } from "./xml";
 
@@ -152,7 +152,7 @@ export function textSheetXml(rows: readonly (readonly (string | number)[])[]): s
     .map((cells, r) => {
       const cs = cells
         .map((v, c) => {
-          const ref = `${columnLetter(c + 1)}${r + 1}`;
+          const ref = address(r + 1, c + 1);
           if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
           return v === ""
             ? ""
