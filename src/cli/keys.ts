@@ -158,7 +158,10 @@ async function readComponentsFile(path: string, shown: string): Promise<Componen
   const { default: ExcelJS } = await import("../workbook/exceljs");
   const wb = new ExcelJS.Workbook();
   if (ext === ".csv" || ext === ".txt") {
-    const firstLine = readFileSync(path, "utf8").split(/\r?\n/, 1)[0];
+    const text = readFileSync(path, "utf8");
+    // Refused before parsing: a component table has a row per municipality, not 100 000.
+    tooManyRows(text.split("\n").filter((l) => l.trim() !== "").length, shown);
+    const firstLine = text.split(/\r?\n/, 1)[0];
     const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
     // Keep every field as text: Dutch numbers such as 1.234 must not be read as 1,234.
     await wb.csv.read(createReadStream(path), {
@@ -186,23 +189,41 @@ async function readComponentsFile(path: string, shown: string): Promise<Componen
       nl: `${shown} heeft geen werkblad`,
       en: `${shown} has no worksheet`,
     });
-  const rows: unknown[][] = [];
+  // Only the cells there are: a loop to rowCount × columnCount is quadratic (ExcelJS computes
+  // columnCount over every row on each call) and a stray far cell makes it a million rows.
+  const present = new Map<number, unknown[]>();
   let firstRow = 0;
+  let lastRow = 0;
   let firstCol = Infinity;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     if (firstRow === 0) firstRow = r;
-    row.eachCell({ includeEmpty: false }, (_c, c) => (firstCol = Math.min(firstCol, c)));
+    lastRow = r;
+    const values: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      firstCol = Math.min(firstCol, c);
+      values[c] = cellValue(cell.value);
+    });
+    present.set(r, values);
   });
   if (firstRow === 0) return readComponentTable([]);
-  for (let r = firstRow; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const values: unknown[] = [];
-    for (let c = firstCol; c <= sheet.columnCount; c++)
-      values.push(cellValue(row.getCell(c).value));
-    rows.push(values);
-  }
+  tooManyRows(lastRow - firstRow + 1, shown);
+  const rows: unknown[][] = [];
+  for (let r = firstRow; r <= lastRow; r++)
+    rows.push(Array.from((present.get(r) ?? []).slice(firstCol), (v) => v));
   const sheetName = ext === ".xlsx" || ext === ".xlsm" ? sheet.name : shown;
   return readComponentTable(rows, { sheet: sheetName, row: firstRow, column: firstCol });
+}
+
+/** Rows a component file may have: 16 municipalities, with room for notes and blank lines. */
+export const COMPONENT_ROWS = 1000;
+
+function tooManyRows(rows: number, shown: string): void {
+  if (rows <= COMPONENT_ROWS) return;
+  const n = (x: number, sep: string) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  throw new PlanInputError({
+    nl: `${shown} heeft ${n(rows, ".")} rijen; een componentenbestand heeft er ten hoogste ${n(COMPONENT_ROWS, ".")} (limiet: rijen in een componentenbestand)`,
+    en: `${shown} has ${n(rows, ",")} rows; a component file has at most ${n(COMPONENT_ROWS, ",")} (limit: rows in a component file)`,
+  });
 }
 
 function cellValue(v: CellValue): unknown {

@@ -75,11 +75,18 @@ interface PartScan {
   cells: number;
 }
 
+/** Bytes as Latin-1 text: enough to find ASCII tags, and there in every runtime (TextDecoder is not). */
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192)
+    text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
+
 /** Inflates one part as a stream, stopping as soon as it outgrows `limit` bytes. */
 function scanPart(file: JSZip.JSZipObject, limit: number, countCells: boolean): Promise<PartScan> {
   return new Promise((resolve, reject) => {
     const scan: PartScan = { bytes: 0, cells: 0 };
-    const latin1 = new TextDecoder("latin1");
     let carry = "";
     let done = false;
     // JSZip's own chunked stream (public, untyped): the same in Node and the browser.
@@ -102,7 +109,7 @@ function scanPart(file: JSZip.JSZipObject, limit: number, countCells: boolean): 
           return;
         }
         if (!countCells) return;
-        const text = carry + latin1.decode(chunk);
+        const text = carry + latin1(chunk);
         for (const m of text.matchAll(CELL)) {
           // A match wholly inside the carried tail was counted with the chunk before.
           if (m.index! + m[0].length > carry.length) scan.cells++;
