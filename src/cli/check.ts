@@ -5,7 +5,7 @@ import { CheckResult, Plan, Severity, TableId } from "../core/model";
 import { PlanInputError } from "../core/errors";
 import { difference } from "../core/money";
 import { ReadNote } from "../reader";
-import { TABLE_NAMES } from "../reader/build";
+import { tableKind } from "../core/tableKinds";
 import { langOf, Lang, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { jsonNullable, jsonNumber } from "./json";
@@ -65,7 +65,7 @@ export const checkCommand: Command = async (args, io) => {
 function missingText(missing: TableId[], notes: ReadNote[], lang: Lang): string {
   const lines = missing.map((id) => {
     const said = notes.filter((n) => n.table === id).map((n) => noteText(n, lang));
-    return `  - ${TABLE_NAMES[id][lang]}${said.length > 0 ? `: ${said.join("; ")}` : ""}`;
+    return `  - ${tableKind(id).name[lang]}${said.length > 0 ? `: ${said.join("; ")}` : ""}`;
   });
   const one = missing.length === 1;
   const head =
