@@ -81,6 +81,7 @@ export default [
       "src/reader/**",
       "src/report/**",
       "scripts/**",
+      "test/report/**",
     ],
     rules: {
       "office-addins/load-object-before-read": "off",

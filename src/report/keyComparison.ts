@@ -3,6 +3,7 @@ import { allocate } from "../core/allocate";
 import { ComponentRow, distributionKey, EQUAL_SHARE } from "../core/distributionKey";
 import { PlanInputError } from "../core/errors";
 import { CellRef, Message, Plan } from "../core/model";
+import { own } from "../core/own";
 import { lineValue } from "../core/query";
 
 /*
@@ -41,6 +42,18 @@ export function planComponentRows(plan: Plan): ComponentRow[] {
     municipality: r.municipality,
     values: new Map([...r.values].map(([c, f]) => [c, f.value])),
   }));
+}
+
+const COMPONENT_LABEL: Record<string, Message> = {
+  [EQUAL_SHARE]: { nl: "Gelijk deel", en: "Equal share" },
+  jongeren: { nl: "Jongeren < 20", en: "Young people < 20" },
+  toekenningen: { nl: "Toekenningen", en: "Care allocations" },
+  declaraties: { nl: "Declaraties", en: "Claims" },
+};
+
+/** A key component's name for users: `Jongeren < 20` for `jongeren`. */
+export function componentLabel(component: string): Message {
+  return own(COMPONENT_LABEL, component) ?? { nl: component, en: component };
 }
 
 /** The component columns the key view shows: the plan's, else the SLA's three. */

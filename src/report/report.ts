@@ -1,37 +1,26 @@
 import Decimal from "decimal.js";
-import { formatCell } from "../core/address";
 import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
 import { CheckResult, Finding, Message, Plan, TableId } from "../core/model";
-import { byTableOrder } from "../core/tableKinds";
-import { Acceptances, findingKey, groupFindings, SEVERITY_TEXT } from "./findings";
-import { KeyComparison } from "./keyComparison";
+import { byTableOrder, TABLE_ORDER } from "../core/tableKinds";
+import type { ReadNote } from "../reader/cells";
+import { dateText, excelSerial, ReportCell, text } from "./cells";
+import { Acceptances, findingKey } from "./findings";
+import { countText, logSheet } from "./logSheet";
+import { ReportScenario, scenarioSection, weightsText } from "./scenario";
+import { ReportSection, sectionSheet, SheetContext } from "./sections";
+import { ReportSheet } from "./sheet";
+import { summarySheet, tableTitle } from "./summarySheet";
 
 /*
- * The Controleverslag as plain data: what the report sheet in Excel and the .xlsx download
- * both show, so the two cannot drift apart.
+ * The Controleverslag as plain data: what the report sheets in Excel and the .xlsx download
+ * both hold, so the two cannot drift apart. The first sheet is the one to send; the check
+ * log follows; then a sheet per extra section (a scenario when asked for, a settlement).
  */
 
 export type Lang = "nl" | "en";
 
-export type CellFormat = "text" | "euro" | "percent" | "decimal" | "date";
-
-export interface ReportCell {
-  value: string | Decimal | null;
-  format: CellFormat;
-}
-
-export type RowStyle = "title" | "meta" | "heading" | "header" | "body" | "ok" | "problem";
-
-export interface ReportRow {
-  style: RowStyle;
-  cells: ReportCell[];
-}
-
 export interface Report {
-  sheetName: string;
-  /** Column widths in characters, for printing on A4 portrait. */
-  widths: number[];
-  rows: ReportRow[];
+  sheets: ReportSheet[];
 }
 
 export interface ReportInput {
@@ -40,28 +29,25 @@ export interface ReportInput {
   accepted: Acceptances;
   /** Where formulas get their plan: the workbook's tables or the built-in 2024 plan. */
   formulaSource: "workbook" | "embedded";
+  /** The file the plan was read from. */
   workbook: string;
   date: Date;
-  keys?: KeyComparison;
+  /** What the reader remarked while reading the file, for the check log. */
+  remarks?: readonly ReadNote[];
+  /**
+   * A what-if of the key view, with its weights. Only when the user asks for it in the
+   * report: without it the report holds the plan's keys and says there is no scenario.
+   */
+  scenario?: ReportScenario;
+  /** Notes on how figures were computed (renormalised keys), shown on the first sheet. */
+  notes?: readonly Message[];
+  /** More sheets: a settlement, … */
+  sections?: readonly ReportSection[];
 }
 
-export const REPORT_SHEET = "Controleverslag";
+export type { ReportScenario, ReportSection };
 
-const text = (value: string | null): ReportCell => ({ value, format: "text" });
-const euro = (value: Decimal | undefined | null): ReportCell => ({
-  value: value ?? null,
-  format: "euro",
-});
-const percent = (value: Decimal | undefined | null): ReportCell => ({
-  value: value ?? null,
-  format: "percent",
-});
-
-function tr(m: Message, lang: Lang): string {
-  return m[lang];
-}
-
-/** How a finding's expected/actual value reads in the report. */
+/** How a finding's expected/actual value reads in the pane. */
 export function formatValue(value: Decimal | null, unit: Finding["unit"]): string {
   if (value === null) return "";
   switch (unit) {
@@ -78,217 +64,148 @@ export function difference(f: Finding): Decimal | null {
   return f.expected && f.actual ? f.actual.minus(f.expected) : null;
 }
 
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** The tables a plan is expected to have; the key components are optional. */
+const PLAN_TABLES = TABLE_ORDER.filter((id) => id !== "Sleutel");
 
-const L = {
-  title: { nl: "Controleverslag Uitvoeringsplan", en: "Check report execution plan" },
-  date: { nl: "Datum", en: "Date" },
-  workbook: { nl: "Werkmap", en: "Workbook" },
-  plan: { nl: "Plan", en: "Plan" },
-  read: { nl: "Gelezen als", en: "Read as" },
-  formulas: { nl: "Formules rekenen met", en: "Formulas use" },
-  workbookPlan: { nl: "het plan in deze werkmap", en: "the plan in this workbook" },
-  embeddedPlan: { nl: "het ingebouwde plan 2024", en: "the built-in 2024 plan" },
-  tables: { nl: "Gevonden tabellen", en: "Tables found" },
-  bound: { nl: " (met de hand gekoppeld)", en: " (bound by hand)" },
-  summary: { nl: "Samenvatting", en: "Summary" },
-  rules: { nl: "Uitgevoerde controles", en: "Checks run" },
-  rule: { nl: "Regel", en: "Rule" },
-  what: { nl: "Wat moet kloppen", en: "What must hold" },
-  result: { nl: "Resultaat", en: "Result" },
-  ok: { nl: "in orde", en: "ok" },
-  na: { nl: "niet van toepassing", en: "not applicable" },
-  findings: { nl: "Bevindingen", en: "Findings" },
-  none: {
-    nl: "Geen bevindingen: het plan is consistent.",
-    en: "No findings: the plan is consistent.",
-  },
-  accepted: { nl: "Geaccepteerde bevindingen", en: "Accepted findings" },
-  keys: { nl: "Verdeelsleutel en bijdragen", en: "Distribution key and contributions" },
-  severity: { nl: "Ernst", en: "Severity" },
-  table: { nl: "Tabel", en: "Table" },
-  year: { nl: "Jaar", en: "Year" },
-  where: { nl: "Cel", en: "Cell" },
-  subject: { nl: "Gemeente / regel", en: "Municipality / line" },
-  expected: { nl: "Verwacht", en: "Expected" },
-  actual: { nl: "Staat er", en: "Actual" },
-  diff: { nl: "Verschil", en: "Difference" },
-  explanation: { nl: "Toelichting", en: "Explanation" },
-  reason: { nl: "Reden van acceptatie", en: "Reason accepted" },
-  municipality: { nl: "Gemeente", en: "Municipality" },
-  keyNow: { nl: "Sleutel nu", en: "Key now" },
-  keyNew: { nl: "Herberekend", en: "Recomputed" },
-  amountNow: { nl: "nu", en: "now" },
-  amountNew: { nl: "herberekend", en: "recomputed" },
-} satisfies Record<string, Message>;
-
-function countsLine(result: CheckResult, lang: Lang, accepted: number): string {
-  const s = result.summary;
+function outcome(live: Finding[], accepted: number, lang: Lang): string {
+  const n = (s: Finding["severity"]) => live.filter((f) => f.severity === s).length;
+  if (live.length === 0 && accepted === 0) {
+    return lang === "nl"
+      ? "geen bevindingen: de tabellen van het plan kloppen met elkaar"
+      : "no findings: the plan's tables agree with each other";
+  }
+  const open =
+    lang === "nl"
+      ? `${countText(n("error"), "fout", "fouten")}, ${countText(n("warning"), "waarschuwing", "waarschuwingen")}, ${countText(n("info"), "opmerking", "opmerkingen")}`
+      : `${countText(n("error"), "error", "errors")}, ${countText(n("warning"), "warning", "warnings")}, ${countText(n("info"), "note", "notes")}`;
+  if (accepted === 0) return open;
   return lang === "nl"
-    ? `${s.error} fout(en), ${s.warning} waarschuwing(en), ${s.info} opmerking(en); ${accepted} geaccepteerd`
-    : `${s.error} error(s), ${s.warning} warning(s), ${s.info} note(s); ${accepted} accepted`;
+    ? `${open}; ${countText(accepted, "bevinding", "bevindingen")} geaccepteerd`
+    : `${open}; ${countText(accepted, "finding", "findings")} accepted`;
 }
 
-/** Builds the report: meta data, every rule and its result, the findings, the key table. */
+const LAYOUT: Record<string, Message> = {
+  template: { nl: "UP-sjabloon", en: "UP template" },
+  published: { nl: "opmaak van het gepubliceerde plan", en: "layout of the published plan" },
+};
+
+/** Builds the report: the sheet to send, the check log, and any extra sections. */
 export function buildReport(input: ReportInput, lang: Lang): Report {
   const { plan, result, accepted } = input;
-  const rows: ReportRow[] = [];
-  const push = (style: RowStyle, ...cells: ReportCell[]) => rows.push({ style, cells });
-  const blank = () => push("body");
+  const nl = lang === "nl";
+  const t = (a: string, b: string) => (nl ? a : b);
+  const ctx: SheetContext = {
+    lang,
+    reportTitle: `${t("Controleverslag", "Check report")} ${plan.title}`,
+    footer: `${input.workbook} · ${dateText(input.date, lang)}`,
+  };
+  const live = result.findings.filter((f) => !accepted.has(findingKey(f)));
+  const acceptedCount = result.findings.length - live.length;
+  const checked = { label: t("Gecontroleerd op", "Checked on"), value: dateCell(input.date) };
+  const file = {
+    label: t("Bestand", "File"),
+    value: text(
+      plan.source.kind === "embedded"
+        ? t("geen: het ingebouwde Uitvoeringsplan 2024", "none: the built-in 2024 plan")
+        : plan.source.layout
+          ? `${input.workbook} (${LAYOUT[plan.source.layout][lang]})`
+          : input.workbook
+    ),
+  };
+  const result_ = {
+    label: t("Uitkomst", "Outcome"),
+    value: text(outcome(live, acceptedCount, lang)),
+  };
 
-  push("title", text(tr(L.title, lang)));
-  push("meta", text(tr(L.date, lang)), text(isoDate(input.date)));
-  push("meta", text(tr(L.workbook, lang)), text(input.workbook));
-  push("meta", text(tr(L.plan, lang)), text(plan.title));
-  if (plan.source.layout) push("meta", text(tr(L.read, lang)), text(plan.source.layout));
-  push(
-    "meta",
-    text(tr(L.formulas, lang)),
-    text(tr(input.formulaSource === "workbook" ? L.workbookPlan : L.embeddedPlan, lang))
-  );
   const tables = byTableOrder(
     Object.entries(plan.source.tables) as [TableId, string][],
     ([t]) => t
   );
-  if (tables.length > 0)
-    push(
-      "meta",
-      text(tr(L.tables, lang)),
-      text(
-        tables
-          .map(([t, w]) => `${t}: ${w}${plan.source.bound?.includes(t) ? tr(L.bound, lang) : ""}`)
-          .join("; ")
-      )
-    );
-  const live = result.findings.filter((f) => !accepted.has(findingKey(f)));
-  const done = result.findings.filter((f) => accepted.has(findingKey(f)));
-  push("meta", text(tr(L.summary, lang)), text(countsLine(result, lang, done.length)));
-  blank();
+  const missing =
+    plan.source.kind === "workbook" ? PLAN_TABLES.filter((id) => !(id in plan.source.tables)) : [];
+  const scenario = input.scenario;
+  const facts: { label: string; value: ReportCell }[] = [
+    file,
+    ...tables.map(([id, where]) => ({
+      label: tableTitle(id, lang),
+      value: text(
+        `${where}${plan.source.bound?.includes(id) ? t(" (met de hand gekoppeld)", " (bound by hand)") : ""}`
+      ),
+    })),
+    ...(missing.length > 0
+      ? [{ label: t("Niet gevonden", "Not found"), value: text(missing.join(", ")) }]
+      : []),
+    {
+      label: t("Formules rekenen met", "Formulas use"),
+      value: text(
+        input.formulaSource === "workbook"
+          ? t("het plan in deze werkmap", "the plan in this workbook")
+          : t("het ingebouwde plan 2024", "the built-in 2024 plan")
+      ),
+    },
+    checked,
+    result_,
+    {
+      label: t("Verdeelsleutel", "Distribution key"),
+      value: text(
+        scenario
+          ? t(
+              `de sleutels van het plan; het scenario "${scenario.name}" (${weightsText(scenario.weights, "nl")}) staat apart op het blad Scenario`,
+              `the plan's keys; the scenario "${scenario.name}" (${weightsText(scenario.weights, "en")}) is on the separate sheet Scenario`
+            )
+          : t(
+              "de sleutels zoals het plan ze noemt (Tabel 6); dit verslag bevat geen scenario",
+              "the keys as the plan states them (Tabel 6); this report holds no scenario"
+            )
+      ),
+    },
+  ];
+  const intro = [
+    t(
+      "Rood: een bedrag of sleutel in het plan dat volgens de controle niet klopt; in de kolom ernaast (verwacht) staat wat er zou moeten staan. Grijs: een bevinding die is geaccepteerd, met de reden. De volledige toelichting per bevinding staat op het blad Controlelog.",
+      "Red: an amount or key in the plan that the check finds wrong; the column beside it (expected) holds what should be there. Grey: a finding that was accepted, with its reason. The full explanation of each finding is on the Check log sheet."
+    ),
+    ...(input.notes ?? []).map((m) => m[lang]),
+  ];
 
-  push("heading", text(tr(L.rules, lang)));
-  push("header", text(tr(L.rule, lang)), text(tr(L.what, lang)), text(tr(L.result, lang)));
-  for (const r of result.rules) {
-    const status =
-      r.status === "ok"
-        ? tr(L.ok, lang)
-        : r.status === "not-applicable"
-          ? tr(L.na, lang)
-          : `${r.findings} ${tr(L.findings, lang).toLowerCase()}`;
-    push(
-      r.status === "findings" ? "problem" : "ok",
-      text(r.rule),
-      text(tr(r.title, lang)),
-      text(status)
-    );
-  }
-  blank();
-
-  const findingRows = (list: Finding[], withReason: boolean) => {
-    push(
-      "header",
-      text(tr(L.severity, lang)),
-      text(`${tr(L.table, lang)} / ${tr(L.rule, lang)}`),
-      text(tr(L.year, lang)),
-      text(tr(L.subject, lang)),
-      text(tr(L.where, lang)),
-      text(tr(L.expected, lang)),
-      text(tr(L.actual, lang)),
-      text(tr(L.diff, lang)),
-      text(tr(withReason ? L.reason : L.explanation, lang))
-    );
-    for (const g of groupFindings(list)) {
-      for (const f of g.findings) {
-        const d = difference(f);
-        push(
-          "body",
-          text(tr(SEVERITY_TEXT[f.severity], lang)),
-          text(`${f.table} / ${f.rule}`),
-          text(f.year === null ? "" : String(f.year)),
-          text(f.municipality ?? f.line ?? ""),
-          text(f.cell ? formatCell(f.cell) : ""),
-          text(formatValue(f.expected, f.unit)),
-          text(formatValue(f.actual, f.unit)),
-          text(d ? formatValue(d, f.unit) : ""),
-          text(withReason ? (accepted.get(findingKey(f))?.reason ?? "") : tr(f.message, lang))
-        );
-      }
-    }
-  };
-  push("heading", text(tr(L.findings, lang)));
-  if (live.length === 0) push("ok", text(tr(L.none, lang)));
-  else findingRows(live, false);
-  if (done.length > 0) {
-    blank();
-    push("heading", text(tr(L.accepted, lang)));
-    findingRows(done, true);
-  }
-
-  if (!(input.keys && input.keys.rows.length > 0) && plan.contributions) {
-    const t6 = plan.contributions;
-    blank();
-    push("heading", text(tr(L.keys, lang)));
-    push(
-      "header",
-      text(tr(L.municipality, lang)),
-      text(tr(L.keyNow, lang)),
-      ...t6.years.map((y) => text(String(y)))
-    );
-    for (const r of t6.rows) {
-      push(
-        "body",
-        text(r.label),
-        percent(r.key?.value),
-        ...t6.years.map((y) => euro(r.values.get(y)?.value))
-      );
-    }
-    push(
-      "header",
-      text(t6.total.label || "totaal"),
-      percent(t6.totalKey?.value),
-      ...t6.years.map((y) => euro(t6.total.values.get(y)?.value))
-    );
-  }
-  if (input.keys && input.keys.rows.length > 0) {
-    const k = input.keys;
-    blank();
-    push("heading", text(tr(L.keys, lang)));
-    push(
-      "header",
-      text(tr(L.municipality, lang)),
-      text(tr(L.keyNow, lang)),
-      text(tr(L.keyNew, lang)),
-      ...k.years.flatMap((y) => [
-        text(`${y} ${tr(L.amountNow, lang)}`),
-        text(`${y} ${tr(L.amountNew, lang)}`),
-      ])
-    );
-    for (const r of k.rows) {
-      push(
-        "body",
-        text(r.municipality),
-        percent(r.currentKey),
-        percent(r.nextKey),
-        ...k.years.flatMap((y) => {
-          const a = r.amounts.get(y);
-          return [euro(a?.current), euro(a?.next)];
-        })
-      );
-    }
-  }
-  const columns = Math.max(...rows.map((r) => r.cells.length));
-  const base = [16, 24, 12, 22, 16, 13, 13, 11, 50];
-  const widths = Array.from({ length: columns }, (_, i) => base[i] ?? 13);
-  return { sheetName: REPORT_SHEET, widths, rows };
+  const sheets: ReportSheet[] = [
+    summarySheet({ plan, findings: result.findings, accepted, facts, intro }, ctx),
+    logSheet(
+      {
+        result,
+        accepted,
+        remarks: input.remarks ?? [],
+        facts: [{ label: "Plan", value: text(plan.title) }, file, checked, result_],
+      },
+      ctx
+    ),
+  ];
+  const sections = [...(scenario ? [scenarioSection(scenario)] : []), ...(input.sections ?? [])];
+  for (const s of sections) sheets.push(sectionSheet(s, ctx));
+  return { sheets: uniqueNames(sheets) };
 }
 
-/** Text of a report cell as a reader sees it, for tests and plain-text output. */
-export function cellText(c: ReportCell): string {
-  if (c.value === null) return "";
-  if (typeof c.value === "string") return c.value;
-  if (c.format === "euro") return formatEuro(c.value);
-  if (c.format === "percent") return formatPercent(c.value);
-  return formatDecimal(c.value);
+function dateCell(d: Date): ReportCell {
+  return { value: excelSerial(d), format: "date" };
+}
+
+/** Sheet names are unique within a workbook, whatever case: "Afrekening", "Afrekening (2)". */
+function uniqueNames(sheets: ReportSheet[]): ReportSheet[] {
+  const taken: string[] = [];
+  return sheets.map((s) => {
+    const name = freeSheetName(s.name, taken);
+    taken.push(name);
+    return name === s.name ? s : { ...s, name };
+  });
+}
+
+/** A sheet name not yet in use: "Controleverslag", then "Controleverslag (2)", … */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
 }

@@ -61,8 +61,8 @@ export function ActionsView(props: {
       <section aria-label={t("Verslag", "Report")} className={styles.group}>
         <p className={styles.hint}>
           {t(
-            "Het controleverslag bevat de datum, het bestand, elke controle met het resultaat, de bevindingen (ook de geaccepteerde) en de sleuteltabel, opgemaakt voor A4.",
-            "The check report holds the date, the file, every check and its result, the findings (accepted ones too) and the key table, formatted for A4."
+            "Het controleverslag is om te versturen: per gemeente de sleutel en de bijdrage per jaar, elk bedrag dat niet klopt gemarkeerd met het verwachte ernaast, en op een tweede blad elke controle met haar bevindingen; opgemaakt voor A4.",
+            "The check report is made to be sent: per municipality its key and contribution per year, each wrong amount marked with the expected one beside it, and on a second sheet every check with its findings; formatted for A4."
           )}
         </p>
         <Button appearance="primary" onClick={download} disabled={!r || task.running}>

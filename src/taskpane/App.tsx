@@ -17,7 +17,6 @@ import { formatCell } from "../core/address";
 import { formatEuro } from "../core/dutchNumber";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
-import { KeyComparison } from "../report/keyComparison";
 import { buildReport } from "../report/report";
 import { LoadedPlan, PaneHost } from "./host";
 import { LangContext } from "./i18n";
@@ -81,7 +80,6 @@ export function App({ host }: { host: PaneHost }) {
   const [state, setState] = useState<State | null>(null);
   const [accepted, setAccepted] = useState<Map<string, Acceptance>>(new Map());
   const [tab, setTab] = useState<TabId>("findings");
-  const [comparison, setComparison] = useState<KeyComparison | null>(null);
   const [pending, setPending] = useState<(PendingWrite & { writes: CellWrite[] }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const lastFile = useRef<File | null>(null);
@@ -95,7 +93,6 @@ export function App({ host }: { host: PaneHost }) {
       run: (s?.run ?? 0) + 1,
     }));
     setAccepted(new Map(loaded.accepted));
-    setComparison(null);
     if (!keepTab) setTab("findings");
   }, []);
 
@@ -212,7 +209,7 @@ export function App({ host }: { host: PaneHost }) {
             formulaSource: state.loaded.formulaSource,
             workbook: state.loaded.workbookName,
             date: new Date(),
-            keys: comparison ?? undefined,
+            remarks: state.loaded.remarks,
           },
           lang
         )
@@ -380,7 +377,6 @@ export function App({ host }: { host: PaneHost }) {
                   <KeyView
                     key={state.run}
                     plan={plan}
-                    onComparison={setComparison}
                     onApply={excel && proposeWrites}
                   />
                 </div>

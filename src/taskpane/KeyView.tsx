@@ -13,12 +13,16 @@ import {
 import Decimal from "decimal.js";
 import { ComponentRow, DEFAULT_WEIGHTS, EQUAL_SHARE } from "../core/distributionKey";
 import { formatDecimal, formatEuro, formatPercent, readDutchNumber } from "../core/dutchNumber";
-import { Message, Plan } from "../core/model";
+import { Plan } from "../core/model";
 import { D } from "../core/money";
-import { own } from "../core/own";
 import { formatCell } from "../core/address";
 import type { CellWrite } from "../excel/write/backup";
-import { compareKeys, componentColumns, KeyComparison } from "../report/keyComparison";
+import {
+  compareKeys,
+  componentColumns,
+  componentLabel,
+  KeyComparison,
+} from "../report/keyComparison";
 import { ChangeTable, useTableStyles } from "./ChangeTable";
 import { useMessage, useT } from "./i18n";
 import type { PreviewRow } from "./WriteDialog";
@@ -46,17 +50,6 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
 });
-
-const COMPONENT_LABEL: Record<string, Message> = {
-  [EQUAL_SHARE]: { nl: "Gelijk deel", en: "Equal share" },
-  jongeren: { nl: "Jongeren < 20", en: "Young people < 20" },
-  toekenningen: { nl: "Toekenningen", en: "Care allocations" },
-  declaraties: { nl: "Declaraties", en: "Claims" },
-};
-
-function label(component: string): Message {
-  return own(COMPONENT_LABEL, component) ?? { nl: component, en: component };
-}
 
 function municipalitiesOf(plan: Plan): string[] {
   if (plan.keyComponents && plan.keyComponents.rows.length > 0)
@@ -117,8 +110,8 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
       if (!n)
         problems.push(
           t(
-            `Weging ${msg(label(c))}: '${text}' is geen getal`,
-            `Weight ${msg(label(c))}: '${text}' is not a number`
+            `Weging ${msg(componentLabel(c))}: '${text}' is geen getal`,
+            `Weight ${msg(componentLabel(c))}: '${text}' is not a number`
           )
         );
       else w.set(c, n.value);
@@ -137,8 +130,8 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
         if (!n || n.percent)
           problems.push(
             t(
-              `${msg(label(c))} van ${m}: '${text}' is geen aantal`,
-              `${msg(label(c))} of ${m}: '${text}' is not a count`
+              `${msg(componentLabel(c))} van ${m}: '${text}' is geen aantal`,
+              `${msg(componentLabel(c))} of ${m}: '${text}' is not a count`
             )
           );
         else v.set(c, n.value);
@@ -205,7 +198,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
       <h3>{t("Wegingen (%)", "Weights (%)")}</h3>
       <div className={styles.weights}>
         {[EQUAL_SHARE, ...columns].map((c) => (
-          <Field key={c} label={msg(label(c))}>
+          <Field key={c} label={msg(componentLabel(c))}>
             <Input
               inputMode="decimal"
               value={weights[c]}
@@ -336,7 +329,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
               </th>
               {columns.map((c) => (
                 <th key={c} className={table.th} scope="col">
-                  {msg(label(c))}
+                  {msg(componentLabel(c))}
                 </th>
               ))}
             </tr>
@@ -352,7 +345,7 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
                     <input
                       className={styles.numberInput}
                       inputMode="numeric"
-                      aria-label={`${msg(label(c))} ${m}`}
+                      aria-label={`${msg(componentLabel(c))} ${m}`}
                       value={values[m][c]}
                       onChange={(e) =>
                         setValues({ ...values, [m]: { ...values[m], [c]: e.target.value } })

@@ -12,13 +12,35 @@ export interface FakeCell {
   value: string | number | boolean | null;
 }
 
+/** What a batch set on a range's `format` (font, fill, borders, sizes, alignment). */
+export type FormatRecord = Record<string, unknown>;
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   visibility = "Visible";
   pageLayout: Record<string, unknown> = {};
   /** Number formats set on single cells. */
   cellFormats = new Map<string, unknown>();
+  /** Formats set on ranges, in the order they reached the workbook. */
+  formats: { range: string; format: FormatRecord }[] = [];
+  /** Ranges merged into one cell. */
+  merges: string[] = [];
   constructor(public name: string) {}
+
+  /** The format of one cell: every format set on a range holding it, later ones winning. */
+  formatAt(a: string): FormatRecord {
+    const p = parseAddress(a)!;
+    const out: FormatRecord = {};
+    for (const { range, format } of this.formats) {
+      const { rows, cols } = cellsOf(range);
+      if (
+        (rows.length === 0 || rows.includes(p.row)) &&
+        (cols.length === 0 || cols.includes(p.column))
+      )
+        mergeInto(out, format);
+    }
+    return out;
+  }
 
   get(a: string): FakeCell | undefined {
     return this.cells.get(a);
@@ -54,13 +76,80 @@ export class FakeBook {
   }
 }
 
+function mergeInto(target: FormatRecord, source: FormatRecord): void {
+  for (const [k, v] of Object.entries(source)) {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const inner = (target[k] ?? {}) as FormatRecord;
+      mergeInto(inner, v as FormatRecord);
+      target[k] = inner;
+    } else {
+      target[k] = v;
+    }
+  }
+}
+
+/** A range's `format` as a plain object that keeps what is set on it, borders by edge. */
+function recordingFormat(): FormatRecord & { borders: { getItem(edge: string): FormatRecord } } {
+  const borders: FormatRecord = {};
+  return {
+    font: {},
+    fill: {},
+    borders: {
+      getItem(edge: string) {
+        borders[edge] ??= {};
+        return borders[edge] as FormatRecord;
+      },
+      toJSON: () => borders,
+    },
+  } as FormatRecord & { borders: { getItem(edge: string): FormatRecord } };
+}
+
+/** What a recording format holds, without the empty parts. */
+function recorded(format: FormatRecord): FormatRecord {
+  const out: FormatRecord = {};
+  for (const [k, v] of Object.entries(format)) {
+    const value = k === "borders" ? (v as { toJSON(): FormatRecord }).toJSON() : (v as unknown);
+    if (value && typeof value === "object" && Object.keys(value).length === 0) continue;
+    out[k] = value;
+  }
+  return out;
+}
+
+/** The requirement sets the fake Excel has: every set up to `excelApi` (default 1.9). */
+export function installRequirementSets(excelApi: string): void {
+  const below = (a: string, b: string) => {
+    const [x, y] = a.split(".").map(Number);
+    const [u, v] = b.split(".").map(Number);
+    return x < u || (x === u && y <= v);
+  };
+  (globalThis as Record<string, unknown>).Office = {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) =>
+          name === "ExcelApi" && below(version, excelApi),
+      },
+    },
+  };
+}
+
+function supported(version: string): boolean {
+  const office = (
+    globalThis as {
+      Office?: { context?: { requirements?: { isSetSupported(n: string, v: string): boolean } } };
+    }
+  ).Office;
+  return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? true;
+}
+
 function cellsOf(a: string): { rows: number[]; cols: number[] } {
   const [p, q = p] = a.split(":");
   const colOnly = /^[A-Z]+$/i;
+  const rowOnly = /^\d+$/;
   if (colOnly.test(p)) {
     const c = parseAddress(`${p}1`)!.column;
     return { rows: [], cols: [c] };
   }
+  if (rowOnly.test(p)) return { rows: [Number(p)], cols: [] };
   const s = parseAddress(p)!;
   const e = parseAddress(q)!;
   const rows = [];
@@ -91,7 +180,6 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       formulas: original.formulas,
       values: original.values,
       numberFormat: original.numberFormat,
-      format: { font: {}, fill: {} },
       select() {
         book.active = sheet.name;
         book.selected.push(`${sheet.name}!${a}`);
@@ -100,6 +188,9 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
         pending.push(() =>
           rows.forEach((r) => cols.forEach((c) => sheet.cells.delete(address(r, c))))
         );
+      },
+      merge() {
+        pending.push(() => sheet.merges.push(a));
       },
       delete() {
         pending.push(() => {
@@ -115,6 +206,9 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
         });
       },
     }) as OfficeMockObject & Record<string, unknown>;
+    const format = recordingFormat();
+    mock.format = format;
+    let lastFormat = "{}";
     const applied: Record<string, unknown> = {
       values: original.values,
       formulas: original.formulas,
@@ -153,6 +247,12 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       };
       write("values");
       write("formulas");
+      const set = recorded(format);
+      const json = JSON.stringify(set);
+      if (json !== lastFormat) {
+        lastFormat = json;
+        sheet.formats.push({ range: a, format: set });
+      }
     });
     ranges.push(mock);
     return mock as unknown as Excel.Range;
@@ -169,7 +269,13 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
     set visibility(v: string) {
       sheet.visibility = v;
     },
-    pageLayout: sheet.pageLayout,
+    get pageLayout() {
+      if (!supported("1.9")) throw new Error("ApiNotFound: pageLayout needs ExcelApi 1.9");
+      const layout = sheet.pageLayout;
+      layout.setPrintTitleRows ??= (rows: string) => (layout.printTitleRows = rows);
+      layout.headersFooters ??= { defaultForAllPages: {} };
+      return layout;
+    },
     activate() {
       book.active = sheet.name;
     },

@@ -2,15 +2,12 @@ import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
 import { checkPlan } from "../../src/core/check";
 import { DEFAULT_WEIGHTS } from "../../src/core/distributionKey";
-import { Finding } from "../../src/core/model";
 import { D } from "../../src/core/money";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { plan2024 } from "../../src/core/plan2024";
 import { findingKey, groupFindings } from "../../src/report/findings";
 import { compareKeys } from "../../src/report/keyComparison";
-import { buildReport, cellText, Report } from "../../src/report/report";
 import { isUpFormula, valuesCopy } from "../../src/report/valuesCopy";
-import { reportXlsx } from "../../src/report/xlsxReport";
 
 const equalRows = () =>
   MUNICIPALITIES.map((m) => ({
@@ -21,10 +18,6 @@ const equalRows = () =>
       ["declaraties", new D(10)],
     ]),
   }));
-
-function texts(report: Report): string[][] {
-  return report.rows.map((r) => r.cells.map(cellText));
-}
 
 describe("groupFindings", () => {
   it("puts one cause's findings together, errors first", () => {
@@ -99,99 +92,6 @@ describe("compareKeys", () => {
         en: "The weights add up to 105%, not 100%",
       },
     });
-  });
-});
-
-describe("buildReport", () => {
-  const plan = plan2024();
-  const result = checkPlan(plan);
-  const accepted = result.findings.find((f) => f.rule === "TOTALS-LINK") as Finding;
-  const report = buildReport(
-    {
-      plan,
-      result,
-      accepted: new Map([
-        [findingKey(accepted), { reason: "Tabel 2 begint in 2024", date: "2026-11-23" }],
-      ]),
-      formulaSource: "embedded",
-      workbook: "up-2024-published.xlsx",
-      date: new Date(2026, 10, 23, 14, 5),
-    },
-    "nl"
-  );
-  const rows = texts(report);
-
-  it("names the date, workbook and the plan the formulas use", () => {
-    expect(rows).toContainEqual(["Datum", "2026-11-23 14:05"]);
-    expect(rows).toContainEqual(["Werkmap", "up-2024-published.xlsx"]);
-    expect(rows).toContainEqual(["Formules rekenen met", "het ingebouwde plan 2024"]);
-  });
-
-  it("lists every rule with its result", () => {
-    for (const r of result.rules) {
-      const row = rows.find((x) => x[0] === r.rule);
-      expect(row).toBeDefined();
-    }
-    expect(rows.find((x) => x[0] === "KEY-RECOMPUTE")![2]).toBe("niet van toepassing");
-    expect(rows.find((x) => x[0] === "FTE-TOTAL")![2]).toBe("in orde");
-    expect(rows.find((x) => x[0] === "ALLOC-AMOUNT")![2]).toBe("16 bevindingen");
-  });
-
-  it("shows open findings with expected, actual and difference, and the accepted one with its reason", () => {
-    const beek2023 = rows.find(
-      (x) => x[1] === "Tabel 6 / ALLOC-AMOUNT" && x[2] === "2023" && x[3] === "Beek"
-    )!;
-    // 3,53% × 1.874.278 = 66.162,01 → € 66.162; stated € 71.784.
-    expect(beek2023.slice(5, 8)).toEqual(["€ 66.162", "€ 71.784", "€ 5.622"]);
-    const acceptedAt = rows.findIndex((x) => x[0] === "Geaccepteerde bevindingen");
-    expect(acceptedAt).toBeGreaterThan(0);
-    const acceptedRow = rows[acceptedAt + 2];
-    expect(acceptedRow[1]).toBe("Tabel 4 / TOTALS-LINK");
-    expect(acceptedRow[8]).toBe("Tabel 2 begint in 2024");
-    const open = rows.slice(0, acceptedAt).filter((x) => x[1] === "Tabel 4 / TOTALS-LINK");
-    expect(open).toHaveLength(0);
-  });
-
-  it("ends with the key table: the stated keys and amounts when no recomputation is given", () => {
-    const beek = rows.filter((x) => x[0] === "Beek").pop()!;
-    expect(beek).toEqual([
-      "Beek",
-      "3,53%",
-      "€ 71.784",
-      "€ 91.153",
-      "€ 77.075",
-      "€ 77.075",
-      "€ 77.075",
-    ]);
-  });
-
-  it("says so clearly for a clean plan", () => {
-    const clean = buildReport(
-      {
-        plan,
-        result: { findings: [], rules: result.rules, summary: { error: 0, warning: 0, info: 0 } },
-        accepted: new Map(),
-        formulaSource: "workbook",
-        workbook: "x.xlsx",
-        date: new Date(),
-      },
-      "en"
-    );
-    expect(texts(clean)).toContainEqual(["No findings: the plan is consistent."]);
-  });
-
-  it("writes an .xlsx with the same cells, formatted for A4", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await reportXlsx(report)) as unknown as ArrayBuffer);
-    const sheet = wb.getWorksheet("Controleverslag")!;
-    expect(sheet.pageSetup.paperSize).toBe(9);
-    expect(sheet.pageSetup.fitToWidth).toBe(1);
-    expect(sheet.getCell("A1").value).toBe("Controleverslag Uitvoeringsplan");
-    const last = report.rows.length;
-    expect(sheet.getRow(last).getCell(1).value).toBe(report.rows[last - 1].cells[0].value);
-    const beekRow = report.rows.findIndex((r) => r.cells[0]?.value === "Beek") + 1;
-    expect(sheet.getRow(beekRow).getCell(2).value).toBe(0.0353);
-    expect(sheet.getRow(beekRow).getCell(2).numFmt).toBe("0.00%");
   });
 });
 

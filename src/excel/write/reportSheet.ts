@@ -1,18 +1,95 @@
-import { Report } from "../../report/report";
-import { NUMBER_FORMATS, STYLE_FILL } from "../../report/xlsxReport";
 import { address, columnLetter } from "../../core/address";
+import { numberFormat } from "../../report/numberFormat";
+import { freeSheetName, Report } from "../../report/report";
+import { fullRow, indented, ReportSheet, wraps } from "../../report/sheet";
+import { CellStyle, cellStyle } from "../../report/styles";
 
-/** A sheet name not yet in use: "Controleverslag", then "Controleverslag (2)", … */
-export function freeSheetName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
+/*
+ * The report as sheets in the open workbook, as laid out by src/report: values, number
+ * formats, widths, heights and colours within ExcelApi 1.7; print titles, page header and
+ * footer, orientation and fit to width need ExcelApi 1.9 (pageLayout), set only where Excel
+ * has it.
+ */
+
+export { freeSheetName };
+
+/** Whether this Excel can set the print setup of a sheet (ExcelApi 1.9). */
+export function canSetPageLayout(): boolean {
+  return (
+    typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", "1.9")
+  );
 }
 
-/** Writes the report as a new sheet, formatted to print on A4 landscape, one page wide. */
+/** Excel's column width in points for a width in characters of the standard font. */
+const points = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+function style(range: Excel.Range, st: CellStyle): void {
+  if (st.bold) range.format.font.bold = true;
+  if (st.italic) range.format.font.italic = true;
+  if (st.size) range.format.font.size = st.size;
+  if (st.color) range.format.font.color = `#${st.color}`;
+  if (st.fill) range.format.fill.color = `#${st.fill}`;
+  if (st.lineAbove) range.format.borders.getItem("EdgeTop").style = "Continuous";
+  if (st.lineBelow) range.format.borders.getItem("EdgeBottom").style = "Continuous";
+}
+
+function writeSheet(ws: Excel.Worksheet, s: ReportSheet, pageLayout: boolean): void {
+  const width = s.columns.length;
+  const grid = s.rows.map((r) => fullRow(r.cells, width));
+  const all = ws.getRange(`A1:${address(grid.length, width)}`);
+  // Formats first: a text cell formatted "@" keeps text that looks like a formula as text.
+  all.numberFormat = grid.map((r) => r.map((c) => numberFormat(c, s.lang)));
+  all.values = grid.map((r) =>
+    r.map((c) =>
+      c.value === null ? "" : typeof c.value === "string" ? c.value : c.value.toNumber()
+    )
+  );
+  all.format.verticalAlignment = "Top";
+  s.columns.forEach((c, i) => {
+    const col = columnLetter(i + 1);
+    ws.getRange(`${col}:${col}`).format.columnWidth = points(c.width);
+  });
+  s.rows.forEach((row, r) => {
+    const n = r + 1;
+    const line = ws.getRange(`A${n}:${address(n, width)}`);
+    line.format.rowHeight = row.height;
+    grid[r].forEach((c, i) => {
+      const st = cellStyle(row.style, c, i);
+      const wrap = wraps(row, i, s.columns);
+      // Indenting needs ExcelApi 1.9, as the print setup does.
+      const indent = pageLayout && indented(row, i, s.columns);
+      if (Object.keys(st).length === 0 && !wrap && !c.align && !indent) return;
+      const cell = ws.getRange(address(n, i + 1));
+      style(cell, st);
+      if (wrap) cell.format.wrapText = true;
+      if (indent) cell.format.indentLevel = 1;
+      if (c.align) cell.format.horizontalAlignment = c.align === "right" ? "Right" : "Left";
+    });
+    if (row.merge) {
+      ws.getRange(`${address(n, row.merge.from + 1)}:${address(n, row.merge.to + 1)}`).merge(false);
+    }
+  });
+  if (!pageLayout) return;
+  const page = ws.pageLayout;
+  page.paperSize = Excel.PaperType.a4;
+  page.orientation =
+    s.orientation === "landscape"
+      ? Excel.PageOrientation.landscape
+      : Excel.PageOrientation.portrait;
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.centerHorizontally = true;
+  page.setPrintTitleRows(`$${s.titleRow}:$${s.titleRow}`);
+  const hf = page.headersFooters.defaultForAllPages;
+  hf.leftHeader = s.pageHeader.left;
+  hf.rightHeader = s.pageHeader.right;
+  hf.leftFooter = s.pageFooter.left;
+  hf.rightFooter = s.pageFooter.right;
+}
+
+/**
+ * Writes the report as new sheets (the report, the check log, any sections) after a free
+ * name each, and shows the first. Returns the first sheet's name.
+ */
 export async function writeReportSheet(
   context: Excel.RequestContext,
   report: Report
@@ -20,47 +97,16 @@ export async function writeReportSheet(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const name = freeSheetName(
-    report.sheetName,
-    sheets.items.map((s) => s.name)
-  );
-  const sheet = sheets.add(name);
-  const width = report.widths.length;
-  const values = report.rows.map((r) =>
-    Array.from({ length: width }, (_, i) => {
-      const c = r.cells[i];
-      if (!c || c.value === null) return "";
-      return typeof c.value === "string" ? c.value : c.value.toNumber();
-    })
-  );
-  const formats = report.rows.map((r) =>
-    Array.from({ length: width }, (_, i) => NUMBER_FORMATS[r.cells[i]?.format ?? "text"] ?? "@")
-  );
-  const all = sheet.getRange(`A1:${address(values.length, width)}`);
-  all.numberFormat = formats;
-  all.values = values;
-  all.format.verticalAlignment = Excel.VerticalAlignment.top;
-  report.widths.forEach((w, i) => {
-    const col = columnLetter(i + 1);
-    // Excel measures column width in points; a character is about 7 points in Calibri 11.
-    sheet.getRange(`${col}:${col}`).format.columnWidth = w * 7;
-  });
-  report.rows.forEach((r, i) => {
-    const row = sheet.getRange(`A${i + 1}:${address(i + 1, width)}`);
-    if (r.style === "title") {
-      row.format.font.bold = true;
-      row.format.font.size = 14;
-    }
-    if (r.style === "heading" || r.style === "header") row.format.font.bold = true;
-    if (r.style === "body" || r.style === "problem") row.format.wrapText = true;
-    const fill = STYLE_FILL[r.style];
-    if (fill) row.format.fill.color = `#${fill.slice(2)}`;
-  });
-  sheet.pageLayout.paperSize = Excel.PaperType.a4;
-  sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  sheet.pageLayout.centerHorizontally = true;
-  sheet.activate();
+  const taken = sheets.items.map((s) => s.name);
+  const pageLayout = canSetPageLayout();
+  const names: string[] = [];
+  for (const s of report.sheets) {
+    const name = freeSheetName(s.name, taken);
+    taken.push(name);
+    names.push(name);
+    writeSheet(sheets.add(name), s, pageLayout);
+  }
+  sheets.getItem(names[0]).activate();
   await context.sync();
-  return name;
+  return names[0];
 }
