@@ -5,11 +5,11 @@ import { CheckResult, Plan, Severity, TableId } from "../core/model";
 import { PlanInputError } from "../core/errors";
 import { difference } from "../core/money";
 import { ReadNote } from "../reader";
-import { tableKind } from "../core/tableKinds";
 import { langOf, Lang, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { jsonNullable, jsonNumber } from "./json";
-import { loadPlan, noteText } from "./loadPlan";
+import { foldNotes, someCells } from "../report/readNotes";
+import { loadPlan, partialPlan } from "./loadPlan";
 
 const USAGE = "up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]";
 
@@ -33,47 +33,11 @@ export const checkCommand: Command = async (args, io) => {
   if (values.json)
     io.stdout(JSON.stringify(checkJson(plan, result, notes, lang, missing), null, 2) + "\n");
   else io.stdout(checkText(plan, result, notes, lang));
-  const partial = !!values["allow-partial"];
-  const unread = notes.filter((n) => n.severity === "error");
-  if (unread.length > 0) {
-    const lines = unread.map((n) => `  - ${noteText(n, lang)}`).join("\n");
-    io.stderr(
-      lang === "nl"
-        ? `up check: het plan kon niet volledig worden gelezen; de controle is onvolledig:\n${lines}\n`
-        : `up check: the plan could not be read completely; the check is incomplete:\n${lines}\n`
-    );
-  }
-  // A table that could not be read is named above; one that is simply not there, here.
-  const absent = missing.filter((id) => !unread.some((n) => n.table === id));
-  if (absent.length > 0) io.stderr(missingText(absent, notes, lang));
-  if (unread.length > 0 || absent.length > 0) {
-    io.stderr(
-      partial
-        ? lang === "nl"
-          ? "--allow-partial: de rest van het plan is gecontroleerd; de exitcode zegt alleen iets over die rest.\n"
-          : "--allow-partial: the rest of the plan was checked; the exit code speaks for that rest only.\n"
-        : lang === "nl"
-          ? "Exitcode 2; met --allow-partial wordt de rest toch gecontroleerd.\n"
-          : "Exit code 2; with --allow-partial the rest is checked all the same.\n"
-    );
-    if (!partial) return EXIT_UNUSABLE;
-  }
+  const partial = partialPlan("check", notes, missing, lang, !!values["allow-partial"]);
+  if (partial) io.stderr(partial.text);
+  if (partial?.unusable) return EXIT_UNUSABLE;
   return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 };
-
-/** Which tables are missing, with what the reader said about each. */
-function missingText(missing: TableId[], notes: ReadNote[], lang: Lang): string {
-  const lines = missing.map((id) => {
-    const said = notes.filter((n) => n.table === id).map((n) => noteText(n, lang));
-    return `  - ${tableKind(id).name[lang]}${said.length > 0 ? `: ${said.join("; ")}` : ""}`;
-  });
-  const one = missing.length === 1;
-  const head =
-    lang === "nl"
-      ? `up check: het plan mist ${one ? "een tabel" : "tabellen"} die de controle nodig heeft; de regels die ${one ? "die tabel" : "ze"} nodig hebben zijn niet uitgevoerd:`
-      : `up check: the plan lacks ${one ? "a table" : "tables"} the check needs; the rules that need ${one ? "it" : "them"} did not run:`;
-  return `${head}\n${lines.join("\n")}\n`;
-}
 
 function usageError(nl: string, en: string) {
   return new PlanInputError({ nl: `${nl}\nGebruik: ${USAGE}`, en: `${en}\nUsage: ${USAGE}` });
@@ -138,19 +102,10 @@ const SEVERITY: Record<Severity, { nl: string; en: string }> = {
 
 /** Notes that differ only in the quoted value (one per cell) are shown as one line with their cells. */
 function groupedNotes(notes: ReadNote[], lang: Lang): string[] {
-  const groups = new Map<string, ReadNote[]>();
-  for (const n of notes) {
-    const key = `${n.severity}|${n.table ?? ""}|${n.message[lang].replace(/'[^']*'/g, "…")}`;
-    groups.set(key, [...(groups.get(key) ?? []), n]);
-  }
-  const label = (n: ReadNote) => `${SEVERITY[n.severity][lang]}`;
-  return [...groups.values()].map((g) => {
-    if (g.length === 1) return `${label(g[0])}  ${noteText(g[0], lang)}`;
-    const cells = g.filter((n) => n.cell).map((n) => formatCell(n.cell!));
-    const shown =
-      cells.slice(0, 6).join(", ") + (cells.length > 6 ? ` … (+${cells.length - 6})` : "");
-    const text = g[0].message[lang].replace(/'[^']*'/g, "…");
-    return `${label(g[0])}  ${g[0].table ? `${g[0].table}: ` : ""}${g.length}× ${text} — ${shown}`;
+  return foldNotes(notes, lang).map((n) => {
+    const label = SEVERITY[n.severity][lang];
+    if (n.count === 1) return `${label}  ${n.cells.length ? `${n.cells[0]}: ` : ""}${n.text}`;
+    return `${label}  ${n.table ? `${n.table}: ` : ""}${n.count}× ${n.text} — ${someCells(n.cells)}`;
   });
 }
 

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   keys: async () => (await import("./keys")).keysCommand,
   template: async () => (await import("./template")).templateCommand,
   compare: async () => (await import("./compare")).compareCommand,
+  report: async () => (await import("./report")).reportCommand,
 };
 
 const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
@@ -21,6 +22,7 @@ const HELP = `up — controle van het Uitvoeringsplan / checks the execution pla
   up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]
   up template <uit.xlsx> [--empty]
   up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]
+  up report [plan.xlsx] --out <verslag.xlsx> [--force] [--lang nl|en] [--allow-partial]
 
 Zonder bestand gebruikt up het ingebouwde Uitvoeringsplan 2024.
 Exit: 0 geen fouten, 1 fouten in het plan, 2 kon niet draaien (melding op stderr).
