@@ -32,6 +32,8 @@ export interface KeyComparison {
   rows: KeyComparisonRow[];
   /** The total the amounts of each year are allocated from (Tabel 4, else Tabel 6). */
   totals: Map<number, Decimal>;
+  /** The weights (in percent) the keys were recomputed with, by component. */
+  weights: ReadonlyMap<string, Decimal>;
 }
 
 export type ComparisonResult = { ok: true; value: KeyComparison } | { ok: false; error: Message };
@@ -142,5 +144,5 @@ export function compareKeys(
       amounts,
     };
   });
-  return { ok: true, value: { years, rows: result, totals } };
+  return { ok: true, value: { years, rows: result, totals, weights: new Map(weights) } };
 }

@@ -6,7 +6,8 @@ import type { ReadNote } from "../reader/cells";
 import { dateText, excelSerial, ReportCell, text } from "./cells";
 import { Acceptances, findingKey } from "./findings";
 import { countText, logSheet } from "./logSheet";
-import { ReportScenario, scenarioSection, weightsText } from "./scenario";
+import { KeyComparison } from "./keyComparison";
+import { KEY_SHEET, keySection, weightsText } from "./keySheet";
 import { ReportSection, sectionSheet, SheetContext } from "./sections";
 import { ReportSheet } from "./sheet";
 import { summarySheet, tableTitle } from "./summarySheet";
@@ -35,17 +36,18 @@ export interface ReportInput {
   /** What the reader remarked while reading the file, for the check log. */
   remarks?: readonly ReadNote[];
   /**
-   * A what-if of the key view, with its weights. Only when the user asks for it in the
-   * report: without it the report holds the plan's keys and says there is no scenario.
+   * The key view's recomputation with its weights (a scenario, or the key table), only when
+   * the user asks for it in the report: without it the report holds the plan's keys and says
+   * that it holds no scenario.
    */
-  scenario?: ReportScenario;
+  keys?: KeyComparison;
   /** Notes on how figures were computed (renormalised keys), shown on the first sheet. */
   notes?: readonly Message[];
   /** More sheets: a settlement, … */
   sections?: readonly ReportSection[];
 }
 
-export type { ReportScenario, ReportSection };
+export type { ReportSection };
 
 /** How a finding's expected/actual value reads in the pane. */
 export function formatValue(value: Decimal | null, unit: Finding["unit"]): string {
@@ -123,7 +125,7 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
   );
   const missing =
     plan.source.kind === "workbook" ? PLAN_TABLES.filter((id) => !(id in plan.source.tables)) : [];
-  const scenario = input.scenario;
+  const keys = input.keys && input.keys.rows.length > 0 ? input.keys : undefined;
   const facts: { label: string; value: ReportCell }[] = [
     file,
     ...tables.map(([id, where]) => ({
@@ -148,10 +150,10 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
     {
       label: t("Verdeelsleutel", "Distribution key"),
       value: text(
-        scenario
+        keys
           ? t(
-              `de sleutels van het plan; het scenario "${scenario.name}" (${weightsText(scenario.weights, "nl")}) staat apart op het blad Scenario`,
-              `the plan's keys; the scenario "${scenario.name}" (${weightsText(scenario.weights, "en")}) is on the separate sheet Scenario`
+              `de sleutels zoals het plan ze noemt (Tabel 6); herberekend met de wegingen ${weightsText(keys.weights, "nl")} staan ze apart op het blad ${KEY_SHEET.nl}`,
+              `the keys as the plan states them (Tabel 6); recomputed with the weights ${weightsText(keys.weights, "en")} they are on the separate sheet ${KEY_SHEET.en}`
             )
           : t(
               "de sleutels zoals het plan ze noemt (Tabel 6); dit verslag bevat geen scenario",
@@ -180,7 +182,7 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
       ctx
     ),
   ];
-  const sections = [...(scenario ? [scenarioSection(scenario)] : []), ...(input.sections ?? [])];
+  const sections = [...(keys ? [keySection(keys)] : []), ...(input.sections ?? [])];
   for (const s of sections) sheets.push(sectionSheet(s, ctx));
   return { sheets: uniqueNames(sheets) };
 }

@@ -374,11 +374,7 @@ export function App({ host }: { host: PaneHost }) {
                 {tab === "plan" && <PlanView loaded={state.loaded} />}
                 {tab === "compare" && <CompareView oldPlan={plan} />}
                 <div hidden={tab !== "keys"}>
-                  <KeyView
-                    key={state.run}
-                    plan={plan}
-                    onApply={excel && proposeWrites}
-                  />
+                  <KeyView key={state.run} plan={plan} onApply={excel && proposeWrites} />
                 </div>
                 {tab === "report" && (
                   <ActionsView

@@ -31,7 +31,7 @@ interface Word {
 const HEADERS: Record<string, RegExp> = {
   Controleverslag: /^\s*Gemeente\s+Sleutel\s+2023\s+2023\s+2024/m,
   Controlelog: /^\s*Regel\s+Ernst\s+Tabel\s+Jaar\s+Gemeente \/ regel\s+Cel\s+Staat er/m,
-  Scenario: /^\s*Gemeente\s+Sleutel\s+Sleutel\s+Verschil/m,
+  Sleutelberekening: /^\s*Gemeente\s+Sleutel\s+Sleutel\s+Verschil/m,
 };
 
 function pagesOf(bboxHtml: string): Word[][] {
@@ -126,11 +126,7 @@ describePrint("the report printed by LibreOffice", () => {
         workbook: "up-2024-published.xlsx",
         date: new Date(2026, 10, 23, 14, 5),
         remarks: read.notes,
-        scenario: {
-          name: "SLA 25/25/25/25",
-          weights: DEFAULT_WEIGHTS,
-          comparison: comparison.value,
-        },
+        keys: comparison.value,
       },
       "nl"
     );
@@ -180,7 +176,7 @@ describePrint("the report printed by LibreOffice", () => {
       expect([i + 1, HEADERS[sheet!].test(text)]).toEqual([i + 1, true]);
       expect(text).toContain("up-2024-published.xlsx · 23 november 2026");
     });
-    expect([...seen]).toEqual(["Controleverslag", "Controlelog", "Scenario"]);
+    expect([...seen]).toEqual(["Controleverslag", "Controlelog", "Sleutelberekening"]);
     // The first sheet and the log each take more than one page: the repeat is really tested.
     const count = (s: string) => pages.filter((p) => sheetOf(p) === s).length;
     expect(count("Controleverslag")).toBeGreaterThanOrEqual(2);

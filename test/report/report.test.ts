@@ -252,7 +252,7 @@ describe("the check log: Controlelog", () => {
   });
 });
 
-describe("a scenario in the report", () => {
+describe("a recomputed key (a scenario) in the report", () => {
   const weights = new Map([
     ["gelijk", new D(50)],
     ["jongeren", new D("12.5")],
@@ -272,27 +272,25 @@ describe("a scenario in the report", () => {
   it("is absent unless asked for: the report holds the plan's keys and says so", async () => {
     const { wb, report } = await sheets(consistentPlan());
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Controleverslag", "Controlelog"]);
-    expect(texts(report).join(" ")).not.toMatch(/herberekend|scenario "/i);
+    expect(texts(report).join(" ")).not.toMatch(/herberekend/i);
   });
 
   it("states its weights, as numbers and in words, on a sheet of its own", async () => {
     const plan = consistentPlan();
     const comparison = compareKeys(plan, components(), weights);
     if (!comparison.ok) throw new Error(comparison.error.en);
-    const { wb, report } = await sheets(plan, {
-      scenario: { name: "Half gelijk", weights, comparison: comparison.value },
-    });
+    const { wb, report } = await sheets(plan, { keys: comparison.value });
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Controleverslag",
       "Controlelog",
-      "Scenario",
+      "Sleutelberekening",
     ]);
     expect(texts(report)).toContain(
-      'de sleutels van het plan; het scenario "Half gelijk" (Gelijk deel 50%, Jongeren < 20 12,5%, Toekenningen 37,5%, Declaraties 0%) staat apart op het blad Scenario'
+      "de sleutels zoals het plan ze noemt (Tabel 6); herberekend met de wegingen gelijk deel 50%, jongeren < 20 12,5%, toekenningen 37,5%, declaraties 0% staan ze apart op het blad Sleutelberekening"
     );
     // The plan's own contributions are unchanged on the first sheet.
     expect(rowOf(report, "Beek").getCell(columnOf(report, "2024")).value).toBe(99417);
-    const sc = wb.getWorksheet("Scenario")!;
+    const sc = wb.getWorksheet("Sleutelberekening")!;
     const weightCells = new Map<string, ExcelJS.Cell>();
     sc.eachRow((r) => {
       const label = r.getCell(1).value;
@@ -309,16 +307,16 @@ describe("a scenario in the report", () => {
     ]);
     const beek = rowOf(sc, "Beek");
     const scenarioKey = comparison.value.rows.find((r) => r.municipality === "Beek")!.nextKey;
-    expect(beek.getCell(columnOf(sc, "Sleutel scenario")).value).toBeCloseTo(
+    expect(beek.getCell(columnOf(sc, "Sleutel herberekend")).value).toBeCloseTo(
       scenarioKey.toNumber(),
       12
     );
     const next2025 = comparison.value.rows.map((r) => r.amounts.get(2025)!.next);
     const total = rowOf(sc, "Totaal");
-    expect(total.getCell(columnOf(sc, "2025 scenario")).value).toBe(
+    expect(total.getCell(columnOf(sc, "2025 herberekend")).value).toBe(
       next2025.reduce((a, b) => a.plus(b), new Decimal(0)).toNumber()
     );
-    expect(total.getCell(columnOf(sc, "2025 scenario")).value).toBe(980000);
+    expect(total.getCell(columnOf(sc, "2025 herberekend")).value).toBe(980000);
   });
 });
 
@@ -338,9 +336,7 @@ describe("print setup of every sheet", () => {
       DEFAULT_WEIGHTS
     );
     if (!comparison.ok) throw new Error(comparison.error.en);
-    const { wb } = await sheets(plan, {
-      scenario: { name: "SLA", weights: DEFAULT_WEIGHTS, comparison: comparison.value },
-    });
+    const { wb } = await sheets(plan, { keys: comparison.value });
     for (const ws of wb.worksheets) {
       const header = ws.getRow(titleRow(ws));
       expect(header.getCell(1).font).toEqual(expect.objectContaining({ bold: true }));

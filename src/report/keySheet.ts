@@ -1,36 +1,34 @@
 import Decimal from "decimal.js";
+import { Message } from "../core/model";
 import { sum } from "../core/money";
 import { componentLabel, KeyComparison } from "./keyComparison";
 import { ReportSection, SectionColumn, SectionRow } from "./sections";
 
 /*
- * A what-if of the key view, in the report only when the user asks for it: the keys and
- * amounts that other weights would give, beside the plan's, with the weights stated.
+ * The key view's recomputation (a what-if with other weights, or the key table with the
+ * agreed ones), in the report only when the user asks for it: the keys and amounts the
+ * weights give beside the plan's, with the weights stated as numbers and in words.
  */
-
-export interface ReportScenario {
-  /** The name the user gave the scenario. */
-  name: string;
-  /** Weights in percent per component, `gelijk` included; they add up to 100. */
-  weights: ReadonlyMap<string, Decimal>;
-  /** The keys and amounts these weights give (compareKeys). */
-  comparison: KeyComparison;
-}
 
 const HUNDRED = new Decimal(100);
 
-/** `Gelijk deel 25%, Jongeren < 20 25%, …` */
+export const KEY_SHEET: Message = { nl: "Sleutelberekening", en: "Key calculation" };
+
+/** `gelijk deel 25%, jongeren < 20 25%, …`, to stand in a sentence. */
 export function weightsText(weights: ReadonlyMap<string, Decimal>, lang: "nl" | "en"): string {
   const pct = (w: Decimal) => `${w.toString().replace(".", lang === "nl" ? "," : ".")}%`;
-  return [...weights].map(([c, w]) => `${componentLabel(c)[lang]} ${pct(w)}`).join(", ");
+  const name = (c: string) => {
+    const label = componentLabel(c)[lang];
+    return label.charAt(0).toLowerCase() + label.slice(1);
+  };
+  return [...weights].map(([c, w]) => `${name(c)} ${pct(w)}`).join(", ");
 }
 
-export function scenarioSection(s: ReportScenario): ReportSection {
-  const k = s.comparison;
+export function keySection(k: KeyComparison): ReportSection {
   const columns: SectionColumn[] = [
     { header: { nl: "Gemeente", en: "Municipality" }, format: "text", width: 22 },
     { header: { nl: "Sleutel plan", en: "Key plan" }, format: "percent", width: 10 },
-    { header: { nl: "Sleutel scenario", en: "Key scenario" }, format: "percent", width: 10 },
+    { header: { nl: "Sleutel herberekend", en: "Key recomputed" }, format: "percent", width: 11 },
     {
       header: { nl: "Verschil (procentpunt)", en: "Difference (percentage points)" },
       format: "percentDiff",
@@ -38,7 +36,7 @@ export function scenarioSection(s: ReportScenario): ReportSection {
     },
     ...k.years.flatMap((y): SectionColumn[] => [
       { header: { nl: `${y} plan`, en: `${y} plan` }, format: "euro", width: 12 },
-      { header: { nl: `${y} scenario`, en: `${y} scenario` }, format: "euro", width: 12 },
+      { header: { nl: `${y} herberekend`, en: `${y} recomputed` }, format: "euro", width: 12 },
       {
         header: { nl: `${y} verschil`, en: `${y} difference` },
         format: "euro",
@@ -77,12 +75,15 @@ export function scenarioSection(s: ReportScenario): ReportSection {
       ]),
     ],
   });
-  const weightSum = sum(s.weights.values());
+  const weightSum = sum(k.weights.values());
   return {
-    sheet: { nl: "Scenario", en: "Scenario" },
-    title: { nl: `Scenario "${s.name}"`, en: `Scenario "${s.name}"` },
+    sheet: KEY_SHEET,
+    title: {
+      nl: `Verdeelsleutel herberekend: ${weightsText(k.weights, "nl")}`,
+      en: `Distribution key recomputed: ${weightsText(k.weights, "en")}`,
+    },
     facts: [
-      ...[...s.weights].map(([c, w]) => ({
+      ...[...k.weights].map(([c, w]) => ({
         label: { nl: `Weging ${componentLabel(c).nl}`, en: `Weight ${componentLabel(c).en}` },
         value: w.div(HUNDRED),
         format: "percent" as const,
@@ -97,12 +98,12 @@ export function scenarioSection(s: ReportScenario): ReportSection {
     ],
     intro: [
       {
-        nl: `Een berekening naast het plan, geen wijziging ervan: de bijdragen op het blad Controleverslag zijn die van het plan. Wegingen: ${weightsText(s.weights, "nl")}.`,
-        en: `A calculation beside the plan, not a change to it: the contributions on the Check report sheet are the plan's. Weights: ${weightsText(s.weights, "en")}.`,
+        nl: "Een berekening naast het plan, geen wijziging ervan: de bijdragen op het blad Controleverslag zijn die van het plan.",
+        en: "A calculation beside the plan, not a change to it: the contributions on the Check report sheet are the plan's.",
       },
       {
-        nl: "Per jaar is het totaal (Tabel 4, anders Tabel 6) met de scenariosleutel verdeeld in hele euro's, afgerond met de grootste-restmethode, zodat elk jaar precies optelt.",
-        en: "Each year's total (Tabel 4, else Tabel 6) is distributed with the scenario key in whole euros, rounded by the largest remainder method, so that each year adds up exactly.",
+        nl: "De sleutel is per gemeente de som van weging × aandeel per component. Per jaar is het totaal (Tabel 4, anders Tabel 6) met die sleutel verdeeld in hele euro's, afgerond met de grootste-restmethode, zodat elk jaar precies optelt.",
+        en: "Each municipality's key is the sum of weight × share per component. Each year's total (Tabel 4, else Tabel 6) is distributed with that key in whole euros, rounded by the largest remainder method, so that each year adds up exactly.",
       },
     ],
     columns,
