@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
 import { CheckResult, Finding, Message, Plan, TableId } from "../core/model";
-import { byTableOrder, TABLE_ORDER } from "../core/tableKinds";
+import { missingTables } from "../core/completeness";
+import { byTableOrder, tableKind } from "../core/tableKinds";
 import type { ReadNote } from "../reader/cells";
 import { dateText, excelSerial, ReportCell, text } from "./cells";
 import { Acceptances, findingKey } from "./findings";
@@ -66,9 +67,6 @@ export function difference(f: Finding): Decimal | null {
   return f.expected && f.actual ? f.actual.minus(f.expected) : null;
 }
 
-/** The tables a plan is expected to have; the key components are optional. */
-const PLAN_TABLES = TABLE_ORDER.filter((id) => id !== "Sleutel");
-
 function outcome(live: Finding[], accepted: number, lang: Lang): string {
   const n = (s: Finding["severity"]) => live.filter((f) => f.severity === s).length;
   if (live.length === 0 && accepted === 0) {
@@ -123,8 +121,7 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
     Object.entries(plan.source.tables) as [TableId, string][],
     ([t]) => t
   );
-  const missing =
-    plan.source.kind === "workbook" ? PLAN_TABLES.filter((id) => !(id in plan.source.tables)) : [];
+  const missing = missingTables(plan).map((id) => tableKind(id).name[lang]);
   const keys = input.keys && input.keys.rows.length > 0 ? input.keys : undefined;
   const facts: { label: string; value: ReportCell }[] = [
     file,
@@ -135,7 +132,22 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
       ),
     })),
     ...(missing.length > 0
-      ? [{ label: t("Niet gevonden", "Not found"), value: text(missing.join(", ")) }]
+      ? [
+          {
+            label: t("Niet gevonden", "Not found"),
+            value: text(
+              missing.length === 1
+                ? t(
+                    `${missing[0]}; de regels die die tabel nodig hebben zijn niet uitgevoerd`,
+                    `${missing[0]}; the rules that need it did not run`
+                  )
+                : t(
+                    `${missing.join(", ")}; de regels die ze nodig hebben zijn niet uitgevoerd`,
+                    `${missing.join(", ")}; the rules that need them did not run`
+                  )
+            ),
+          },
+        ]
       : []),
     {
       label: t("Formules rekenen met", "Formulas use"),

@@ -73,6 +73,9 @@ describe("up report", () => {
     expect(partial.code).toBe(0);
     const values = (await read(out)).worksheets[0].getSheetValues().flat();
     expect(values).toContain("Niet gevonden");
+    expect(values).toContain(
+      "Tabel 6 (uitvoeringskosten per gemeente); de regels die die tabel nodig hebben zijn niet uitgevoerd"
+    );
   });
 
   it("says how to call it without --out, or with a file that is not .xlsx", async () => {

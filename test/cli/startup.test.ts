@@ -52,3 +52,12 @@ test("up check with a workbook loads ExcelJS's single-file build and nothing of 
 test("a command other than check loads only its own module", () => {
   expect(packagesLoaded(["contribution", "Heerlen", "2025"])).toEqual(["decimal.js/decimal.js"]);
 });
+
+test("up report writes with ExcelJS's single-file build, loaded only for the writing", () => {
+  const loaded = packagesLoaded(["report", "--out", join(dir, "verslag.xlsx")]);
+  expect(loaded.filter((f) => f.startsWith("exceljs/"))).toEqual([
+    "exceljs/dist/exceljs.bare.min.js",
+  ]);
+  // The built-in plan is not read from a zip: nothing of ExcelJS's package dependencies loads.
+  expect(loaded.filter((f) => /^(unzipper|archiver|jszip|saxes|fast-csv)\//.test(f))).toEqual([]);
+});

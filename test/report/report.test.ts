@@ -46,11 +46,26 @@ describe("the report to send: Controleverslag", () => {
     expect(facts.get("Bestand")).toBe("plan & co.xlsx (UP-sjabloon)");
     expect(facts.get("Tabel 1 Formatieplan")).toBe("'Tabel 1'!A1:D5");
     expect(facts.get("Tabel 6 Uitvoeringskosten per gemeente")).toBe("'Tabel 6'!A1:D6");
-    expect(facts.get("Niet gevonden")).toBe("Tabel 2, Tabel 3, Tabel 4");
     expect(facts.get("Uitkomst")).toBe("2 fouten, 0 waarschuwingen, 0 opmerkingen");
     expect(facts.get("Verdeelsleutel")).toBe(
       "de sleutels zoals het plan ze noemt (Tabel 6); dit verslag bevat geen scenario"
     );
+  });
+
+  it("names the tables the check needs that the plan lacks, and that their rules did not run", async () => {
+    const facts = async (plan: Plan) =>
+      new Map(
+        texts((await sheets(plan)).report)
+          .map((t, i, all): [string, string] => [t, all[i + 1]])
+          .filter(([t]) => t === "Niet gevonden")
+      );
+    const lacking = consistentPlan();
+    delete lacking.staffCosts;
+    delete lacking.totals;
+    expect((await facts(lacking)).get("Niet gevonden")).toBe(
+      "Tabel 2 (formatiekosten), Tabel 4 (overzicht totalen); de regels die ze nodig hebben zijn niet uitgevoerd"
+    );
+    expect((await facts(consistentPlan())).has("Niet gevonden")).toBe(false);
   });
 
   it("says in words that a consistent plan has no findings", async () => {
