@@ -26,7 +26,8 @@ function fill(ws: Worksheet, s: ReportSheet): void {
         vertical: "top",
         wrapText: wraps(row, i, s.columns),
         ...(c.align ? { horizontal: c.align } : {}),
-        ...(indented(row, i, s.columns) ? { indent: 1 } : {}),
+        // Excel and LibreOffice indent only a cell aligned left (or right), not a general one.
+        ...(indented(row, i, s.columns) ? { horizontal: c.align ?? "left", indent: 1 } : {}),
       };
       const st = cellStyle(row.style, c, i);
       if (st.bold || st.italic || st.size || st.color) {

@@ -64,6 +64,8 @@ describe("writeReportSheet", () => {
     });
     const findings = find(report, 0, "Heerlen", "Bevindingen");
     expect(sheet.formatAt(findings).wrapText).toBe(true);
+    // Clear of the amount before it: Excel indents only a cell aligned left.
+    expect(sheet.formatAt(findings)).toMatchObject({ horizontalAlignment: "Left", indentLevel: 1 });
     expect(sheet.get(findings)?.value).toBe(
       "2025: €\u00a01.000 hoger dan sleutel × Tabel 4-totaal"
     );

@@ -187,6 +187,19 @@ describePrint("the report printed by LibreOffice", () => {
     words.forEach((page, i) => expect([i + 1, overlaps(page)]).toEqual([i + 1, []]));
   });
 
+  it("starts a text column clear of the number column before it", () => {
+    const gap = (page: Word[], left: string, right: string) => {
+      const r = page.find((w) => w.text === right)!;
+      const l = page.filter((w) => w.text === left && sameLine(w, r) && w.x1 <= r.x0 + 1);
+      return r.x0 - Math.max(...l.map((w) => w.x1));
+    };
+    const log = words[pages.findIndex((p) => sheetOf(p) === "Controlelog")];
+    // A space between words of one cell is 1,7 pt at this size.
+    expect(gap(words[0], "verwacht", "Bevindingen")).toBeGreaterThan(4);
+    expect(gap(log, "Jaar", "Gemeente")).toBeGreaterThan(4);
+    expect(gap(log, "Verschil", "Toelichting")).toBeGreaterThan(4);
+  });
+
   it("prints amounts and keys the Dutch way, right-aligned under their year", () => {
     const page = words[0];
     const sleutel = page.find((w) => w.text === "Sleutel")!;

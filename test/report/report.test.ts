@@ -109,6 +109,12 @@ describe("the report to send: Controleverslag", () => {
     expect(report.getRow(titleRow(report)).getCell(columnOf(report, "2024")).alignment).toEqual(
       expect.objectContaining({ horizontal: "right" })
     );
+    // The findings after the last amount start a little in, aligned left: an indent counts
+    // only then, in Excel and LibreOffice alike.
+    for (const row of [report.getRow(titleRow(report)), beek])
+      expect(row.getCell(columnOf(report, "Bevindingen")).alignment).toEqual(
+        expect.objectContaining({ horizontal: "left", indent: 1 })
+      );
     const total = rowOf(report, "Totaal");
     expect(total.getCell(columnOf(report, "2025")).value).toBe(980000);
     expect(total.getCell(1).font).toEqual(expect.objectContaining({ bold: true }));

@@ -62,8 +62,10 @@ function writeSheet(ws: Excel.Worksheet, s: ReportSheet, pageLayout: boolean): v
       const cell = ws.getRange(address(n, i + 1));
       style(cell, st);
       if (wrap) cell.format.wrapText = true;
+      // Excel indents only a cell aligned left (or right): the alignment goes first.
+      if (c.align || indent)
+        cell.format.horizontalAlignment = c.align === "right" ? "Right" : "Left";
       if (indent) cell.format.indentLevel = 1;
-      if (c.align) cell.format.horizontalAlignment = c.align === "right" ? "Right" : "Left";
     });
     if (row.merge) {
       ws.getRange(`${address(n, row.merge.from + 1)}:${address(n, row.merge.to + 1)}`).merge(false);
