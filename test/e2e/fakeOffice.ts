@@ -37,6 +37,9 @@ function stub(data: FakeWorkbookData): void {
     sheets: [] as Sheet[],
     selected: [] as string[],
     created: 0,
+    /** Ranges merged into one cell, and print titles set (`Blad!$5:$5`), as the report sets them. */
+    merged: [] as string[],
+    printTitles: [] as string[],
   };
   let ids = 0;
   const addSheet = (name: string) => {
@@ -82,9 +85,12 @@ function stub(data: FakeWorkbookData): void {
       columnIndex: c0 - 1,
       rowCount: nr,
       columnCount: nc,
-      format: { font: {}, fill: {} },
+      format: { font: {}, fill: {}, borders: { getItem: () => ({}) } },
       load() {
         return this;
+      },
+      merge() {
+        book.merged.push(address);
       },
       get values() {
         return grid((c) => (c ? c.v : ""));
@@ -167,7 +173,12 @@ function stub(data: FakeWorkbookData): void {
     set visibility(v: string) {
       sheet.visibility = v;
     },
-    pageLayout: {},
+    pageLayout: {
+      headersFooters: { defaultForAllPages: {} },
+      setPrintTitleRows(rows: string) {
+        book.printTitles.push(`${sheet.name}!${rows}`);
+      },
+    },
     load() {
       return this;
     },

@@ -398,7 +398,14 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
         await book<string>(
           `String(window.__book.sheets.find((s) => s.name === "Controleverslag").cells.get("A1").v)`
         )
-      ).toBe("Controleverslag Uitvoeringsplan");
+      ).toMatch(/^Controleverslag Uitvoeringsplan/);
+      // The check log as the second sheet; each sheet's header row repeats when printed.
+      expect(await book<string[]>(`window.__book.sheets.map((s) => s.name)`)).toEqual(
+        expect.arrayContaining(["Controleverslag", "Controlelog"])
+      );
+      expect(await book<string[]>(`window.__book.printTitles.map((t) => t.split("!")[0])`)).toEqual(
+        ["Controleverslag", "Controlelog"]
+      );
     });
   });
 });
