@@ -28,11 +28,12 @@ export function keySection(k: KeyComparison): ReportSection {
   const columns: SectionColumn[] = [
     { header: { nl: "Gemeente", en: "Municipality" }, format: "text", width: 22 },
     { header: { nl: "Sleutel plan", en: "Key plan" }, format: "percent", width: 10 },
-    { header: { nl: "Sleutel herberekend", en: "Key recomputed" }, format: "percent", width: 11 },
+    // Wide enough for the bold header word and for "+2,0956 %-punt": too narrow prints ###.
+    { header: { nl: "Sleutel herberekend", en: "Key recomputed" }, format: "percent", width: 13 },
     {
-      header: { nl: "Verschil (procentpunt)", en: "Difference (percentage points)" },
+      header: { nl: "Verschil sleutel", en: "Key difference" },
       format: "percentDiff",
-      width: 12,
+      width: 15,
     },
     ...k.years.flatMap((y): SectionColumn[] => [
       { header: { nl: `${y} plan`, en: `${y} plan` }, format: "euro", width: 12 },

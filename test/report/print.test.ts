@@ -187,6 +187,10 @@ describePrint("the report printed by LibreOffice", () => {
     words.forEach((page, i) => expect([i + 1, overlaps(page)]).toEqual([i + 1, []]));
   });
 
+  it("prints every figure: no column too narrow for its values (### instead of a number)", () => {
+    pages.forEach((text, i) => expect([i + 1, text.includes("###")]).toEqual([i + 1, false]));
+  });
+
   it("starts a text column clear of the number column before it", () => {
     const gap = (page: Word[], left: string, right: string) => {
       const r = page.find((w) => w.text === right)!;
