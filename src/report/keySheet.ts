@@ -29,10 +29,17 @@ export function keySection(k: KeyComparison): ReportSection {
     { header: { nl: "Gemeente", en: "Municipality" }, format: "text", width: 22 },
     { header: { nl: "Sleutel plan", en: "Key plan" }, format: "percent", width: 10 },
     // Wide enough for the bold header word and for "+2,0956 %-punt": too narrow prints ###.
-    { header: { nl: "Sleutel herberekend", en: "Key recomputed" }, format: "percent", width: 13 },
+    // A computed key always with 4 decimals, so a column never mixes 6,048% and 5,6441%.
+    {
+      header: { nl: "Sleutel herberekend", en: "Key recomputed" },
+      format: "percent",
+      decimals: 4,
+      width: 13,
+    },
     {
       header: { nl: "Verschil sleutel", en: "Key difference" },
       format: "percentDiff",
+      decimals: 4,
       width: 15,
     },
     ...k.years.flatMap((y): SectionColumn[] => [

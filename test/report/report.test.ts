@@ -332,6 +332,13 @@ describe("a recomputed key (a scenario) in the report", () => {
       scenarioKey.toNumber(),
       12
     );
+    // Computed keys and their differences with 4 decimals each, never fewer for a round one.
+    for (const header of ["Sleutel herberekend", "Verschil sleutel"]) {
+      const formats = comparison.value.rows.map(
+        (r) => rowOf(sc, r.municipality).getCell(columnOf(sc, header)).numFmt
+      );
+      expect([header, formats.filter((f) => !/0\.0000(?!#)/.test(f))]).toEqual([header, []]);
+    }
     const next2025 = comparison.value.rows.map((r) => r.amounts.get(2025)!.next);
     const total = rowOf(sc, "Totaal");
     expect(total.getCell(columnOf(sc, "2025 herberekend")).value).toBe(
