@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import { Contributions, Figure, Finding, Plan, TableId } from "../core/model";
+import { formatCell } from "../core/address";
+import { CellRef, Contributions, Figure, Finding, Plan, TableId } from "../core/model";
 import { tableKind } from "../core/tableKinds";
 import { EMPTY, euro, findingCell, hasCents, marked, percent, ReportCell, text } from "./cells";
 import { Acceptances, findingKey, groupFindings } from "./findings";
@@ -38,8 +39,17 @@ interface Line {
 const TOTAL = "\u0000total";
 const TO_DISTRIBUTE = "\u0000t4";
 
-function keyOf(row: { municipality?: string; label: string }): string {
-  return row.municipality ?? row.label;
+type Row = { municipality?: string; label: string; labelCell?: CellRef };
+
+function keyOf(row: Row): string {
+  return row.municipality ?? (row.label || (row.labelCell ? formatCell(row.labelCell) : ""));
+}
+
+/** A row's name; a row whose name cell is empty is named by that cell, not left blank. */
+function nameOf(row: Row, lang: Lang): string {
+  if (row.municipality || row.label) return row.municipality ?? row.label;
+  const where = row.labelCell ? `, ${formatCell(row.labelCell)}` : "";
+  return lang === "nl" ? `(zonder naam${where})` : `(no name${where})`;
 }
 
 function contributionLines(t6: Contributions | undefined, plan: Plan, lang: Lang): Line[] {
@@ -60,7 +70,7 @@ function contributionLines(t6: Contributions | undefined, plan: Plan, lang: Lang
     notes: [],
   });
   if (t6) {
-    for (const r of t6.rows) lines.push(line(keyOf(r), keyOf(r), "body", r.values, r.key));
+    for (const r of t6.rows) lines.push(line(keyOf(r), nameOf(r, lang), "body", r.values, r.key));
     lines.push(
       line(TOTAL, lang === "nl" ? "Totaal" : "Total", "total", t6.total.values, t6.totalKey)
     );

@@ -125,6 +125,23 @@ describe("the report to send: Controleverslag", () => {
     expect(texts(report).filter((t) => / verwacht$/.test(t))).toEqual([]);
   });
 
+  it("names a Tabel 6 row whose name cell is empty by that cell, never leaves it blank", async () => {
+    const plan = consistentPlan();
+    for (const [r, address] of [
+      [row(plan.contributions!.rows, "Heerlen"), "A3"],
+      [row(plan.contributions!.rows, "Vaals"), "A5"],
+    ] as const) {
+      r.label = "";
+      delete r.municipality;
+      r.labelCell = { sheet: "Tabel 6", address };
+    }
+    const { report } = await sheets(plan);
+    expect(
+      rowOf(report, "(zonder naam, 'Tabel 6'!A3)").getCell(columnOf(report, "2024")).value
+    ).toBe(plan.contributions!.rows[1].values.get(2024)!.value.toNumber());
+    expect(texts(report)).toContain("(zonder naam, 'Tabel 6'!A5)");
+  });
+
   it("marks a stated amount that is wrong and puts the expected amount beside it", async () => {
     const { report } = await sheets(heerlenTooHigh());
     const heerlen = rowOf(report, "Heerlen");
