@@ -97,6 +97,64 @@ export interface Contributions {
   total: PlanLine;
   /** The key shown on the total row (100,00%), when present. */
   totalKey?: Figure;
+  /** False for a table of amounts only, without a key column (earlier plans); rows have no key. */
+  keyColumn?: false;
+}
+
+/** Begroting …: the cost budget, lines per year and their total; sometimes split jeugd/wmo. */
+export interface CostBudget {
+  years: number[];
+  lines: PlanLine[];
+  total: PlanLine;
+  youth?: ShareLine;
+  wmo?: ShareLine;
+}
+
+/** One row of the key calculation table: a municipality, or the total row. */
+export interface KeyCalculationRow {
+  label: string;
+  labelCell?: CellRef;
+  municipality?: string;
+  /** Each component's share, a fraction with its shown decimals in percentage points. */
+  shares: Map<ComponentName, Figure>;
+  /** The key, a fraction. */
+  key?: Figure;
+  /** The amount per component, in euros. */
+  amounts: Map<ComponentName, Figure>;
+  /** The row's total amount. */
+  amount?: Figure;
+}
+
+/** Herberekening verdeelsleutel …: weights, shares, key and amounts per municipality. */
+export interface KeyCalculation {
+  /** The year whose total the table distributes, when its title or header names it. */
+  year?: number;
+  /** Component names in column order (canonical, `gelijk` included when the table has it). */
+  components: ComponentName[];
+  /** The weights row, fractions (0.25). */
+  weights: Map<ComponentName, Figure>;
+  rows: KeyCalculationRow[];
+  total: KeyCalculationRow;
+}
+
+/** One row of a change table: a municipality's old and new contribution. */
+export interface ContributionChangeRow {
+  label: string;
+  labelCell?: CellRef;
+  municipality?: string;
+  old?: Figure;
+  new?: Figure;
+  increase?: Figure;
+  /** The increase as a fraction of the old amount, with its shown decimals. */
+  percentage?: Figure;
+}
+
+/** Toename …: old and new contribution, the increase and its percentage per municipality. */
+export interface ContributionChange {
+  oldYear?: number;
+  newYear?: number;
+  rows: ContributionChangeRow[];
+  total?: ContributionChangeRow;
 }
 
 /** Names of the key components; `gelijk` (equal share) needs no data. */
@@ -118,7 +176,16 @@ export interface KeyComponentRow {
   values: Map<ComponentName, Figure>;
 }
 
-export type TableId = "Tabel 1" | "Tabel 2" | "Tabel 3" | "Tabel 4" | "Tabel 6" | "Sleutel";
+export type TableId =
+  | "Tabel 1"
+  | "Tabel 2"
+  | "Tabel 3"
+  | "Tabel 4"
+  | "Tabel 6"
+  | "Sleutel"
+  | "Begroting"
+  | "Herberekening"
+  | "Toename";
 
 /** Where a plan came from, for the report and the pane. */
 export interface PlanSource {
@@ -145,6 +212,9 @@ export interface Plan {
   totals?: Totals;
   contributions?: Contributions;
   keyComponents?: KeyComponents;
+  budget?: CostBudget;
+  keyTable?: KeyCalculation;
+  contributionChange?: ContributionChange;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -162,7 +232,8 @@ export type RuleId =
   | "ALLOC-LINK"
   | "MUNICIPALITIES"
   | "KEY-RECOMPUTE"
-  | "FORMULA-RANGE";
+  | "FORMULA-RANGE"
+  | "BUDGET-LINK";
 
 export interface Message {
   nl: string;

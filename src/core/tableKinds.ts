@@ -11,7 +11,15 @@ import { Message, Plan, TableId } from "./model";
 
 /** The plan field a table kind fills. */
 export type PlanField =
-  "staffing" | "staffCosts" | "materialCosts" | "totals" | "contributions" | "keyComponents";
+  | "staffing"
+  | "staffCosts"
+  | "materialCosts"
+  | "totals"
+  | "contributions"
+  | "keyComponents"
+  | "budget"
+  | "keyTable"
+  | "contributionChange";
 
 /** The number a row may carry before its figures: a salary scale, a stated share, a key. */
 export type ExtraColumn = "scale" | "share" | "key";
@@ -38,6 +46,15 @@ export interface Closing {
   after?: RegExp;
   /** Only a row with figures closes it. */
   withFigures?: boolean;
+  /** Not when the next row has such a label (a budget's total followed by its jeugd/wmo split). */
+  unlessNext?: RegExp;
+}
+
+/** A title that starts a table: `Tabel <number> <words>`, or the words alone when no number is given. */
+export interface TitleSpec {
+  number?: string;
+  /** The normalised words after `Tabel n`, or the whole title. */
+  words: RegExp;
 }
 
 export interface TemplateSpec {
@@ -60,19 +77,33 @@ export interface TableKind {
   field: PlanField;
   /** Place in the report, the plan view, compare and the reader's notes: ascending. */
   order: number;
-  /** Published titles: `Tabel <number> <words>`, the words normalised. */
-  titles?: { number: string; words: RegExp };
+  /** Published titles that start such a table. */
+  titles: TitleSpec[];
   /** Normalised header text before the years that names the kind without a title above it. */
   headers: RegExp[];
   /** Rows below a bare header that prove the kind: most municipalities, or lines of both domains. */
-  evidence?: { municipalities?: number; lines?: { pattern: RegExp; distinct: number } };
+  evidence?: {
+    municipalities?: number;
+    lines?: { pattern: RegExp; distinct: number };
+  };
   rows: RowSpec[];
-  columns: { label: Message; extra?: ExtraColumn; values: "years" | "components" };
-  closing?: Closing;
+  columns: {
+    label: Message;
+    extra?: ExtraColumn;
+    values: "years" | "components";
+  };
+  /** How its last row is known; the first that applies closes the table. */
+  closing: Closing[];
   template?: TemplateSpec;
   /** The user may bind it by hand (sheet UP_Koppelingen). */
   bindable: boolean;
+  /** Plans of some years have it, others not: its absence is no remark. */
+  optional?: boolean;
 }
+
+/** A budget's split lines: `waarvan jeugd 70%`, `kosten wmo`, `jeugd`. */
+const SPLIT_YOUTH = /^((waarvan|kosten|aandeel|deel) )?jeugd\b/;
+const SPLIT_WMO = /^((waarvan|kosten|aandeel|deel) )?wmo\b/;
 
 /** `totaal`, `total`, and labels ending in them (`formatiekosten totaal`). */
 export const TOTAL_LABEL = /^(totaal|total)\b|\btota(a)?l$/;
@@ -84,8 +115,8 @@ export const TABLE_KINDS: readonly TableKind[] = [
     title: { nl: "Formatieplan", en: "Staffing plan" },
     name: { nl: "Tabel 1 (formatieplan)", en: "Tabel 1 (staffing plan)" },
     field: "staffing",
-    order: 1,
-    titles: { number: "1", words: /^formatie/ },
+    order: 10,
+    titles: [{ number: "1", words: /^formatie/ }],
     headers: [/^formatie(plan)?$/],
     rows: [
       { role: "line", field: "roles" },
@@ -96,9 +127,18 @@ export const TABLE_KINDS: readonly TableKind[] = [
         pattern: /^formatie team|^formatie$|^(totaal|total)\b|\btota(a)?l$/,
       },
     ],
-    columns: { label: { nl: "Functie", en: "Role" }, extra: "scale", values: "years" },
-    closing: { labels: /^formatie team|^(totaal|total)\b/ },
-    template: { name: "UP_Formatie", label: "Functie", extra: "Schaal", yearPrefix: "fte " },
+    columns: {
+      label: { nl: "Functie", en: "Role" },
+      extra: "scale",
+      values: "years",
+    },
+    closing: [{ labels: /^formatie team|^(totaal|total)\b/ }],
+    template: {
+      name: "UP_Formatie",
+      label: "Functie",
+      extra: "Schaal",
+      yearPrefix: "fte ",
+    },
     bindable: true,
   },
   {
@@ -106,11 +146,16 @@ export const TABLE_KINDS: readonly TableKind[] = [
     title: { nl: "Formatiekosten", en: "Staff costs" },
     name: { nl: "Tabel 2 (formatiekosten)", en: "Tabel 2 (staff costs)" },
     field: "staffCosts",
-    order: 2,
-    titles: { number: "2", words: /^formatiekosten/ },
+    order: 20,
+    titles: [{ number: "2", words: /^formatiekosten/ }],
     headers: [/^formatiekosten$/],
     rows: [
-      { role: "total", field: "total", label: "formatiekosten totaal", pattern: TOTAL_LABEL },
+      {
+        role: "total",
+        field: "total",
+        label: "formatiekosten totaal",
+        pattern: TOTAL_LABEL,
+      },
       {
         role: "split",
         field: "youth",
@@ -123,11 +168,25 @@ export const TABLE_KINDS: readonly TableKind[] = [
         label: "formatiekosten wmo",
         pattern: /^((formatie|materiele) ?kosten )?wmo\b/,
       },
-      { role: "total", field: "grandTotal", label: "totaal", pattern: TOTAL_LABEL },
+      {
+        role: "total",
+        field: "grandTotal",
+        label: "totaal",
+        pattern: TOTAL_LABEL,
+      },
     ],
-    columns: { label: { nl: "Regel", en: "Line" }, extra: "share", values: "years" },
-    closing: { labels: TOTAL_FIRST, after: /\bwmo\b/ },
-    template: { name: "UP_Formatiekosten", label: "Regel", extra: "Aandeel", yearPrefix: "" },
+    columns: {
+      label: { nl: "Regel", en: "Line" },
+      extra: "share",
+      values: "years",
+    },
+    closing: [{ labels: TOTAL_FIRST, after: /\bwmo\b/ }],
+    template: {
+      name: "UP_Formatiekosten",
+      label: "Regel",
+      extra: "Aandeel",
+      yearPrefix: "",
+    },
     bindable: true,
   },
   {
@@ -135,12 +194,17 @@ export const TABLE_KINDS: readonly TableKind[] = [
     title: { nl: "Materiële kosten", en: "Material costs" },
     name: { nl: "Tabel 3 (materiële kosten)", en: "Tabel 3 (material costs)" },
     field: "materialCosts",
-    order: 3,
-    titles: { number: "3", words: /^materi/ },
+    order: 30,
+    titles: [{ number: "3", words: /^materi/ }],
     headers: [/^materiele kosten$/],
     rows: [
       { role: "line", field: "lines" },
-      { role: "subtotal", field: "subtotal", label: "subtotaal", pattern: /^subtota/ },
+      {
+        role: "subtotal",
+        field: "subtotal",
+        label: "subtotaal",
+        pattern: /^subtota/,
+      },
       {
         role: "split",
         field: "youth",
@@ -153,11 +217,25 @@ export const TABLE_KINDS: readonly TableKind[] = [
         label: "materiele kosten wmo",
         pattern: /^((formatie|materiele) ?kosten )?wmo\b/,
       },
-      { role: "total", field: "grandTotal", label: "totaal", pattern: TOTAL_LABEL },
+      {
+        role: "total",
+        field: "grandTotal",
+        label: "totaal",
+        pattern: TOTAL_LABEL,
+      },
     ],
-    columns: { label: { nl: "Regel", en: "Line" }, extra: "share", values: "years" },
-    closing: { labels: TOTAL_FIRST, after: /\bwmo\b/ },
-    template: { name: "UP_MaterieleKosten", label: "Regel", extra: "Aandeel", yearPrefix: "" },
+    columns: {
+      label: { nl: "Regel", en: "Line" },
+      extra: "share",
+      values: "years",
+    },
+    closing: [{ labels: TOTAL_FIRST, after: /\bwmo\b/ }],
+    template: {
+      name: "UP_MaterieleKosten",
+      label: "Regel",
+      extra: "Aandeel",
+      yearPrefix: "",
+    },
     bindable: true,
   },
   {
@@ -165,30 +243,54 @@ export const TABLE_KINDS: readonly TableKind[] = [
     title: { nl: "Overzicht totalen", en: "Totals" },
     name: { nl: "Tabel 4 (overzicht totalen)", en: "Tabel 4 (totals)" },
     field: "totals",
-    order: 4,
-    titles: { number: "4", words: /^overzicht|totalen/ },
+    order: 40,
+    titles: [{ number: "4", words: /^overzicht|totalen/ }],
     headers: [/^formatiekosten en materi|totalen/],
-    evidence: { lines: { pattern: /^(formatiekosten|materiele kosten) jeugd/, distinct: 2 } },
+    evidence: {
+      lines: {
+        pattern: /^(formatiekosten|materiele kosten) jeugd/,
+        distinct: 2,
+      },
+    },
     rows: [
-      { role: "line", field: "staffYouth", label: "formatiekosten jeugd", pattern: /^formatie/ },
-      { role: "line", field: "materialYouth", label: "materiele kosten jeugd", pattern: /^materi/ },
+      {
+        role: "line",
+        field: "staffYouth",
+        label: "formatiekosten jeugd",
+        pattern: /^formatie/,
+      },
+      {
+        role: "line",
+        field: "materialYouth",
+        label: "materiele kosten jeugd",
+        pattern: /^materi/,
+      },
       { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
     ],
     columns: { label: { nl: "Regel", en: "Line" }, values: "years" },
-    closing: { labels: TOTAL_FIRST },
+    closing: [{ labels: TOTAL_FIRST }],
     template: { name: "UP_Totalen", label: "Regel", yearPrefix: "" },
     bindable: true,
   },
   {
     id: "Tabel 6",
-    title: { nl: "Uitvoeringskosten per gemeente", en: "Costs per municipality" },
+    title: {
+      nl: "Uitvoeringskosten per gemeente",
+      en: "Costs per municipality",
+    },
     name: {
       nl: "Tabel 6 (uitvoeringskosten per gemeente)",
       en: "Tabel 6 (costs per municipality)",
     },
     field: "contributions",
-    order: 6,
-    titles: { number: "6", words: /^uitvoeringskosten|gemeente/ },
+    order: 60,
+    titles: [
+      { number: "6", words: /^uitvoeringskosten|gemeente/ },
+      {
+        words:
+          /^(bijdrage|bijdragen|uitvoeringskosten) (per gemeente|van de gemeenten|gemeenten)\b/,
+      },
+    ],
     headers: [/^verdeelsleutel|^gemeente/],
     evidence: { municipalities: 8 },
     rows: [
@@ -200,27 +302,90 @@ export const TABLE_KINDS: readonly TableKind[] = [
         pattern: /^$|^(totaal|total)\b|\btota(a)?l$/,
       },
     ],
-    columns: { label: { nl: "Gemeente", en: "Municipality" }, extra: "key", values: "years" },
-    closing: { labels: TOTAL_FIRST, unlabelled: true, withFigures: true },
-    template: { name: "UP_Bijdragen", label: "Gemeente", extra: "Verdeelsleutel", yearPrefix: "" },
+    columns: {
+      label: { nl: "Gemeente", en: "Municipality" },
+      extra: "key",
+      values: "years",
+    },
+    closing: [{ labels: TOTAL_FIRST, unlabelled: true, withFigures: true }],
+    template: {
+      name: "UP_Bijdragen",
+      label: "Gemeente",
+      extra: "Verdeelsleutel",
+      yearPrefix: "",
+    },
     bindable: true,
   },
   {
     id: "Sleutel",
-    title: { nl: "Verdeelsleutel (componenten)", en: "Distribution key (components)" },
+    title: {
+      nl: "Verdeelsleutel (componenten)",
+      en: "Distribution key (components)",
+    },
     name: { nl: "de sleutelcomponenten", en: "the key components" },
     field: "keyComponents",
-    order: 7,
+    order: 70,
+    titles: [],
     headers: [],
+    closing: [],
     rows: [{ role: "line", field: "rows" }],
-    columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "components" },
-    template: { name: "UP_Sleutelcomponenten", label: "Gemeente", yearPrefix: "" },
+    columns: {
+      label: { nl: "Gemeente", en: "Municipality" },
+      values: "components",
+    },
+    template: {
+      name: "UP_Sleutelcomponenten",
+      label: "Gemeente",
+      yearPrefix: "",
+    },
     bindable: false,
+  },
+  {
+    id: "Begroting",
+    title: { nl: "Begroting", en: "Cost budget" },
+    name: { nl: "de begroting", en: "the cost budget" },
+    field: "budget",
+    order: 35,
+    titles: [{ words: /^begroting\b/ }],
+    headers: [/^begroting\b/, /^kostenpost(en)?$/],
+    rows: [
+      { role: "line", field: "lines" },
+      { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
+      {
+        role: "split",
+        field: "youth",
+        label: "waarvan jeugd",
+        pattern: SPLIT_YOUTH,
+      },
+      { role: "split", field: "wmo", label: "waarvan wmo", pattern: SPLIT_WMO },
+    ],
+    columns: {
+      label: { nl: "Kostenpost", en: "Cost line" },
+      extra: "share",
+      values: "years",
+    },
+    closing: [
+      { labels: SPLIT_WMO, after: TOTAL_LABEL },
+      { labels: TOTAL_FIRST, after: SPLIT_WMO },
+      { labels: TOTAL_FIRST, unlessNext: SPLIT_YOUTH },
+    ],
+    template: {
+      name: "UP_Begroting",
+      label: "Kostenpost",
+      extra: "Aandeel",
+      yearPrefix: "",
+    },
+    bindable: true,
+    optional: true,
   },
 ];
 
 /** The UP template's table of weights beside the key components. */
-export const WEIGHTS_TEMPLATE = { name: "UP_Wegingen", label: "Component", weight: "Weging" };
+export const WEIGHTS_TEMPLATE = {
+  name: "UP_Wegingen",
+  label: "Component",
+  weight: "Weging",
+};
 
 const BY_ID = new Map(TABLE_KINDS.map((k) => [k.id, k]));
 
@@ -262,5 +427,8 @@ export function rowPattern(id: TableId, field: string): RegExp {
 export function tableYears(plan: Plan, id: TableId): number[] | undefined {
   const table = plan[tableKind(id).field];
   if (!table) return undefined;
-  return "years" in table ? table.years : [];
+  if ("years" in table) return table.years;
+  if ("year" in table) return table.year === undefined ? [] : [table.year];
+  if ("newYear" in table) return [table.oldYear, table.newYear].filter((y) => y !== undefined);
+  return [];
 }

@@ -3,6 +3,7 @@ import {
   CellRef,
   ContributionRow,
   Contributions,
+  CostBudget,
   Figure,
   MaterialCosts,
   Plan,
@@ -51,6 +52,8 @@ export interface RawTable {
 
 /** Lower case, no accents, single spaces: `Materiële  kosten` → `materiele kosten`. */
 export function normLabel(label: string): string {
+  // Most labels are plain ASCII: no accents to take off.
+  if (/^[\x20-\x7e]*$/.test(label)) return label.toLowerCase().replace(/\s+/g, " ").trim();
   return label
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -277,7 +280,10 @@ export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | un
       ok = false;
       return;
     }
-    const role: StaffingRole = { ...line(r), hired: /\binhuur\b/i.test(r.label) };
+    const role: StaffingRole = {
+      ...line(r),
+      hired: /\binhuur\b/i.test(r.label),
+    };
     if (r.extra) role.scale = figureOf(r.extra.read, r.extra.cell);
     roles.push(role);
   });
@@ -424,7 +430,9 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
     return leftOut(t.id, notes);
   }
   const noKey = rows.filter((r) => !r.extra);
-  if (noKey.length > 0) {
+  // A table of amounts only (earlier plans) has no key column at all: its keys come from elsewhere.
+  const keyColumn = noKey.length < rows.length || totalRow.extra !== undefined;
+  if (keyColumn && noKey.length > 0) {
     const cells = noKey.map((r) => r.labelCell).filter((c): c is CellRef => c !== undefined);
     const list = cellList(cells);
     tableError(
@@ -435,7 +443,7 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
       `municipality without a distribution key: ${noKey.map((r) => r.label).join(", ")} (${list.en})`
     );
   }
-  if (!requireValues(t, [...rows, totalRow], notes) || noKey.length > 0)
+  if (!requireValues(t, [...rows, totalRow], notes) || (keyColumn && noKey.length > 0))
     return leftOut(t.id, notes);
   const keyed = t.rows.filter((r) => r.extra);
   const keys = percentFigures(
@@ -457,6 +465,64 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
   };
   const totalKey = keyOf.get(totalRow);
   if (totalKey) result.totalKey = totalKey;
+  if (!keyColumn) {
+    result.keyColumn = false;
+    notes.push({
+      severity: "info",
+      table: t.id,
+      cell: totalRow.labelCell,
+      message: {
+        nl: `${t.id} heeft geen kolom met de verdeelsleutel: alleen de bedragen per jaar zijn gelezen`,
+        en: `${t.id} has no column with the distribution key: only the amounts per year were read`,
+      },
+    });
+  }
+  return result;
+}
+
+/** Begroting: cost lines, their total and, when the budget splits it, the jeugd and wmo lines. */
+export function buildBudget(t: RawTable, notes: ReadNote[]): CostBudget | undefined {
+  if (t.failed) return leftOut(t.id, notes);
+  const youthLabel = rowPattern(t.id, "youth");
+  const wmoLabel = rowPattern(t.id, "wmo");
+  let youth: RawRow | undefined;
+  let wmo: RawRow | undefined;
+  let total: RawRow | undefined;
+  const lines: RawRow[] = [];
+  for (const r of t.rows) {
+    const n = normLabel(r.label);
+    if (youthLabel.test(n) && !youth) youth = r;
+    else if (wmoLabel.test(n) && !wmo) wmo = r;
+    else if (isTotal(n) && !total) total = r;
+    else if (total) return unexpectedRow(t, notes, r);
+    else lines.push(r);
+  }
+  if (!total || lines.length === 0 || (youth === undefined) !== (wmo === undefined)) {
+    return missingRows(t, notes, [
+      [lines[0], "kostenpost"],
+      [total, "'totaal'"],
+      ...(youth || wmo
+        ? ([
+            [youth, "'jeugd'"],
+            [wmo, "'wmo'"],
+          ] as [RawRow | undefined, string][])
+        : []),
+    ]);
+  }
+  const unlabelled = lines.find((r) => r.label === "");
+  if (unlabelled) return unexpectedRow(t, notes, unlabelled);
+  const split = youth && wmo ? [youth, wmo] : [];
+  if (!requireValues(t, [total, ...split], notes)) return leftOut(t.id, notes);
+  const result: CostBudget = {
+    years: t.years,
+    lines: lines.map(line),
+    total: line(total),
+  };
+  if (youth && wmo) {
+    const s = shares(t, notes);
+    result.youth = shareOf(youth, s.get(youth));
+    result.wmo = shareOf(wmo, s.get(wmo));
+  }
   return result;
 }
 
@@ -469,6 +535,7 @@ const BUILDERS: {
   materialCosts: buildMaterialCosts,
   totals: buildTotals,
   contributions: buildContributions,
+  budget: buildBudget,
 };
 
 export function buildPlanTables(raws: RawTable[], notes: ReadNote[]): Partial<Plan> {

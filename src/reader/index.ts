@@ -24,8 +24,8 @@ export interface ReadResult {
 
 export const LOOKED: readonly string[] = [
   `Excel-tabellen / Excel tables ${TEMPLATE_TABLES.map((t) => t.name).join(", ")} (UP-sjabloon / UP template)`,
-  `Titels / titles: ${TABLE_KINDS.filter((k) => k.titles)
-    .map((k) => `'${k.id}. ${k.title.nl}'`)
+  `Titels / titles: ${TABLE_KINDS.filter((k) => k.titles.length > 0)
+    .map((k) => `'${k.titles[0].number ? `${k.id}. ` : ""}${k.title.nl}'`)
     .join(", ")}`,
   "Kopregels met jaren / header rows with years: 'fte 2023 … fte 2027', '2023 … 2027'",
   "Regels / rows: 'formatiekosten totaal', 'formatiekosten jeugd', 'materiele kosten jeugd'",
@@ -33,7 +33,9 @@ export const LOOKED: readonly string[] = [
 ];
 
 /** The tables the published layout's recogniser looks for. */
-const RECOGNISED: TableId[] = TABLE_KINDS.filter((k) => k.titles).map((k) => k.id);
+const RECOGNISED: TableId[] = TABLE_KINDS.filter((k) => k.titles.length > 0 && !k.optional).map(
+  (k) => k.id
+);
 
 /**
  * Reads an Uitvoeringsplan from a workbook: the UP template's Excel tables when the workbook
@@ -65,6 +67,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
     for (const spec of TEMPLATE_TABLES) {
       if (isBound(spec.table)) continue;
       const loc = template.get(spec.name.toLowerCase());
+      if (!loc && tableKind(spec.table).optional) continue;
       if (!loc) {
         notes.push({
           severity: "info",

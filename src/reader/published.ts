@@ -5,7 +5,7 @@ import { tableKind } from "../core/tableKinds";
 import { hiddenRowNote, normLabel, NumberRead, RawRow, RawTable } from "./build";
 import { CellRead, cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { WorkbookGrid } from "./grid";
-import { Recogniser, titleKind } from "./recognise";
+import { namesKind, Recogniser, titleKind } from "./recognise";
 import {
   firstText,
   Header,
@@ -52,14 +52,19 @@ function splitLine(text: string): { label: string; numbers: NumberRead[] } {
   return { label: tokens.slice(0, i + 1).join(" "), numbers };
 }
 
-/** Whether a table ends with this row: its closing total, as its kind closes. */
-function closes(id: TableId, row: RawRow, before: RawRow[]): boolean {
-  const closing = tableKind(id).closing;
-  if (!closing) return false;
+/**
+ * Whether a table ends with this row, as its kind closes: its closing total. `next` is the
+ * label of the row below it, for a total that its split lines follow.
+ */
+function closes(id: TableId, row: RawRow, before: RawRow[], next?: string): boolean {
   const n = normLabel(row.label);
-  if (!(closing.labels.test(n) || (closing.unlabelled && n === ""))) return false;
-  if (closing.withFigures && row.values.size === 0 && row.extra === undefined) return false;
-  return !closing.after || before.some((r) => closing.after!.test(normLabel(r.label)));
+  return tableKind(id).closing.some(
+    (c) =>
+      (c.labels.test(n) || (c.unlabelled === true && n === "")) &&
+      !(c.withFigures && row.values.size === 0 && row.extra === undefined) &&
+      (!c.after || before.some((r) => c.after!.test(normLabel(r.label)))) &&
+      !(c.unlessNext && next !== undefined && c.unlessNext.test(normLabel(next)))
+  );
 }
 
 /** The number a kind's rows carry before the years: scale, share or key. */
@@ -113,6 +118,16 @@ class PublishedReader {
     });
   }
 
+  /** The label of the next filled row within the columns, if it is near enough to belong. */
+  private nextLabel(r: number, left: number, right: number): string | undefined {
+    for (const next of rowsAfter(this.scan, r)) {
+      if (next - r > MAX_GAP) return undefined;
+      if (this.filledIn(next, left, right).length === 0) continue;
+      return splitLine(firstText(this.scan, next, left, right)).label;
+    }
+    return undefined;
+  }
+
   /** Reads the numbers of a pasted line in one cell, placed by count or refused. */
   private lineRow(
     id: TableId,
@@ -123,7 +138,12 @@ class PublishedReader {
   ): RawRow | undefined {
     const cell = cellRef(this.scan.sheet, r, column);
     const { label, numbers } = splitLine(text);
-    const row: RawRow = { label, labelCell: cell, values: new Map(), empty: new Map() };
+    const row: RawRow = {
+      label,
+      labelCell: cell,
+      values: new Map(),
+      empty: new Map(),
+    };
     const kind = extraKind(id);
     const n = normLabel(label);
     const totalRow = n === "" || /^(totaal|total)\b/.test(n) || n.startsWith("formatie team");
@@ -173,14 +193,20 @@ class PublishedReader {
     }
     const what =
       read.kind === "text"
-        ? { nl: `'${read.text}' is geen getal`, en: `'${read.text}' is not a number` }
+        ? {
+            nl: `'${read.text}' is geen getal`,
+            en: `'${read.text}' is not a number`,
+          }
         : read.message;
     this.error(id, cell, `${cell.address}: ${what.nl}`, `${cell.address}: ${what.en}`);
     return { failed: true };
   }
 
-  /** Reads the rows under a header with year columns (or a one-cell header line). */
-  readHeaderTable(h: Header, id: TableId, title?: Title): RawTable {
+  /**
+   * Reads the rows under a header with year columns (or a one-cell header line). A table of a
+   * kind plans need not have that never reaches its closing row is no such table: undefined.
+   */
+  readHeaderTable(h: Header, id: TableId, title?: Title): RawTable | undefined {
     const sheet = this.scan.sheet;
     const years = h.years;
     const columnYear = new Map<number, number>();
@@ -196,6 +222,7 @@ class PublishedReader {
     let left = h.columns ? firstYearColumn : (h.lineColumn ?? 1);
     const right = h.last;
     let lines = 0;
+    let closed = false;
     this.claim(h.row, h.first, h.last);
     for (const r of rowsAfter(this.scan, h.row)) {
       if (r - prev > MAX_GAP) break;
@@ -296,7 +323,10 @@ class PublishedReader {
       raw.rows.push(row);
       this.claim(r, filled[0], scope[1]);
       last = r;
-      if (closes(id, row, raw.rows.slice(0, -1))) break;
+      if (closes(id, row, raw.rows.slice(0, -1), this.nextLabel(r, ...scope))) {
+        closed = true;
+        break;
+      }
     }
     if (lines > 0) {
       this.notes.push({
@@ -326,6 +356,7 @@ class PublishedReader {
       },
       sheet.name
     );
+    if (!closed && tableKind(id).optional) return undefined;
     return raw;
   }
 
@@ -437,7 +468,11 @@ class PublishedReader {
     raw.years = years.years;
     const yearOfColumn = new Map(valueColumns.map((c, i) => [c, years.years[i]]));
     for (const e of entries) {
-      const row: RawRow = { label: e.label, values: new Map(), empty: new Map() };
+      const row: RawRow = {
+        label: e.label,
+        values: new Map(),
+        empty: new Map(),
+      };
       if (e.labelCell) row.labelCell = e.labelCell;
       if (e.line) {
         let numbers = e.line;
@@ -491,7 +526,12 @@ class PublishedReader {
       .filter((h) => h.columns !== undefined)
       .sort((a, b) => Math.abs(a.row - first.r) - Math.abs(b.row - first.r));
     const info = (nl: string, en: string) =>
-      this.notes.push({ severity: "info", table: id, cell: first.labelCell, message: { nl, en } });
+      this.notes.push({
+        severity: "info",
+        table: id,
+        cell: first.labelCell,
+        message: { nl, en },
+      });
     const range = (ys: number[]) => `${ys[0]}–${ys[ys.length - 1]}`;
     if (valueColumns.length > 0) {
       for (const h of neighbours) {
@@ -530,20 +570,30 @@ class PublishedReader {
     return { years };
   }
 
+  /** Reads a table under a header; what it noted counts only when it is a table after all. */
+  private readCandidate(h: Header, id: TableId, title?: Title): void {
+    const notes = this.notes;
+    this.notes = [];
+    const raw = this.readHeaderTable(h, id, title);
+    if (raw) {
+      this.raws.push(raw);
+      notes.push(...this.notes);
+    }
+    this.notes = notes;
+  }
+
   read(): void {
     for (const h of this.scan.headers) {
       if (this.isClaimed(h.row, h.first, h.last)) continue;
       const { id, title } = this.recogniser.kindOf(h);
       if (!id || id === "Tabel 2" || id === "Sleutel") continue;
-      this.raws.push(this.readHeaderTable(h, id, title));
+      this.readCandidate(h, id, title);
     }
     const staffHeader = this.scan.headers.find(
       (h) => !this.isClaimed(h.row, h.first, h.last) && this.recogniser.kindOf(h).id === "Tabel 2"
     );
     if (staffHeader) {
-      this.raws.push(
-        this.readHeaderTable(staffHeader, "Tabel 2", this.recogniser.kindOf(staffHeader).title)
-      );
+      this.readCandidate(staffHeader, "Tabel 2", this.recogniser.kindOf(staffHeader).title);
       return;
     }
     const title = this.scan.titles.find((t) => t.id === "Tabel 2");
@@ -583,7 +633,7 @@ export function readPublished(grid: WorkbookGrid, notes: ReadNote[]): PublishedR
   const result: PublishedResult = { raws: [], sheets: new Set() };
   const seen = new Map<TableId, RawTable>();
   for (const sheet of grid.sheets) {
-    const scan = scanSheet(sheet, titleKind);
+    const scan = scanSheet(sheet, { titleKind, namesKind });
     result.title = result.title ?? scan.planTitle;
     if (scan.headers.length === 0 && scan.titles.length === 0) continue;
     const reader = new PublishedReader(scan, new Recogniser(scan), notes);

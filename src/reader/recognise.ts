@@ -10,15 +10,26 @@ import { firstText, Header, MAX_GAP, overlaps, rowsAfter, SheetScan, Title } fro
  * by the rows below a bare header (most municipalities; lines of both domains).
  */
 
-const TITLE = /^tabel\s*(\d+)\b[\s.:]*(.*)$/i;
+const NUMBERED = /^tabel\s*(\d+)\b[\s.:]*(.*)$/;
 
-/** The kind a title names: `Tabel 3 …` with the words of that table (`Tabel 3` alone is none). */
+/**
+ * The kind a title names: `Tabel 3 …` with the words of that table (`Tabel 3` alone is none),
+ * or the words of a kind whose titles carry no fixed number (`Begroting 2021`, `Tabel 2 Begroting`).
+ */
 export function titleKind(text: string): TableId | undefined {
-  if (text.length > 200 || !/^tabel/i.test(text)) return undefined;
-  const m = TITLE.exec(text);
-  if (!m) return undefined;
-  const words = normLabel(m[2]);
-  return TABLE_KINDS.find((k) => k.titles?.number === m[1] && k.titles.words.test(words))?.id;
+  if (text.length > 200 || !/^[a-z]/i.test(text)) return undefined;
+  const t = normLabel(text);
+  const m = NUMBERED.exec(t);
+  const words = m ? m[2] : t;
+  return TABLE_KINDS.find((k) =>
+    k.titles.some((s) => (s.number === undefined || s.number === m?.[1]) && s.words.test(words))
+  )?.id;
+}
+
+/** Whether a header's text names a kind of table (`Gemeente`, `Kostenpost`). */
+export function namesKind(label: string): boolean {
+  const n = normLabel(label);
+  return n !== "" && TABLE_KINDS.some((k) => k.headers.some((p) => p.test(n)));
 }
 
 /** The contributions table first: its header words (`gemeente …`) may hold another's words. */
@@ -70,7 +81,11 @@ export class Recogniser {
   /** By `fte` years, by the title above, by the header's words, or by the rows below it. */
   private classify(h: Header): Recognised {
     const title = this.titleOf(h);
-    if (h.fte) return { id: "Tabel 1", title: title?.id === "Tabel 1" ? title : undefined };
+    if (h.fte)
+      return {
+        id: "Tabel 1",
+        title: title?.id === "Tabel 1" ? title : undefined,
+      };
     if (title) return { id: title.id, title };
     const label = normLabel(h.label);
     const byWords = BY_HEADER.find((k) => k.headers.some((p) => p.test(label)));

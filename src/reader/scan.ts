@@ -86,14 +86,20 @@ function consecutive(years: number[]): boolean {
   return years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1] + 1);
 }
 
+/** What the scan asks of the table kinds. */
+export interface KindClues {
+  /** The kind a title cell names. */
+  titleKind: (text: string) => TableId | undefined;
+  /** Whether a header's text names a kind, so that a single year after it is a header too. */
+  namesKind: (label: string) => boolean;
+}
+
 /**
  * One pass over a sheet's cells: its filled rows and columns, the titles of plan tables (as
  * `titleKind` recognises them) and every header row with years.
  */
-export function scanSheet(
-  sheet: SheetGrid,
-  titleKind: (text: string) => TableId | undefined
-): SheetScan {
+export function scanSheet(sheet: SheetGrid, kinds: KindClues): SheetScan {
+  const { titleKind } = kinds;
   const scan: SheetScan = {
     sheet,
     rowNumbers: [],
@@ -120,7 +126,12 @@ export function scanSheet(
           scan.planTitle = t.replace(/\s+/g, " ");
         if (t.length <= 8) {
           const m = YEAR_CELL.exec(t);
-          if (m) yearCells.push({ column: c, year: Number(m[2]), fte: m[1] !== undefined });
+          if (m)
+            yearCells.push({
+              column: c,
+              year: Number(m[2]),
+              fte: m[1] !== undefined,
+            });
         } else if (t.includes("20")) {
           lineCandidate = { column: c, text: t };
         }
@@ -134,7 +145,7 @@ export function scanSheet(
     filled.sort((a, b) => a - b);
     scan.rowNumbers.push(r);
     scan.columns.set(r, filled);
-    const headers = yearRuns(r, cells, filled, yearCells, numberColumns);
+    const headers = yearRuns(r, cells, filled, yearCells, numberColumns, kinds.namesKind);
     if (headers.length === 0 && lineCandidate && filled.length === 1) {
       const h = headerLine(lineCandidate.text);
       if (h) {
@@ -171,16 +182,20 @@ function yearRuns(
   cells: Map<number, GridCell>,
   filled: number[],
   yearCells: { column: number; year: number; fte: boolean }[],
-  numberColumns: number[]
+  numberColumns: number[],
+  namesKind: (label: string) => boolean
 ): Header[] {
-  if (yearCells.length < 2) return [];
+  if (yearCells.length === 0) return [];
   const yearAt = new Map(yearCells.map((y) => [y.column, y]));
   const numbers = new Set(numberColumns);
   const headers: Header[] = [];
   let run: { column: number; year: number; fte: boolean }[] = [];
   let boundary = 0;
   const close = () => {
-    if (run.length >= 2) {
+    if (run.length === 0) return;
+    // A single year is a header only in a row of words alone that name a table kind.
+    const single = run.length === 1 && yearCells.length === 1 && numbers.size === 0;
+    if (run.length >= 2 || single) {
       const firstYear = run[0].column;
       const before = filled
         .filter((c) => c > boundary && c < firstYear && !numbers.has(c))
@@ -191,18 +206,21 @@ function yearRuns(
       const scale = before.length > 0 && normLabel(before[before.length - 1][1]) === "schaal";
       const texts = before.slice(scale ? -2 : -1);
       const labelled = texts.filter(([, t]) => normLabel(t) !== "schaal");
-      headers.push({
-        row: r,
-        years: run.map((y) => y.year),
-        columns: run.map((y) => y.column),
-        fte: run.some((y) => y.fte),
-        label: labelled.map(([, t]) => t).join(" "),
-        labelColumn: labelled[0]?.[0],
-        first: texts[0]?.[0] ?? firstYear,
-        last: run[run.length - 1].column,
-      });
+      const label = labelled.map(([, t]) => t).join(" ");
+      if (!single || namesKind(label)) {
+        headers.push({
+          row: r,
+          years: run.map((y) => y.year),
+          columns: run.map((y) => y.column),
+          fte: run.some((y) => y.fte),
+          label,
+          labelColumn: labelled[0]?.[0],
+          first: texts[0]?.[0] ?? firstYear,
+          last: run[run.length - 1].column,
+        });
+      }
     }
-    if (run.length > 0) boundary = run[run.length - 1].column;
+    boundary = run[run.length - 1].column;
     run = [];
   };
   for (const c of filled) {

@@ -23,7 +23,10 @@ export const TEMPLATE_TABLES: readonly TemplateTableSpec[] = TABLE_KINDS.flatMap
 );
 
 const components = tableKind("Sleutel").template!;
-export const COMPONENTS_TABLE = { name: components.name, label: components.label };
+export const COMPONENTS_TABLE = {
+  name: components.name,
+  label: components.label,
+};
 export const WEIGHTS_TABLE = WEIGHTS_TEMPLATE;
 
 const label = (id: TableId, field: string): string => rowSpec(id, field).label!;

@@ -77,6 +77,7 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
           <ul className={styles.list}>
             {TABLE_KINDS.map((table) => {
               const years = tableYears(plan, table.id);
+              if (years === undefined && table.optional) return null;
               const where = plan.source.tables[table.id];
               return (
                 <li key={table.id}>

@@ -201,6 +201,7 @@ describe("checkPlan on the published 2024 plan", () => {
       ["ALLOC-AMOUNT", "findings", 16],
       ["ALLOC-SUM", "findings", 5],
       ["ALLOC-LINK", "findings", 1],
+      ["BUDGET-LINK", "not-applicable", 0],
       ["MUNICIPALITIES", "ok", 0],
       ["KEY-RECOMPUTE", "not-applicable", 0],
       ["FORMULA-RANGE", "not-applicable", 0],
@@ -236,6 +237,7 @@ describe("checkPlan", () => {
       "ALLOC-AMOUNT",
       "ALLOC-SUM",
       "ALLOC-LINK",
+      "BUDGET-LINK",
       "MUNICIPALITIES",
       "KEY-RECOMPUTE",
       "FORMULA-RANGE",
@@ -247,6 +249,7 @@ describe("checkPlan", () => {
     expect(r.findings).toEqual([]);
     expect(r.summary).toEqual({ error: 0, warning: 0, info: 0 });
     expect(r.rules.filter((x) => x.status !== "ok").map((x) => x.rule)).toEqual([
+      "BUDGET-LINK",
       "KEY-RECOMPUTE",
       "FORMULA-RANGE",
     ]);

@@ -124,6 +124,21 @@ export class PlanBuilder {
     return this;
   }
 
+  /** A budget on sheet 'Begroting', laid out as the other tables. */
+  budget(
+    years: number[],
+    t: { lines: Row[]; total: Row; youth?: RowWithExtra; wmo?: RowWithExtra }
+  ): this {
+    const p = new TablePlacer("Begroting", years);
+    this.plan.budget = {
+      years,
+      lines: t.lines.map((l) => p.line(l)),
+      total: p.line(t.total),
+      ...(t.youth && t.wmo ? { youth: shareLine(p, t.youth), wmo: shareLine(p, t.wmo) } : {}),
+    };
+    return this;
+  }
+
   totals(years: number[], t: { staffYouth: Row; materialYouth: Row; total: Row }): this {
     const p = new TablePlacer("Tabel 4", years);
     this.plan.totals = {

@@ -12,7 +12,8 @@ export const KEY_SUM: Rule = {
     nl: "Tabel 6: de verdeelsleutels tellen op tot 100%",
     en: "Tabel 6: the distribution keys add up to 100%",
   },
-  applies: (plan: Plan) => plan.contributions !== undefined,
+  applies: (plan: Plan) =>
+    plan.contributions !== undefined && plan.contributions.keyColumn !== false,
   run(plan: Plan): Finding[] {
     const t6 = plan.contributions;
     if (!t6) return [];

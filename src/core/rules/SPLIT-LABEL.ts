@@ -21,17 +21,20 @@ interface Labelled {
 }
 
 /**
- * Tabel 2 and Tabel 3: a line labelled `70%` really is 70% of its total, within half a unit of
+ * Tabel 2, Tabel 3 and a split budget: a line labelled `70%` really is 70% of its total, within half a unit of
  * the label's last digit (70% → 69,5%–70,5%). A warning: the amounts may be right and the
  * label stale, as in the published 2024 plan.
  */
 export const SPLIT_LABEL: Rule = {
   id: "SPLIT-LABEL",
   title: {
-    nl: "Tabel 2 en 3: een regel met een percentage (70%) is werkelijk dat deel van het totaal",
-    en: "Tabel 2 and 3: a line labelled with a percentage (70%) really is that share of the total",
+    nl: "Tabel 2, 3 en de begroting: een regel met een percentage (70%) is werkelijk dat deel van het totaal",
+    en: "Tabel 2, 3 and the budget: a line labelled with a percentage (70%) really is that share of the total",
   },
-  applies: (plan: Plan) => plan.staffCosts !== undefined || plan.materialCosts !== undefined,
+  applies: (plan: Plan) =>
+    plan.staffCosts !== undefined ||
+    plan.materialCosts !== undefined ||
+    (plan.budget?.youth !== undefined && plan.budget.wmo !== undefined),
   run(plan: Plan): Finding[] {
     const tables: Labelled[] = [];
     const t2 = plan.staffCosts;
@@ -50,6 +53,15 @@ export const SPLIT_LABEL: Rule = {
         years: t3.years,
         total: t3.subtotal,
         lines: [t3.youth, t3.wmo],
+      });
+    }
+    const budget = plan.budget;
+    if (budget?.youth && budget.wmo) {
+      tables.push({
+        table: "Begroting",
+        years: budget.years,
+        total: budget.total,
+        lines: [budget.youth, budget.wmo],
       });
     }
     return tables.flatMap(checkLabels);

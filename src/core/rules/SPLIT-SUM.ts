@@ -12,14 +12,17 @@ interface Split {
 
 const SUBTOTAL: Message = { nl: "subtotaal", en: "subtotal" };
 
-/** Tabel 2 and Tabel 3: jeugd + wmo equals the total they split, in whole euros. */
+/** Tabel 2, Tabel 3 and a split budget: jeugd + wmo equals the total they split, in whole euros. */
 export const SPLIT_SUM: Rule = {
   id: "SPLIT-SUM",
   title: {
-    nl: "Tabel 2 en 3: jeugd + wmo is per jaar gelijk aan het totaal",
-    en: "Tabel 2 and 3: jeugd + wmo equals the total, per year",
+    nl: "Tabel 2, 3 en de begroting: jeugd + wmo is per jaar gelijk aan het totaal",
+    en: "Tabel 2, 3 and the budget: jeugd + wmo equals the total, per year",
   },
-  applies: (plan: Plan) => plan.staffCosts !== undefined || plan.materialCosts !== undefined,
+  applies: (plan: Plan) =>
+    plan.staffCosts !== undefined ||
+    plan.materialCosts !== undefined ||
+    (plan.budget?.youth !== undefined && plan.budget.wmo !== undefined),
   run(plan: Plan): Finding[] {
     const splits: Split[] = [];
     const t2 = plan.staffCosts;
@@ -40,6 +43,16 @@ export const SPLIT_SUM: Rule = {
         youth: t3.youth,
         wmo: t3.wmo,
         totals: t3.grandTotal ? [t3.subtotal, t3.grandTotal] : [t3.subtotal],
+      });
+    }
+    const budget = plan.budget;
+    if (budget?.youth && budget.wmo) {
+      splits.push({
+        table: "Begroting",
+        years: budget.years,
+        youth: budget.youth,
+        wmo: budget.wmo,
+        totals: [budget.total],
       });
     }
     return splits.flatMap(checkSplit);

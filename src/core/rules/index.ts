@@ -1,6 +1,7 @@
 import { ALLOC_AMOUNT } from "./ALLOC-AMOUNT";
 import { ALLOC_LINK } from "./ALLOC-LINK";
 import { ALLOC_SUM } from "./ALLOC-SUM";
+import { BUDGET_LINK } from "./BUDGET-LINK";
 import { FORMULA_RANGE } from "./FORMULA-RANGE";
 import { FTE_TOTAL } from "./FTE-TOTAL";
 import { FTE_VALUE } from "./FTE-VALUE";
@@ -27,6 +28,7 @@ export const RULES: Rule[] = [
   ALLOC_AMOUNT,
   ALLOC_SUM,
   ALLOC_LINK,
+  BUDGET_LINK,
   MUNICIPALITIES_RULE,
   KEY_RECOMPUTE,
   FORMULA_RANGE,
@@ -36,6 +38,7 @@ export {
   ALLOC_AMOUNT,
   ALLOC_LINK,
   ALLOC_SUM,
+  BUDGET_LINK,
   FORMULA_RANGE,
   FTE_TOTAL,
   FTE_VALUE,
