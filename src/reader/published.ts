@@ -1,4 +1,4 @@
-import { columnLetter, formatRange, parseReference } from "../core/address";
+import { columnLetter, formatRange, parseAddress, parseReference } from "../core/address";
 import { readDutchNumber } from "../core/dutchNumber";
 import { CellRef, TableId } from "../core/model";
 import { tableKind } from "../core/tableKinds";
@@ -118,14 +118,63 @@ class PublishedReader {
     });
   }
 
-  /** The label of the next filled row within the columns, if it is near enough to belong. */
-  private nextLabel(r: number, left: number, right: number): string | undefined {
+  /** The next filled row within the columns, if it is near enough to belong to the table. */
+  private nextRow(r: number, left: number, right: number): number | undefined {
     for (const next of rowsAfter(this.scan, r)) {
-      if (next - r > MAX_GAP) return undefined;
-      if (this.filledIn(next, left, right).length === 0) continue;
-      return splitLine(firstText(this.scan, next, left, right)).label;
+      if (next - r > MAX_GAP || this.startsTable(next, left, right)) return undefined;
+      if (this.filledIn(next, left, right).length > 0) return next;
     }
     return undefined;
+  }
+
+  /** The label of the next row, as a closing row that its split lines follow asks. */
+  private nextLabel(r: number, left: number, right: number): string | undefined {
+    const next = this.nextRow(r, left, right);
+    return next === undefined
+      ? undefined
+      : splitLine(firstText(this.scan, next, left, right)).label;
+  }
+
+  /**
+   * Whether the next row is one more row of the table: it holds a figure under its years, or
+   * is a whole line in one cell with numbers.
+   */
+  private rowFollows(r: number, scope: [number, number], yearColumns: Set<number>): boolean {
+    const next = this.nextRow(r, ...scope);
+    if (next === undefined) return false;
+    const filled = this.filledIn(next, ...scope);
+    if (filled.some((c) => yearColumns.has(c))) return true;
+    const only =
+      filled.length === 1 ? readCell(this.scan.sheet.rows.get(next)?.get(filled[0])) : undefined;
+    return only?.kind === "text" && splitLine(only.text).numbers.length > 0;
+  }
+
+  /**
+   * A row without a label where the table's unlabelled total would be, but more rows of the
+   * table follow: its label was emptied or merged away. The table is read on to its total; the
+   * row keeps its figures and gets the cell that lacks the label, which is named.
+   */
+  private missingLabel(id: TableId, row: RawRow, r: number, column: number): void {
+    const cell = cellRef(this.scan.sheet, r, column);
+    row.labelCell = cell;
+    const merge = this.scan.sheet.merges
+      .map((m) => ({ text: m, area: parseReference(m) }))
+      .find(
+        ({ area }) =>
+          area && r >= area.top && r <= area.bottom && column >= area.left && column <= area.right
+      );
+    const why = merge
+      ? {
+          nl: `${cell.address} ligt in de samengevoegde cellen ${merge.text} en heeft daardoor geen eigen naam`,
+          en: `${cell.address} lies in the merged cells ${merge.text} and so has no name of its own`,
+        }
+      : { nl: `${cell.address} is leeg`, en: `${cell.address} is empty` };
+    this.error(
+      id,
+      cell,
+      `${why.nl}, maar rij ${r} heeft bedragen en er volgen nog rijen van de tabel: vul de naam in (de tabel is doorgelezen tot de totaalregel)`,
+      `${why.en}, but row ${r} holds figures and more rows of the table follow: fill in the name (the table was read on to its total row)`
+    );
   }
 
   /** Reads the numbers of a pasted line in one cell, placed by count or refused. */
@@ -323,6 +372,11 @@ class PublishedReader {
       raw.rows.push(row);
       this.claim(r, filled[0], scope[1]);
       last = r;
+      if (row.label === "" && this.rowFollows(r, scope, new Set(columnYear.keys()))) {
+        const above = raw.rows[raw.rows.length - 2]?.labelCell;
+        this.missingLabel(id, row, r, (above && parseAddress(above.address)?.column) ?? scope[0]);
+        continue;
+      }
       if (closes(id, row, raw.rows.slice(0, -1), this.nextLabel(r, ...scope))) {
         closed = true;
         break;
