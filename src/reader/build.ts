@@ -106,6 +106,26 @@ function missingRows(
   return leftOut(t.id, notes);
 }
 
+/**
+ * Lines whose empty cells count as 0 (roles, cost lines) but that have no figure at all: most
+ * often the rest of a label over two rows (a name wrapped in the PDF), so they are said.
+ */
+function figurelessLines(t: RawTable, lines: RawRow[], notes: ReadNote[]): void {
+  for (const r of lines) {
+    if (r.label === "" || r.values.size > 0 || r.extra) continue;
+    const at = r.labelCell ? `${r.labelCell.address}: ` : "";
+    notes.push({
+      severity: "warning",
+      table: t.id,
+      cell: r.labelCell,
+      message: {
+        nl: `${t.id}: ${at}regel '${r.label}' heeft in geen enkel jaar een getal en telt als 0; hoort de tekst bij de regel erboven (een naam over twee rijen)?`,
+        en: `${t.id}: ${at}row '${r.label}' has no figure in any year and counts as 0; does the text belong to the row above (a label over two rows)?`,
+      },
+    });
+  }
+}
+
 /** Leaves a table out because of a row that has no place in it. */
 function unexpectedRow(t: RawTable, notes: ReadNote[], r: RawRow): undefined {
   tableError(
@@ -288,6 +308,11 @@ export function buildStaffing(t: RawTable, notes: ReadNote[]): StaffingPlan | un
     roles.push(role);
   });
   if (!ok) return leftOut(t.id, notes);
+  figurelessLines(
+    t,
+    t.rows.filter((_, i) => i !== totalIndex),
+    notes
+  );
   return { years: t.years, roles, total: line(t.rows[totalIndex]) };
 }
 
@@ -318,8 +343,11 @@ function splitRoles(t: RawTable) {
 export function buildStaffCosts(t: RawTable, notes: ReadNote[]): StaffCosts | undefined {
   if (t.failed) return leftOut(t.id, notes);
   const { youth, wmo, totals, others, subtotal } = splitRoles(t);
-  const total = totals[0] ?? subtotal;
-  const grandTotal = totals.length > 1 ? totals[totals.length - 1] : undefined;
+  // An unlabelled row above the split is the total (its label emptied); then every `totaal` row
+  // is a grand total, and not the one that takes its place.
+  const total = subtotal ?? totals[0];
+  const after = subtotal ? totals : totals.slice(1);
+  const grandTotal = after.length > 0 ? after[after.length - 1] : undefined;
   if (!total || !youth || !wmo) {
     return missingRows(t, notes, [
       [total, "'formatiekosten totaal'"],
@@ -327,8 +355,8 @@ export function buildStaffCosts(t: RawTable, notes: ReadNote[]): StaffCosts | un
       [wmo, "'formatiekosten wmo'"],
     ]);
   }
-  if (others.length > 0 || totals.length > 2) {
-    return unexpectedRow(t, notes, [...others, ...totals.slice(1, -1)][0]);
+  if (others.length > 0 || after.length > 1) {
+    return unexpectedRow(t, notes, [...others, ...after.slice(0, -1)][0]);
   }
   const rows = [total, youth, wmo, ...(grandTotal ? [grandTotal] : [])];
   if (!requireValues(t, rows, notes)) return leftOut(t.id, notes);
@@ -360,6 +388,7 @@ export function buildMaterialCosts(t: RawTable, notes: ReadNote[]): MaterialCost
   if (extraTotals.length > 0) return unexpectedRow(t, notes, extraTotals[0]);
   const rows = [sub, youth, wmo, ...(grandTotal ? [grandTotal] : [])];
   if (!requireValues(t, rows, notes)) return leftOut(t.id, notes);
+  figurelessLines(t, others, notes);
   const s = shares(t, notes);
   const result: MaterialCosts = {
     years: t.years,
@@ -513,6 +542,7 @@ export function buildBudget(t: RawTable, notes: ReadNote[]): CostBudget | undefi
   if (unlabelled) return unexpectedRow(t, notes, unlabelled);
   const split = youth && wmo ? [youth, wmo] : [];
   if (!requireValues(t, [total, ...split], notes)) return leftOut(t.id, notes);
+  figurelessLines(t, lines, notes);
   const result: CostBudget = {
     years: t.years,
     lines: lines.map(line),

@@ -372,15 +372,15 @@ class PublishedReader {
       raw.rows.push(row);
       this.claim(r, filled[0], scope[1]);
       last = r;
+      if (!closes(id, row, raw.rows.slice(0, -1), this.nextLabel(r, ...scope))) continue;
+      // An unlabelled closing row with more rows of the table below is a row that lost its label.
       if (row.label === "" && this.rowFollows(r, scope, new Set(columnYear.keys()))) {
         const above = raw.rows[raw.rows.length - 2]?.labelCell;
         this.missingLabel(id, row, r, (above && parseAddress(above.address)?.column) ?? scope[0]);
         continue;
       }
-      if (closes(id, row, raw.rows.slice(0, -1), this.nextLabel(r, ...scope))) {
-        closed = true;
-        break;
-      }
+      closed = true;
+      break;
     }
     if (lines > 0) {
       this.notes.push({
@@ -439,7 +439,11 @@ class PublishedReader {
         continue;
       }
       const n = normLabel(firstText(this.scan, r, left, right, (c) => this.claimedAt(r, c)));
-      if (title ? n.startsWith("formatiekosten") : /^formatiekosten totaal\b/.test(n)) {
+      // Under its title, a first row with figures but its label emptied is the table's too.
+      const unlabelled = n === "" && this.filledIn(r, left, right).length > 0;
+      if (
+        title ? n.startsWith("formatiekosten") || unlabelled : /^formatiekosten totaal\b/.test(n)
+      ) {
         start = r;
         break;
       }

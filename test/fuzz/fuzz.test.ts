@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { join } from "node:path";
-import { formatCell } from "../../src/core/address";
+import { address, formatCell, formatRange, parseReference } from "../../src/core/address";
+import { Plan, TableId } from "../../src/core/model";
 import { checkPlan } from "../../src/core/check";
 import { readPlan, ReadResult } from "../../src/reader";
 import { cellAt, GridCell, WorkbookGrid } from "../../src/reader/grid";
@@ -9,13 +10,18 @@ import { gridFromExcelJS } from "../../src/workbook/grid";
 import { planFigures } from "../workbook/planFigures";
 import {
   apply,
+  applyLabel,
   changedFigure,
   copyGrid,
   FigureCell,
   figureCells,
   findingLines,
+  LabelCell,
+  labelCells,
+  LabelMutation,
   Mutation,
   notesNaming,
+  shiftRange,
   WRONG_CONTENTS,
 } from "./mutations";
 
@@ -36,6 +42,11 @@ interface Example {
   grid: WorkbookGrid;
   findings: string[];
   figures: FigureCell[];
+  labels: LabelCell[];
+  /** Every figure read, with its path and cell: what a mutation may leave as it was. */
+  read: string;
+  /** Where each table was read. */
+  tables: [TableId, string][];
 }
 
 const stats = {
@@ -49,6 +60,11 @@ const stats = {
   noPlan: 0,
   slowest: 0,
   sweep: 0,
+  labelCases: 0,
+  labelsReadThrough: 0,
+  labelsRefused: 0,
+  shortened: [] as string[],
+  labelsSurvived: [] as string[],
 };
 
 let examples: Example[];
@@ -64,6 +80,9 @@ beforeAll(async () => {
       grid,
       findings: findingLines(checkPlan(read.plan!)),
       figures: figureCells(grid, read.plan!),
+      labels: labelCells(grid, read.plan!),
+      read: whatWasRead(read.plan!),
+      tables: Object.entries(read.plan!.source.tables) as [TableId, string][],
     });
   }
 });
@@ -79,6 +98,11 @@ afterAll(() => {
       `    found by the check:        ${stats.detectedByFindings}`,
       `    reported by the reader:    ${stats.detectedByNotes}`,
       `    survived (not reported):   ${stats.survived.length}`,
+      `  label mutations:             ${stats.labelCases} (blank, merge, wrap inside a table)`,
+      `    tables read through:       ${stats.labelsReadThrough}`,
+      `    tables refused with a note: ${stats.labelsRefused}`,
+      `    silently shortened:        ${stats.shortened.length}`,
+      `    survived (not reported):   ${stats.labelsSurvived.length}`,
       `  slowest read + check:        ${stats.slowest} ms`,
     ].join("\n")
   );
@@ -311,3 +335,90 @@ test("every figure of both examples, one unit up and one down, is reported", () 
   stats.survived.push(...survivors);
   expect(survivors).toEqual([]);
 }, 120_000);
+
+/** Every figure of a plan by its path, with its cell and value, as one comparable text. */
+function whatWasRead(plan: Plan): string {
+  return [...planFigures(plan, true)]
+    .map(([path, f]) => `${path}=${f.cell ? formatCell(f.cell) : ""}:${f.value.toString()}`)
+    .sort()
+    .join("\n");
+}
+
+/** A table's range after the rows a mutation inserted: Excel moves and stretches it alike. */
+function movedRange(range: string, grid: WorkbookGrid, applied: Mutation[]): string {
+  return range
+    .split("; ")
+    .map((part) => {
+      const ref = parseReference(part)!;
+      let local = formatRange(ref);
+      for (const m of applied) {
+        if (m.kind !== "insertRow" || grid.sheets[m.sheet].name !== ref.sheet) continue;
+        local = shiftRange(local, "row", m.at, 1)!;
+      }
+      return `${part.slice(0, part.lastIndexOf("!") + 1)}${local}`;
+    })
+    .join("; ");
+}
+
+test(
+  "a label blanked, merged or wrapped inside a table: the table is read to its total or refused, never shortened, and the change is said",
+  () => {
+    const how = fc.constantFrom<LabelMutation>("blank", "mergeWithAbove", "mergeWithBelow", "wrap");
+    fc.assert(
+      fc.property(fc.nat(1), fc.nat(10_000), how, (which, index, kind) => {
+        const example = examples[which];
+        const target = example.labels[index % example.labels.length];
+        const grid = copyGrid(example.grid);
+        const sheet = grid.sheets[target.sheet];
+        // The label cell that the mutation takes away or changes, and whether it held text.
+        const lost =
+          kind === "mergeWithBelow"
+            ? { row: target.row + 1, column: target.column }
+            : { row: target.row, column: target.column };
+        const had = cellAt(sheet, lost.row, lost.column)?.value;
+        const applied = applyLabel(grid, target, kind);
+        stats.mutations += applied.length;
+        stats.labelCases++;
+        const { read, findings } = run(grid);
+        const what = `${example.name} ${formatCell(target.cell)} '${target.label}' ${kind}`;
+        for (const [table, range] of example.tables) {
+          const now = read.plan?.source.tables[table];
+          const expected = movedRange(range, grid, applied);
+          if (now === undefined) {
+            const refused =
+              !read.plan || read.notes.some((n) => n.severity === "error" && n.table === table);
+            if (!refused) stats.shortened.push(`${what}: ${table} gone without a word`);
+            else if (table === target.table) stats.labelsRefused++;
+          } else if (now !== expected)
+            stats.shortened.push(`${what}: ${table} ${now}, not ${expected}`);
+          else if (table === target.table) stats.labelsReadThrough++;
+        }
+        // A label taken away that changed nothing read (an unlabelled total is a total) needs no word.
+        if (typeof had !== "string" || had.trim() === "") return;
+        if (
+          read.plan &&
+          whatWasRead(read.plan) === example.read &&
+          findings?.join("\n") === example.findings.join("\n")
+        )
+          return;
+        // A wrapped label is said at either of its two rows.
+        const cells = [lost.row, ...(kind === "wrap" ? [lost.row + 1] : [])].map((r) => ({
+          sheet: sheet.name,
+          address: address(r, lost.column),
+        }));
+        const said =
+          !read.plan ||
+          (findings !== undefined && findings.join("\n") !== example.findings.join("\n")) ||
+          cells.some((cell) => notesNaming(read.notes, cell).length > 0) ||
+          read.notes.some((n) => n.severity === "error" && n.table === target.table);
+        if (!said) stats.labelsSurvived.push(what);
+      }),
+      { numRuns: RUNS }
+    );
+    expect({ shortened: stats.shortened, survived: stats.labelsSurvived }).toEqual({
+      shortened: [],
+      survived: [],
+    });
+  },
+  PROPERTY_TIMEOUT_MS
+);

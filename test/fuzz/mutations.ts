@@ -2,7 +2,8 @@ import { formatCell } from "../../src/core/address";
 import { formatDecimal } from "../../src/core/dutchNumber";
 import Decimal from "decimal.js";
 import { D } from "../../src/core/money";
-import { CellRef, CheckResult, Figure, Plan } from "../../src/core/model";
+import { CellRef, CheckResult, Figure, Plan, TableId } from "../../src/core/model";
+import { TABLE_KINDS } from "../../src/core/tableKinds";
 import { ReadNote } from "../../src/reader";
 import { CellValue, GridCell, SheetGrid, WorkbookGrid } from "../../src/reader/grid";
 import { address, parseAddress } from "../../src/core/address";
@@ -43,7 +44,7 @@ function moved(pos: number, at: number, delta: number): number | undefined {
 }
 
 /** A range after a row or column is deleted or inserted, as Excel adjusts it. */
-function shiftRange(ref: string, axis: Axis, at: number, delta: number): string | undefined {
+export function shiftRange(ref: string, axis: Axis, at: number, delta: number): string | undefined {
   const [p, q = p] = ref.split(":");
   const a = parseAddress(p);
   const b = parseAddress(q);
@@ -236,4 +237,62 @@ export function notesNaming(notes: ReadNote[], cell: CellRef): ReadNote[] {
 
 export function sameValue(a: CellValue, b: CellValue): boolean {
   return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+}
+
+/** A row label of a table as read: the cell a label mutation works on. */
+export interface LabelCell {
+  table: TableId;
+  label: string;
+  cell: CellRef;
+  sheet: number;
+  row: number;
+  column: number;
+}
+
+/** The cells of every labelled row of the plan's tables, found by walking each table kind's field. */
+export function labelCells(grid: WorkbookGrid, plan: Plan): LabelCell[] {
+  const out: LabelCell[] = [];
+  const walk = (table: TableId, value: unknown) => {
+    if (Array.isArray(value)) value.forEach((v) => walk(table, v));
+    if (!value || typeof value !== "object" || value instanceof Map || Decimal.isDecimal(value))
+      return;
+    const line = value as { label?: unknown; labelCell?: CellRef };
+    if (typeof line.label === "string" && line.label !== "" && line.labelCell) {
+      const pos = parseAddress(line.labelCell.address)!;
+      const sheet = grid.sheets.findIndex((s) => s.name === line.labelCell!.sheet);
+      out.push({ table, label: line.label, cell: line.labelCell, sheet, ...pos });
+    }
+    for (const v of Object.values(value)) walk(table, v);
+  };
+  for (const kind of TABLE_KINDS) walk(kind.id, plan[kind.field]);
+  return out;
+}
+
+/** What users do to a label inside a table. */
+export type LabelMutation = "blank" | "mergeWithAbove" | "mergeWithBelow" | "wrap";
+
+/**
+ * Applies a label mutation: the label emptied; merged with the cell above (Excel keeps the
+ * upper value, so this label goes) or below (the label below goes); or wrapped onto a new row
+ * below, as a long label pasted from a PDF (its last word moves there). Returns the mutations
+ * applied, for the grid's other bookkeeping; a wrap of a one-word label is a blank.
+ */
+export function applyLabel(grid: WorkbookGrid, target: LabelCell, how: LabelMutation): Mutation[] {
+  const { sheet, row, column } = target;
+  const words = target.label.split(/\s+/);
+  const done: Mutation[] = [];
+  const run = (m: Mutation) => {
+    apply(grid, m);
+    done.push(m);
+  };
+  if (how === "mergeWithAbove" && row > 1)
+    run({ kind: "merge", sheet, row: row - 1, column, height: 2, width: 1 });
+  else if (how === "mergeWithBelow")
+    run({ kind: "merge", sheet, row, column, height: 2, width: 1 });
+  else if (how === "wrap" && words.length > 1) {
+    run({ kind: "insertRow", sheet, at: row + 1 });
+    run({ kind: "set", sheet, row, column, cell: { value: words.slice(0, -1).join(" ") } });
+    run({ kind: "set", sheet, row: row + 1, column, cell: { value: words[words.length - 1] } });
+  } else run({ kind: "set", sheet, row, column, cell: null });
+  return done;
 }

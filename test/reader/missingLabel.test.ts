@@ -1,5 +1,6 @@
 import { checkPlan } from "../../src/core/check";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { ReadNote } from "../../src/reader";
 import { readPlanFromBuffer } from "../../src/workbook/read";
 import { Cells, publishedCells, readSheets, rowOf, set, workbookOf } from "./sheetCells";
 
@@ -59,7 +60,7 @@ function contributions(): Cells {
   return cells;
 }
 
-const errorsAt = (notes: { severity: string; cell?: { address: string } }[], address: string) =>
+const errorsAt = (notes: ReadNote[], address: string) =>
   notes.filter((n) => n.severity === "error" && n.cell?.address === address);
 
 describe("a municipality without its name inside Tabel 6", () => {
@@ -162,4 +163,36 @@ test("the published 2024 example with Beekdaelen's name emptied: no amount moved
       .map((f) => f.municipality ?? f.cell?.address)
       .sort()
   ).toEqual([`A${row}`, "Beekdaelen"]);
+});
+
+describe("other labels emptied or wrapped in the published layout", () => {
+  test("Tabel 2's first row without its label is still the total, not dropped", async () => {
+    const cells = publishedCells();
+    const row = rowOf(cells, "formatiekosten totaal");
+    const before = (await readSheets([{ name: "Uitvoeringsplan", cells }])).plan!.staffCosts!;
+    set(cells, row, 1, undefined);
+    const after = (await readSheets([{ name: "Uitvoeringsplan", cells }])).plan!.staffCosts!;
+    expect(after.total.values.get(2024)?.cell?.address).toBe(`C${row}`);
+    expect(after.grandTotal?.values.get(2024)?.cell).toEqual(
+      before.grandTotal?.values.get(2024)?.cell
+    );
+  });
+
+  test("a cost line's label wrapped onto a row of its own is said, with its cell", async () => {
+    const cells = publishedCells();
+    const row = rowOf(cells, "juridische ondersteuning");
+    const shifted: Cells = new Map(
+      [...cells].map(([r, m]) => [r > row ? r + 1 : r, m] as [number, typeof m])
+    );
+    set(shifted, row, 1, { value: "juridische" });
+    set(shifted, row + 1, 1, { value: "ondersteuning" });
+    const r = await readSheets([{ name: "Uitvoeringsplan", cells: shifted }]);
+    const said = r.notes.filter((n) => n.cell?.address === `A${row + 1}`);
+    expect(said.map((n) => [n.severity, n.message.nl])).toEqual([
+      [
+        "warning",
+        expect.stringContaining("regel 'ondersteuning' heeft in geen enkel jaar een getal"),
+      ],
+    ]);
+  });
 });
