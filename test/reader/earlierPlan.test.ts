@@ -1,6 +1,6 @@
 import { checkPlan } from "../../src/core/check";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
-import { Cells, readSheets, set } from "./sheetCells";
+import { Cells, largestRemainder, readSheets, set } from "./sheetCells";
 
 /*
  * The financial section of an earlier plan, in its own layout: a budget per cost line with its
@@ -27,21 +27,6 @@ const LINES: [string, number[]][] = [
 const WEIGHTS = [
   340, 505, 591, 542, 290, 1197, 1002, 762, 1710, 405, 178, 1265, 351, 150, 384, 328,
 ];
-
-/** Largest remainder, worked out here on its own: the amounts each municipality pays. */
-function split(total: number): number[] {
-  const exact = WEIGHTS.map((w) => (total * w) / 10_000);
-  const amounts = exact.map(Math.floor);
-  let left = total - amounts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (left-- <= 0) break;
-    amounts[i]++;
-  }
-  return amounts;
-}
 
 interface Layout {
   /** Top-left cell of each table's title: [row, column]. */
@@ -89,7 +74,7 @@ function earlierPlan(layout: Layout, drifts: Drifts = {}) {
   put(cr, cc, "Bijdrage per gemeente 2021-2023");
   put(cr + 1, cc, "Gemeente");
   YEARS.forEach((y, i) => put(cr + 1, cc + 1 + i, y));
-  const amounts = youth.map(split);
+  const amounts = youth.map((t) => largestRemainder(t, WEIGHTS));
   MUNICIPALITIES.forEach((m, i) => {
     put(cr + 2 + i, cc, m);
     YEARS.forEach((year, y) => {

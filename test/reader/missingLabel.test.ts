@@ -2,7 +2,15 @@ import { checkPlan } from "../../src/core/check";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { ReadNote } from "../../src/reader";
 import { readPlanFromBuffer } from "../../src/workbook/read";
-import { Cells, publishedCells, readSheets, rowOf, set, workbookOf } from "./sheetCells";
+import {
+  Cells,
+  largestRemainder,
+  publishedCells,
+  readSheets,
+  rowOf,
+  set,
+  workbookOf,
+} from "./sheetCells";
 
 /*
  * A label emptied or merged away inside a table of the published layout. Tabel 6's total row
@@ -17,18 +25,6 @@ const PERCENT = "0.00%";
 /** Invented weights in basis points, summing to 10 000. */
 const WEIGHTS = [412, 655, 380, 498, 301, 1130, 915, 540, 1702, 366, 277, 1580, 472, 249, 318, 205];
 const TOTALS = [2_471_350, 2_540_000];
-
-/** Largest remainder, worked out here on its own. */
-function split(total: number): number[] {
-  const exact = WEIGHTS.map((w) => (total * w) / 10_000);
-  const amounts = exact.map(Math.floor);
-  let left = total - amounts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) if (left-- > 0) amounts[i]++;
-  return amounts;
-}
 
 const TOP = 6;
 const LEFT = 3;
@@ -47,7 +43,7 @@ function contributions(): Cells {
   put(TOP + 1, LEFT, "Gemeente");
   put(TOP + 1, LEFT + 1, "Verdeelsleutel");
   YEARS.forEach((y, i) => put(TOP + 1, LEFT + 2 + i, y));
-  const amounts = TOTALS.map(split);
+  const amounts = TOTALS.map((t) => largestRemainder(t, WEIGHTS));
   MUNICIPALITIES.forEach((m, i) => {
     put(rowOfMunicipality(i), LEFT, m);
     put(rowOfMunicipality(i), LEFT + 1, WEIGHTS[i] / 10_000, PERCENT);

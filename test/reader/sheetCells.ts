@@ -80,3 +80,20 @@ export async function readSheets(
   const data = await workbookOf(sheets).xlsx.writeBuffer();
   return readPlanFromBuffer(new Uint8Array(data as ArrayBuffer), name);
 }
+
+/**
+ * Whole euros by the largest remainder, worked out in the tests on their own (not with UP's
+ * allocate): `weights` are integers, each amount is total × weight / Σ weights rounded so that
+ * the amounts add up to the total; ties go to the first.
+ */
+export function largestRemainder(total: number, weights: number[]): number[] {
+  const all = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / all);
+  const amounts = exact.map(Math.floor);
+  let left = total - amounts.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) if (left-- > 0) amounts[i]++;
+  return amounts;
+}

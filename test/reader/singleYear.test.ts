@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { runCli } from "../support/runCli";
-import { Cells, readSheets, set, workbookOf } from "./sheetCells";
+import { Cells, largestRemainder, readSheets, set, workbookOf } from "./sheetCells";
 
 /*
  * Plans of a single year: the totals and the contributions per municipality for one year only,
@@ -18,20 +18,6 @@ const KEYS: Record<number, number[]> = {
 };
 const STAFF: Record<number, number> = { 2022: 1_412_380, 2023: 1_486_915 };
 const MATERIAL: Record<number, number> = { 2022: 240_113, 2023: 251_077 };
-
-function split(total: number, keys: number[]): number[] {
-  const exact = keys.map((k) => (total * k) / 10_000);
-  const amounts = exact.map(Math.floor);
-  let left = total - amounts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (left-- <= 0) break;
-    amounts[i]++;
-  }
-  return amounts;
-}
 
 function singleYearPlan(year: number): { cells: Cells; amounts: number[] } {
   const cells: Cells = new Map();
@@ -52,7 +38,7 @@ function singleYearPlan(year: number): { cells: Cells; amounts: number[] } {
   put(10, 1, "Gemeente");
   put(10, 2, "Verdeelsleutel");
   put(10, 3, year);
-  const amounts = split(total, KEYS[year]);
+  const amounts = largestRemainder(total, KEYS[year]);
   MUNICIPALITIES.forEach((m, i) => {
     put(11 + i, 1, m);
     put(11 + i, 2, KEYS[year][i] / 10_000, "0.00%");
