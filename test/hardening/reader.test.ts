@@ -328,3 +328,42 @@ test("R29 an empty workbook", async () => {
   expect(o.notes.map((n) => n.message.nl)).toEqual(["Geen uitvoeringsplan gevonden"]);
   expect(o.looked.join("\n")).toContain("UP_Formatie");
 });
+
+describe("a label emptied or merged inside Tabel 6 (issue 18, item 1)", () => {
+  /** Beekdaelen's name cell. */
+  const name = "A62";
+  /** Tabel 6 as read, the reader's errors and the municipalities the check misses. */
+  const outcome = (o: Outcome) => ({
+    range: o.plan?.source.tables["Tabel 6"],
+    rows: o.plan?.contributions?.rows.length,
+    errors: o.notes.filter((n) => n.severity === "error").map((n) => n.message.nl),
+    allocSum: o.check?.findings.filter((f) => f.rule === "ALLOC-SUM").map((f) => f.year),
+    missing: o.check?.findings
+      .filter((f) => f.rule === "MUNICIPALITIES")
+      .map((f) => f.municipality ?? f.cell?.address),
+  });
+
+  test("R39 a municipality's name cell emptied: Tabel 6 read to its total, the cell named", async () => {
+    const o = await published((wb) => (ws(wb).getCell("A62").value = null));
+    expect(outcome(o)).toEqual({
+      range: "Uitvoeringsplan!A58:H77",
+      rows: 16,
+      errors: [
+        "Tabel 6: A62 is leeg, maar rij 62 heeft bedragen en er volgen nog rijen van de tabel: vul de naam in (de tabel is doorgelezen tot de totaalregel)",
+      ],
+      allocSum: baseline.check!.findings.filter((f) => f.rule === "ALLOC-SUM").map((f) => f.year),
+      missing: [name, "Beekdaelen"],
+    });
+    expect(unusable(o)).toBe(true);
+  });
+
+  test("R40 two name cells merged (A61:A62): the merge named, Tabel 6 read to its total", async () => {
+    const o = await published((wb) => ws(wb).mergeCells("A61:A62"));
+    expect(outcome(o)).toMatchObject({
+      range: "Uitvoeringsplan!A58:H77",
+      rows: 16,
+      errors: [expect.stringContaining("A62 ligt in de samengevoegde cellen A61:A62")],
+      missing: [name, "Beekdaelen"],
+    });
+  });
+});
