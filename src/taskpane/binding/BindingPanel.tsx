@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { quoteSheetName } from "../../core/address";
 import { TableId } from "../../core/model";
+import { tableKind } from "../../core/tableKinds";
 import { BINDABLE, parseBinding, TableBinding, withBinding } from "../../reader/binding";
 import { LoadedPlan } from "../host";
 import { useT } from "../i18n";
@@ -38,9 +39,12 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Plan tables the reading left out: not recognised, or read with errors. */
+/**
+ * Plan tables the reading left out: not recognised, or read with errors. A kind that plans of
+ * some years lack (the budget) is no gap; it can still be bound when the panel shows.
+ */
 export function missingTables(loaded: LoadedPlan): TableId[] {
-  return BINDABLE.filter((id) => !loaded.plan?.source.tables[id]);
+  return BINDABLE.filter((id) => !tableKind(id).optional && !loaded.plan?.source.tables[id]);
 }
 
 function describe(b: TableBinding, t: (nl: string, en: string) => string): string {
