@@ -1,6 +1,7 @@
 import { HyperFormula, RawCellContent } from "hyperformula";
 import { plan2024 } from "../../src/core/plan2024";
-import { planKeys, yearTotal } from "../../src/core/query";
+import { planKey } from "../../src/core/planKey";
+import { yearTotal } from "../../src/core/query";
 import { registerUpFunctions } from "../../test/functions/hyperformulaUp";
 import { Sample, timePair } from "./stats";
 
@@ -72,7 +73,7 @@ const inline: Layout = {
 /** The plan's keys and Tabel 4 totals as cells, the year every formula reads, and `extra` in J2… */
 function dataSheet(extra: RawCellContent[]): { sheet: RawCellContent[][]; names: string[] } {
   const plan = plan2024();
-  const keys = [...planKeys(plan)];
+  const keys = [...planKey(plan).keys];
   const years = plan.totals!.years;
   const pad = (cells: RawCellContent[]) => [...cells, ...Array(9 - cells.length).fill(null)];
   const sheet: RawCellContent[][] = [

@@ -5,14 +5,9 @@ import { PlanInputError } from "./errors";
 import { CellRef, Figure, Message, Plan, PlanLine, StaffingRole, TableId } from "./model";
 import { D, sum, ZERO } from "./money";
 import { normalizeName, resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
+import { allocationKey, planKey } from "./planKey";
 import { tableKind } from "./tableKinds";
-import {
-  computedContributions,
-  ContributionSource,
-  municipalityOf,
-  planKeys,
-  requireYear,
-} from "./query";
+import { computedContributions, ContributionSource, municipalityOf, requireYear } from "./query";
 
 /*
  * Why a municipality pays more or less than before: two plan years, or the same year in two
@@ -277,24 +272,7 @@ function distribution(side: CompareSide, source: ContributionSource): Distributi
   if (source === "stated") return statedDistribution(side);
   const { plan, year } = side;
   if (!plan.keyComponents || plan.keyComponents.rows.length === 0) requireKnownRows(plan);
-  const keys = planKeys(plan);
-  for (const [m, k] of keys) {
-    if (!k.isFinite() || k.isNegative()) {
-      throw new PlanInputError(
-        {
-          nl: `De verdeelsleutel van ${m} is ${k.toString()}: moet een percentage ≥ 0 zijn`,
-          en: `The distribution key of ${m} is ${k.toString()}: must be a percentage ≥ 0`,
-        },
-        { cell: keyCell(plan, m) }
-      );
-    }
-  }
-  if (keys.size > 0 && sum(keys.values()).isZero()) {
-    throw new PlanInputError({
-      nl: "De verdeelsleutels tellen op tot 0%: er is niets mee te verdelen",
-      en: "The distribution keys add up to 0%: nothing can be distributed with them",
-    });
-  }
+  const keys = allocationKey(plan).keys;
   const amounts = computedContributions(plan, year);
   return { side, total: sum(amounts.values()), amounts, weights: keys, unit: new D(1) };
 }
@@ -393,7 +371,7 @@ function keyCell(plan: Plan, municipality: string): CellRef | undefined {
 
 function keysOrNull(plan: Plan): Map<string, Decimal> | null {
   try {
-    return planKeys(plan);
+    return planKey(plan).keys;
   } catch (e) {
     if (e instanceof PlanInputError) return null;
     throw e;

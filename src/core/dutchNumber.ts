@@ -110,3 +110,12 @@ export function formatPercent(fraction: Decimal, decimals = 2): string {
 export function formatDecimal(value: Decimal, maxDecimals = 4): string {
   return dutch(value, 0, maxDecimals);
 }
+
+/** Years as a range when they run on (`2023–2027`), else listed (`2023, 2025`). */
+export function formatYears(years: readonly number[]): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1] + 1);
+  return contiguous && sorted.length > 2
+    ? `${sorted[0]}–${sorted[sorted.length - 1]}`
+    : sorted.join(", ");
+}

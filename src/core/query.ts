@@ -1,10 +1,9 @@
 import Decimal from "decimal.js";
 import { allocate } from "./allocate";
-import { distributionKey } from "./distributionKey";
-import { formatPercent } from "./dutchNumber";
+import { formatYears } from "./dutchNumber";
 import { PlanInputError } from "./errors";
-import { Plan, PlanLine } from "./model";
-import { sum } from "./money";
+import { CellRef, Plan, PlanLine, TableId } from "./model";
+import { allocationKey, planKey } from "./planKey";
 import { resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
 
 /*
@@ -21,14 +20,6 @@ export function municipalityOf(plan: Plan, name: string): string {
   throw new PlanInputError(unknownMunicipalityMessage(r));
 }
 
-function yearRange(years: readonly number[]): string {
-  const sorted = [...years].sort((a, b) => a - b);
-  const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1] + 1);
-  return contiguous && sorted.length > 2
-    ? `${sorted[0]}–${sorted[sorted.length - 1]}`
-    : sorted.join(", ");
-}
-
 /** Checks that `year` is one of `years` of the named table. */
 export function requireYear(years: readonly number[], year: number, table: string): void {
   if (years.includes(year)) return;
@@ -36,8 +27,8 @@ export function requireYear(years: readonly number[], year: number, table: strin
     years.length === 0
       ? { nl: `${table} heeft geen jaren`, en: `${table} has no years` }
       : {
-          nl: `Jaar ${year} staat niet in ${table} (wel: ${yearRange(years)})`,
-          en: `Year ${year} is not in ${table} (it has: ${yearRange(years)})`,
+          nl: `Jaar ${year} staat niet in ${table} (wel: ${formatYears(years)})`,
+          en: `Year ${year} is not in ${table} (it has: ${formatYears(years)})`,
         },
     { code: "notAvailable" }
   );
@@ -56,32 +47,10 @@ export function lineValue(line: PlanLine, year: number): Decimal {
   return line.values.get(year)?.value ?? new Decimal(0);
 }
 
-/**
- * The plan's distribution keys as fractions: recomputed from the key components when the
- * plan has them (the unrounded key, as the SLA intends), otherwise the keys stated in Tabel 6.
- */
-export function planKeys(plan: Plan): Map<string, Decimal> {
-  const kc = plan.keyComponents;
-  if (kc && kc.rows.length > 0) {
-    return distributionKey(
-      kc.rows.map((r) => ({
-        municipality: r.municipality,
-        values: new Map([...r.values].map(([c, f]) => [c, f.value])),
-      })),
-      kc.weights
-    );
-  }
-  const t6 = requireTable(plan.contributions, "Tabel 6 (verdeelsleutel)");
-  const keys = new Map<string, Decimal>();
-  for (const row of t6.rows) {
-    if (row.municipality && row.key) keys.set(row.municipality, row.key.value);
-  }
-  return keys;
-}
-
+/** The plan's most precise distribution keys as fractions (see planKey). */
 export function keyOf(plan: Plan, municipality: string): Decimal {
   const name = municipalityOf(plan, municipality);
-  const key = planKeys(plan).get(name);
+  const key = planKey(plan).keys.get(name);
   if (key === undefined) {
     throw new PlanInputError(
       {
@@ -101,47 +70,48 @@ export function yearTotal(plan: Plan, year: number): Decimal {
   return lineValue(t4.total, year);
 }
 
+/** The total a year distributes over the municipalities, and the table it comes from. */
+export interface DistributedTotal {
+  value: Decimal;
+  table: TableId;
+  cell?: CellRef;
+}
+
 /**
- * Every municipality's contribution of a year: the Tabel 4 total allocated with the plan's
- * keys by the largest remainder method, in whole euros that add up to the total exactly.
+ * What the municipalities pay together in a year: the Tabel 4 total, or, in a plan without
+ * Tabel 4, the total row of Tabel 6.
+ */
+export function distributedTotal(plan: Plan, year: number): DistributedTotal {
+  if (plan.totals) {
+    return {
+      value: yearTotal(plan, year),
+      table: "Tabel 4",
+      cell: plan.totals.total.values.get(year)?.cell,
+    };
+  }
+  const t6 = requireTable(plan.contributions, "Tabel 4 (overzicht totalen) of Tabel 6");
+  requireYear(t6.years, year, "Tabel 6");
+  const stated = t6.total.values.get(year);
+  if (!stated) {
+    throw new PlanInputError(
+      {
+        nl: `Het plan heeft geen Tabel 4 en de totaalregel van Tabel 6 is leeg in ${year}: er is geen totaal om te verdelen`,
+        en: `The plan has no Tabel 4 and the Tabel 6 total row is empty in ${year}: there is no total to distribute`,
+      },
+      { code: "notAvailable", cell: t6.total.labelCell }
+    );
+  }
+  return { value: stated.value, table: "Tabel 6", cell: stated.cell };
+}
+
+/**
+ * Every municipality's contribution of a year: the year's total allocated with the plan's most
+ * precise keys by the largest remainder method, in whole euros that add up to the total
+ * exactly. Keys that do not add up to 100% within their rounding are an error, not renormalised.
  */
 export function computedContributions(plan: Plan, year: number): Map<string, Decimal> {
-  const total = yearTotal(plan, year);
-  const keys = [...planKeys(plan)];
-  if (keys.length === 0) {
-    throw new PlanInputError(
-      { nl: "Het plan heeft geen verdeelsleutels", en: "The plan has no distribution keys" },
-      { code: "notAvailable" }
-    );
-  }
-  // Allocating without a participant's key would silently hand its share to the others.
-  const keyed = new Set(keys.map(([id]) => id));
-  const missing = plan.municipalities.filter((m) => !keyed.has(m));
-  if (missing.length > 0) {
-    throw new PlanInputError(
-      {
-        nl: `Het plan geeft geen verdeelsleutel voor ${missing.join(", ")}: zonder die sleutel kan geen bijdrage worden berekend`,
-        en: `The plan gives no distribution key for ${missing.join(", ")}: without it no contribution can be computed`,
-      },
-      { code: "notAvailable" }
-    );
-  }
-  for (const [id, key] of keys) {
-    if (!key.isNegative()) continue;
-    throw new PlanInputError(
-      {
-        nl: `De verdeelsleutel van ${id} is ${formatPercent(key)}: een sleutel is 0% of meer`,
-        en: `The distribution key of ${id} is ${formatPercent(key)}: a key is 0% or more`,
-      },
-      { cell: plan.contributions?.rows.find((r) => r.municipality === id)?.key?.cell }
-    );
-  }
-  if (sum(keys.map(([, key]) => key)).isZero()) {
-    throw new PlanInputError({
-      nl: "De verdeelsleutels tellen op tot 0%: er is niets mee te verdelen",
-      en: "The distribution keys add up to 0%: nothing can be distributed with them",
-    });
-  }
+  const total = distributedTotal(plan, year).value;
+  const keys = [...allocationKey(plan).keys];
   const amounts = allocate(
     total.toDecimalPlaces(0),
     keys.map(([id, key]) => ({ id, key }))

@@ -14,6 +14,7 @@ import { PlanInputError } from "../core/errors";
 import { CheckResult, Message, Plan, PlanLine } from "../core/model";
 import { D, HUNDRED, ONE, sum } from "../core/money";
 import { resolveMunicipality } from "../core/municipalities";
+import { planKey } from "../core/planKey";
 import { decimalValue } from "../core/value";
 import {
   computedContributions,
@@ -22,7 +23,6 @@ import {
   keyOf,
   lineValue,
   municipalityOf,
-  planKeys,
   requireYear,
   yearTotal,
 } from "../core/query";
@@ -81,7 +81,7 @@ const allocations = new WeakMap<Plan, Map<number, Map<string, Decimal>>>();
 
 function keysFor(plan: Plan): Map<string, Decimal> {
   let keys = keysOfPlan.get(plan);
-  if (!keys) keysOfPlan.set(plan, (keys = planKeys(plan)));
+  if (!keys) keysOfPlan.set(plan, (keys = planKey(plan).keys));
   return keys;
 }
 

@@ -464,12 +464,18 @@ describe("property: the parts add up exactly to the difference", () => {
     keys: fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 16, maxLength: 16 }),
     total: fc.integer({ min: 0, max: 50_000_000 }),
   });
-  const toPlan = (s: { keys: number[]; total: number }, name: string, n: number) =>
-    makePlan({
+  // Any weights, made into keys that add up to 100% (keys that do not are refused, not renormalised).
+  const toPlan = (s: { keys: number[]; total: number }, name: string, n: number) => {
+    const weights = s.keys.slice(0, n).map((w, i) => new D(w + (i === 0 ? 1 : 0)));
+    const whole = weights.reduce((a, b) => a.plus(b), new D(0));
+    return makePlan({
       name,
-      keys: Object.fromEntries(names.slice(0, n).map((m, i) => [m, s.keys[i] + (i === 0 ? 1 : 0)])),
+      keys: Object.fromEntries(
+        names.slice(0, n).map((m, i) => [m, weights[i].times(100).div(whole)])
+      ),
       totals: { 2025: s.total },
     });
+  };
 
   test("computed, any keys and totals, municipalities joining or leaving", () => {
     fc.assert(

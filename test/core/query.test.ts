@@ -1,13 +1,14 @@
 import { PlanInputError } from "../../src/core/errors";
 import { D, sum } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
+import { planKey } from "../../src/core/planKey";
 import {
   computedContributions,
   contribution,
+  distributedTotal,
   keyOf,
   lineValue,
   municipalityOf,
-  planKeys,
   statedContribution,
   yearTotal,
 } from "../../src/core/query";
@@ -91,7 +92,7 @@ describe("query on the 2024 plan", () => {
   });
 
   test("the keys of Tabel 6 are the plan's keys when it has no key components", () => {
-    const keys = planKeys(plan);
+    const keys = planKey(plan).keys;
     expect(keys.size).toBe(16);
     expect(keys.get("Heerlen")).toEqual(new D("0.1197"));
     expect(sum(keys.values())).toEqual(new D(1));
@@ -126,14 +127,32 @@ describe("query on plans with other tables", () => {
     expect(contribution(plan, "Vaals", 2024)).toEqual(new D(775));
   });
 
-  test("a plan without Tabel 4 cannot compute, and says so", () => {
-    const plan = new PlanBuilder(["Beek"])
-      .contributions([2024], [["Beek", "100%", "10"]], ["", "", "10"])
+  test("a plan without Tabel 4 distributes the total row of Tabel 6; without that row it says so", () => {
+    // 37,5% and 62,5% of 1.001: 375,375 and 625,625 → 375 and 626.
+    const plan = new PlanBuilder(["Beek", "Vaals"])
+      .contributions(
+        [2024, 2025],
+        [
+          ["Beek", "37,5%", "375", "400"],
+          ["Vaals", "62,5%", "626", "600"],
+        ],
+        ["totaal", "", "1.001", ""]
+      )
       .build();
-    const e = thrown(() => contribution(plan, "Beek", 2024));
+    expect(distributedTotal(plan, 2024)).toEqual({
+      value: new D(1001),
+      table: "Tabel 6",
+      cell: { sheet: "Tabel 6", address: "C4" },
+    });
+    expect(contribution(plan, "Beek", 2024)).toEqual(new D(375));
+    expect(contribution(plan, "Vaals", 2024)).toEqual(new D(626));
+    const e = thrown(() => contribution(plan, "Beek", 2025));
     expect(e.code).toBe("notAvailable");
-    expect(e.nl).toBe("Het plan heeft geen Tabel 4 (overzicht totalen)");
-    expect(contribution(plan, "Beek", 2024, "stated")).toEqual(new D(10));
+    expect(e.nl).toBe(
+      "Het plan heeft geen Tabel 4 en de totaalregel van Tabel 6 is leeg in 2025: er is geen totaal om te verdelen"
+    );
+    expect(e.cell).toEqual({ sheet: "Tabel 6", address: "A4" });
+    expect(contribution(plan, "Beek", 2025, "stated")).toEqual(new D(400));
   });
 
   test("a participant without a key stops the computation instead of enlarging the others' shares", () => {
