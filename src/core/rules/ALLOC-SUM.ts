@@ -1,13 +1,17 @@
 import Decimal from "decimal.js";
-import { allocate } from "../allocate";
-import { Contributions, FixAmount, Finding, Plan } from "../model";
+import { formatCell } from "../cellRef";
+import { PlanInputError } from "../errors";
+import { Contributions, FixAmount, Finding, Message, Plan } from "../model";
 import { sum } from "../money";
+import { allocationKey, keyDescription, PlanKey } from "../planKey";
+import { amountTolerance } from "./ALLOC-AMOUNT";
 import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
 
 /**
  * Tabel 6: the amounts add up exactly to the stated total row. Rounding each share to whole
- * euros usually leaves a euro or two; the finding carries the largest-remainder allocation
- * of the total that repairs it, listing only the amounts that change.
+ * euros usually leaves a euro or two; the finding carries the minimal repair: a drift of d
+ * euros changes exactly |d| amounts by €1 each, those the largest remainder method with the
+ * plan's most precise key would have rounded the other way. An amount that was right stays.
  */
 export const ALLOC_SUM: Rule = {
   id: "ALLOC-SUM",
@@ -25,10 +29,24 @@ export const ALLOC_SUM: Rule = {
       const actual = sum(t6.rows.map((r) => valueAt(r, year)));
       if (actual.eq(expected)) continue;
       const diff = signed(actual.minus(expected), euro);
-      const fix = repair(t6, year);
-      const changes = fix
-        ?.map((f) => `${f.municipality} ${euro(f.from)} → ${euro(f.to)}`)
-        .join(", ");
+      const outcome = repair(plan, t6, year);
+      const changes =
+        outcome && "fix" in outcome
+          ? outcome.fix
+              .map(
+                (f) =>
+                  `${f.municipality}${f.cell ? ` (${formatCell(f.cell)})` : ""} ${euro(f.from)} → ${euro(f.to)}`
+              )
+              .join(", ")
+          : "";
+      const tail: Message = !outcome
+        ? { nl: "", en: "" }
+        : "fix" in outcome
+          ? {
+              nl: `. Herstel: ${outcome.how.nl}: ${changes}`,
+              en: `. Repair: ${outcome.how.en}: ${changes}`,
+            }
+          : { nl: `. ${outcome.none.nl}`, en: `. ${outcome.none.en}` };
       findings.push(
         finding({
           rule: "ALLOC-SUM",
@@ -42,14 +60,10 @@ export const ALLOC_SUM: Rule = {
           actual,
           unit: "euro",
           message: {
-            nl:
-              `Tabel 6, ${year}: de bedragen van de gemeenten tellen op tot ${euro(actual)}, maar de totaalregel is ${euro(expected)} (verschil ${diff})` +
-              (changes ? `. Herstel met de grootste-restmethode: ${changes}` : ""),
-            en:
-              `Tabel 6, ${year}: the municipalities' amounts add up to ${euro(actual)}, but the total row is ${euro(expected)} (difference ${diff})` +
-              (changes ? `. Repair by the largest remainder method: ${changes}` : ""),
+            nl: `Tabel 6, ${year}: de bedragen van de gemeenten tellen op tot ${euro(actual)}, maar de totaalregel is ${euro(expected)} (verschil ${diff})${tail.nl}`,
+            en: `Tabel 6, ${year}: the municipalities' amounts add up to ${euro(actual)}, but the total row is ${euro(expected)} (difference ${diff})${tail.en}`,
           },
-          ...(fix ? { fix } : {}),
+          ...(outcome && "fix" in outcome ? { fix: outcome.fix } : {}),
         })
       );
     }
@@ -57,33 +71,131 @@ export const ALLOC_SUM: Rule = {
   },
 };
 
+type Repair = { fix: FixAmount[]; how: Message } | { none: Message };
+
+interface Amount {
+  id: string;
+  /** The row's most precise key, for the tie rule. */
+  key: Decimal;
+  from: Decimal;
+  to: Decimal;
+  /** What the amount would be exactly: key × total, or its share of the year's own amounts. */
+  exact: Decimal;
+  /** Whether the amount is right within the rounding of its key (ALLOC-AMOUNT's tolerance). */
+  fits: boolean;
+}
+
 /**
- * The amounts to write so that the year adds up: the stated total allocated with the stated
- * keys. Undefined when that allocation is not possible (a key missing or negative, names not
- * unique, a total in cents); other rules report those causes.
+ * The amounts to change so that the year adds up, or why none is proposed; undefined when
+ * other rules report the cause (a key missing or negative, names not unique, a total in cents).
+ *
+ * Amounts that fit their key stay as they are but for the €1 steps. Amounts that do not fit
+ * (an empty cell, a typo) become key × total, when they are the exception; when most amounts
+ * do not fit, the year was computed with another key (ALLOC-AMOUNT says so) and the €1 steps
+ * follow the year's own amounts instead.
  */
-function repair(t6: Contributions, year: number): FixAmount[] | undefined {
+function repair(plan: Plan, t6: Contributions, year: number): Repair | undefined {
   const total = valueAt(t6.total, year);
-  if (!total.isInteger()) return undefined;
-  const shares: { id: string; key: Decimal }[] = [];
-  for (const row of t6.rows) {
-    if (!row.key || row.key.value.isNegative()) return undefined;
-    shares.push({ id: row.municipality ?? row.label, key: row.key.value });
+  const reference = plan.totals?.years.includes(year) ? valueAt(plan.totals.total, year) : null;
+  if (reference && !reference.eq(total)) {
+    return {
+      none: {
+        nl: `Geen herstel voorgesteld: de totaalregel zelf (${euro(total)}) is niet het Tabel 4-totaal (${euro(reference)}, zie ALLOC-LINK); herstel eerst het totaal, dan de bedragen`,
+        en: `No repair proposed: the total row itself (${euro(total)}) is not the Tabel 4 total (${euro(reference)}, see ALLOC-LINK); correct the total first, then the amounts`,
+      },
+    };
   }
-  if (new Set(shares.map((s) => s.id)).size !== shares.length) return undefined;
-  if (sum(shares.map((s) => s.key)).isZero()) return undefined;
-  const amounts = allocate(total, shares);
+  if (!total.isInteger() || total.isNegative()) return undefined;
+  let key: PlanKey;
+  try {
+    key = allocationKey(plan);
+  } catch (e) {
+    if (e instanceof PlanInputError) return undefined;
+    throw e;
+  }
+  const amounts: Amount[] = [];
+  for (const row of t6.rows) {
+    const k = row.municipality ? key.keys.get(row.municipality) : undefined;
+    if (!row.municipality || k === undefined) return undefined;
+    const from = valueAt(row, year);
+    const exact = k.div(key.sum).times(total);
+    const tolerance = row.key ? amountTolerance(row.key, total) : new Decimal(1);
+    const fits = from.minus(exact).abs().lte(tolerance);
+    amounts.push({ id: row.municipality, key: k, from, to: from, exact, fits });
+  }
+  if (new Set(amounts.map((a) => a.id)).size !== amounts.length) return undefined;
+  const misfits = amounts.filter((a) => !a.fits);
+  let how = { nl: keyDescription(key).nl, en: keyDescription(key).en };
+  if (misfits.length * 2 > amounts.length) {
+    const stated = sum(amounts.map((a) => a.from));
+    if (stated.isZero()) return undefined;
+    for (const a of amounts) a.exact = a.from.times(total).div(stated);
+    how = {
+      nl: "de verhouding van de bedragen zelf",
+      en: "the proportions of the amounts themselves",
+    };
+  } else {
+    for (const a of misfits) a.to = a.exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  }
+  const drift = sum(amounts.map((a) => a.to)).minus(total);
+  const steps = drift.abs().toNumber();
+  const candidates = amounts
+    .filter((a) => drift.isNegative() || a.to.gte(1))
+    .sort((a, b) => priority(a, b, drift.isNegative()));
+  if (steps > candidates.length) {
+    return {
+      none: {
+        nl: `Geen herstel voorgesteld: een verschil van ${euro(drift.abs())} is meer dan de afronding van ${amounts.length} bedragen kan geven; zoek eerst het bedrag dat niet klopt`,
+        en: `No repair proposed: a difference of ${euro(drift.abs())} is more than rounding ${amounts.length} amounts can cause; find the amount that is wrong first`,
+      },
+    };
+  }
+  const step = drift.isNegative() ? 1 : -1;
+  for (const a of candidates.slice(0, steps)) a.to = a.to.plus(step);
+  const replaced = misfits.length * 2 <= amounts.length ? misfits.length : 0;
+  const direction = drift.isNegative()
+    ? { nl: "hoger", en: "higher" }
+    : { nl: "lager", en: "lower" };
+  const parts: Message[] = [];
+  if (replaced > 0) {
+    parts.push({
+      nl: `${replaced === 1 ? "1 bedrag dat" : `${replaced} bedragen die`} niet bij de sleutel ${replaced === 1 ? "past wordt" : "passen worden"} sleutel × totaal`,
+      en: `${replaced === 1 ? "1 amount that does" : `${replaced} amounts that do`} not fit the key become${replaced === 1 ? "s" : ""} key × total`,
+    });
+  }
+  if (steps > 0) {
+    parts.push({
+      nl: `${steps === 1 ? "1 bedrag" : `${steps} bedragen`} € 1 ${direction.nl}, gekozen naar de grootste rest met ${how.nl}`,
+      en: `${steps === 1 ? "1 amount" : `${steps} amounts`} € 1 ${direction.en}, chosen by the largest remainder with ${how.en}`,
+    });
+  }
   const fix: FixAmount[] = [];
   t6.rows.forEach((row, i) => {
-    const from = valueAt(row, year);
-    if (from.eq(amounts[i])) return;
-    fix.push({
-      municipality: shares[i].id,
-      year,
-      ...(cellAt(row, year) ? { cell: cellAt(row, year) } : {}),
-      from,
-      to: amounts[i],
-    });
+    const a = amounts[i];
+    if (a.to.eq(a.from)) return;
+    const cell = cellAt(row, year);
+    fix.push({ municipality: a.id, year, ...(cell ? { cell } : {}), from: a.from, to: a.to });
   });
-  return fix;
+  return {
+    fix,
+    how: {
+      nl: parts.map((p) => p.nl).join(", daarna "),
+      en: parts.map((p) => p.en).join(", then "),
+    },
+  };
+}
+
+/**
+ * The order in which amounts take the €1 steps: to raise, the largest shortfall against the
+ * exact amount first (the largest remainder); to lower, the largest excess first. Ties as in
+ * allocate: a unit goes to the larger key first, so it is taken from the smaller key first.
+ */
+function priority(a: Amount, b: Amount, raise: boolean): number {
+  const gap = (x: Amount) => (raise ? x.exact.minus(x.to) : x.to.minus(x.exact));
+  const byName = a.id.localeCompare(b.id, "nl");
+  return (
+    gap(b).comparedTo(gap(a)) ||
+    (raise ? b.key.comparedTo(a.key) : a.key.comparedTo(b.key)) ||
+    (raise ? byName : -byName)
+  );
 }

@@ -1,6 +1,8 @@
 import { D } from "../../../src/core/money";
 import { ALLOC_SUM } from "../../../src/core/rules/ALLOC-SUM";
+import { allocate } from "../../../src/core/allocate";
 import { consistentPlan, fig, setFigure } from "../../support/planBuilder";
+import { ROWS, roundedKeysPlan, TOTALS, YEARS } from "../../support/roundedKeysPlan";
 
 describe("ALLOC-SUM", () => {
   test("silent when the amounts add up to the total row", () => {
@@ -37,7 +39,7 @@ describe("ALLOC-SUM", () => {
       },
     ]);
     expect(f.message.nl).toBe(
-      "Tabel 6, 2024: de bedragen van de gemeenten tellen op tot € 805.001, maar de totaalregel is € 805.000 (verschil +€ 1). Herstel met de grootste-restmethode: Beek € 99.418 → € 99.417"
+      "Tabel 6, 2024: de bedragen van de gemeenten tellen op tot € 805.001, maar de totaalregel is € 805.000 (verschil +€ 1). Herstel: 1 bedrag € 1 lager, gekozen naar de grootste rest met de sleutels van Tabel 6: Beek ('Tabel 6'!C2) € 99.418 → € 99.417"
     );
   });
 
@@ -48,7 +50,7 @@ describe("ALLOC-SUM", () => {
     expect(ALLOC_SUM.run(plan)).toEqual([]);
   });
 
-  test("the repair may change several amounts, and fills empty ones", () => {
+  test("an amount that does not fit its key becomes key × total: an empty cell is filled", () => {
     const plan = consistentPlan();
     setFigure(plan.contributions!.rows[3], 2025, "");
     const [f] = ALLOC_SUM.run(plan);
@@ -81,5 +83,98 @@ describe("ALLOC-SUM", () => {
     rows[3] = { ...rows[3], label: "Beek", municipality: "Beek", key: fig("14,22%") };
     setFigure(rows[0], 2024, "99.418");
     expect(ALLOC_SUM.run(plan)[0].fix).toBeUndefined();
+  });
+
+  test("a total row that is not Tabel 4's gets no repair, and the message says why", () => {
+    const plan = consistentPlan();
+    setFigure(plan.contributions!.rows[0], 2024, "99.418");
+    setFigure(plan.totals!.total, 2024, "805.100");
+    const [f] = ALLOC_SUM.run(plan);
+    expect(f.fix).toBeUndefined();
+    expect(f.message.nl).toContain(
+      "Geen herstel voorgesteld: de totaalregel zelf (€ 805.000) is niet het Tabel 4-totaal (€ 805.100, zie ALLOC-LINK); herstel eerst het totaal, dan de bedragen"
+    );
+  });
+
+  test("a difference larger than rounding can cause gets no repair of euros", () => {
+    const plan = consistentPlan();
+    // Each amount within the rounded keys' tolerance (€ 41,25), together € 80 too much.
+    setFigure(plan.contributions!.rows[0], 2024, "99.437");
+    setFigure(plan.contributions!.rows[1], 2024, "322.825");
+    setFigure(plan.contributions!.rows[2], 2024, "268.326");
+    setFigure(plan.contributions!.rows[3], 2024, "114.492");
+    const [f] = ALLOC_SUM.run(plan);
+    expect(f.actual!.minus(f.expected!)).toEqual(new D(80));
+    expect(f.fix).toBeUndefined();
+    expect(f.message.nl).toContain(
+      "Geen herstel voorgesteld: een verschil van € 80 is meer dan de afronding van 4 bedragen kan geven"
+    );
+  });
+});
+
+/*
+ * The invented plan of roundedKeysPlan: keys shown with 2 decimals, amounts computed with
+ * keys of 4. The expected repair is worked out here in integers: key 5,0616% = 50616
+ * millionths, so an amount's excess over key × total is amount × 10^6 − key × total.
+ */
+describe("ALLOC-SUM on rounded keys: a drift of d euros changes d amounts by € 1", () => {
+  const plan = roundedKeysPlan();
+  const found = ALLOC_SUM.run(plan);
+  const drift = { 2025: 1, 2026: -2, 2027: 3, 2028: 0 } as const;
+
+  function byHand(year: (typeof YEARS)[number]) {
+    const i = YEARS.indexOf(year);
+    const total = BigInt(TOTALS[year].replace(/\./g, ""));
+    const d = drift[year];
+    const rows = ROWS.map(([m, key, ...amounts]) => {
+      const k = BigInt(key.replace(/[,%]/g, ""));
+      const amount = BigInt(amounts[i].replace(/\./g, ""));
+      // d > 0: the amounts rounded up furthest lose a euro; d < 0: those rounded down furthest gain one.
+      const gap = d > 0 ? amount * 1_000_000n - k * total : k * total - amount * 1_000_000n;
+      return { m, k, amount, gap };
+    });
+    rows.sort((a, b) =>
+      a.gap !== b.gap ? (b.gap > a.gap ? 1 : -1) : d > 0 ? (a.k < b.k ? -1 : 1) : a.k > b.k ? -1 : 1
+    );
+    return rows.slice(0, Math.abs(d)).map((r) => ({
+      municipality: r.m,
+      from: new D(r.amount.toString()),
+      to: new D((r.amount - BigInt(Math.sign(d))).toString()),
+    }));
+  }
+
+  test.each([2025, 2026, 2027] as const)("%i", (year) => {
+    const f = found.find((x) => x.year === year)!;
+    expect(f.actual!.minus(f.expected!).toNumber()).toBe(drift[year]);
+    const expected = byHand(year);
+    expect(expected).toHaveLength(Math.abs(drift[year]));
+    expect(f.fix!.map(({ municipality, from, to }) => ({ municipality, from, to }))).toEqual(
+      expect.arrayContaining(expected)
+    );
+    expect(f.fix).toHaveLength(expected.length);
+    expect(f.message.nl).toContain(
+      "gekozen naar de grootste rest met de sleutels die de bedragen van 2025–2028 geven"
+    );
+    for (const x of f.fix!) expect(f.message.nl).toContain(`${x.municipality} ('Tabel 6'!`);
+  });
+
+  test("2028 adds up and is not reported", () => {
+    expect(found.map((f) => f.year)).toEqual([2025, 2026, 2027]);
+  });
+
+  test("the repair a reallocation with the shown keys would have made changes far more", () => {
+    // What the repair used to be: the 2027 total allocated with the rounded keys.
+    const t6 = plan.contributions!;
+    const reallocated = allocate(
+      new D(2802128),
+      t6.rows.map((r) => ({ id: r.municipality!, key: r.key!.value }))
+    );
+    const changed = t6.rows.filter((r, i) => !r.values.get(2027)!.value.eq(reallocated[i]));
+    const largest = Math.max(
+      ...t6.rows.map((r, i) => r.values.get(2027)!.value.minus(reallocated[i]).abs().toNumber())
+    );
+    expect(changed.length).toBeGreaterThanOrEqual(14);
+    expect(largest).toBeGreaterThan(100);
+    expect(found.find((x) => x.year === 2027)!.fix).toHaveLength(3);
   });
 });
