@@ -1,6 +1,9 @@
 import Decimal from "decimal.js";
-import { ContributionRow, Figure, Finding, Plan } from "../model";
-import { ONE, roundTo } from "../money";
+import { ContributionRow, Figure, Finding, Message, Plan } from "../model";
+import { ONE, roundTo, sum } from "../money";
+import { keyDescription, percentOf, planKey, PlanKey } from "../planKey";
+import { distributedTotal, DistributedTotal } from "../query";
+import { PlanInputError } from "../errors";
 import {
   cellAt,
   definedCells,
@@ -22,69 +25,185 @@ export function amountTolerance(key: Figure, total: Decimal): Decimal {
   return total.abs().times(percentHalfUnit(key)).plus(ONE);
 }
 
-function matches(amount: Decimal, key: Figure, total: Decimal): boolean {
-  return amount.minus(key.value.times(total)).abs().lte(amountTolerance(key, total));
+interface Checked {
+  row: ContributionRow & { municipality: string };
+  /** The most precise key (PlanKey). */
+  key: Decimal;
+  /** The key as Tabel 6 shows it, when it has a key column. */
+  shown?: Figure;
 }
 
-/** Tabel 6: each municipality's amount is its key × that year's Tabel 4 total. */
+function tolerance(c: Checked, total: Decimal): Decimal {
+  return c.shown ? amountTolerance(c.shown, total) : ONE;
+}
+
+function fits(c: Checked, year: number, total: Decimal, key = c.key): boolean {
+  return valueAt(c.row, year).minus(key.times(total)).abs().lte(tolerance(c, total));
+}
+
+/**
+ * Tabel 6: each municipality's amount is its key × that year's total: the Tabel 4 total, or in
+ * a plan without Tabel 4 the total row of Tabel 6. The key is the plan's most precise key. A
+ * year computed with another key is one finding for the year; amounts computed over another
+ * total (Tabel 6's instead of Tabel 4's) are each a wrong invoice, with that cause named.
+ */
 export const ALLOC_AMOUNT: Rule = {
   id: "ALLOC-AMOUNT",
   title: {
-    nl: "Tabel 6: het bedrag van elke gemeente is haar sleutel × het Tabel 4-totaal van dat jaar",
-    en: "Tabel 6: each municipality's amount is its key × that year's Tabel 4 total",
+    nl: "Tabel 6: het bedrag van elke gemeente is haar sleutel × het totaal van dat jaar",
+    en: "Tabel 6: each municipality's amount is its key × that year's total",
   },
-  applies: (plan: Plan) => plan.contributions !== undefined && plan.totals !== undefined,
+  applies: (plan: Plan) => plan.contributions !== undefined,
   run(plan: Plan): Finding[] {
     const t6 = plan.contributions;
-    const t4 = plan.totals;
-    if (!t6 || !t4) return [];
+    if (!t6) return [];
+    const key = planKey(plan);
+    const checked: Checked[] = t6.rows.flatMap((row) => {
+      const k = row.municipality ? key.keys.get(row.municipality) : undefined;
+      if (!row.municipality || k === undefined) return [];
+      return [{ row: { ...row, municipality: row.municipality }, key: k, shown: row.key }];
+    });
+    if (checked.length === 0) return [];
     const findings: Finding[] = [];
-    const keyed = t6.rows.filter((r): r is ContributionRow & { key: Figure } => !!r.key);
     // Years Tabel 4 lacks have no total to check against; ALLOC-LINK reports them.
-    for (const year of t6.years.filter((y) => t4.years.includes(y))) {
-      const total = valueAt(t4.total, year);
-      const wrong = keyed.filter((r) => !matches(valueAt(r, year), r.key, total));
+    for (const year of t6.years) {
+      const total = totalOf(plan, year);
+      if (!total) continue;
+      const wrong = checked.filter((c) => !fits(c, year, total.value));
       if (wrong.length === 0) continue;
-      const t6Total = valueAt(t6.total, year);
-      const cause =
-        t6.total.values.has(year) &&
-        !t6Total.eq(total) &&
-        keyed.every((r) => matches(valueAt(r, year), r.key, t6Total))
-          ? {
-              nl: `; de bedragen zijn berekend over het Tabel 6-totaal ${euro(t6Total)}, niet over het Tabel 4-totaal ${euro(total)}`,
-              en: `; the amounts were computed from the Tabel 6 total ${euro(t6Total)}, not from the Tabel 4 total ${euro(total)}`,
-            }
-          : { nl: "", en: "" };
-      for (const row of wrong) {
-        const actual = valueAt(row, year);
-        const expected = roundTo(row.key.value.times(total));
-        const name = row.municipality ?? row.label;
-        const diff = signed(actual.minus(expected), euro);
-        const allowed = euro(roundTo(amountTolerance(row.key, total), "0.01"));
-        const shown = row.values.has(year)
-          ? { nl: euro(actual), en: euro(actual) }
-          : { nl: "leeg", en: "empty" };
-        findings.push(
-          finding({
-            rule: "ALLOC-AMOUNT",
-            severity: "error",
-            table: "Tabel 6",
-            year,
-            municipality: row.municipality ?? null,
-            line: row.municipality ? null : row.label,
-            cell: cellAt(row, year) ?? null,
-            cells: definedCells(cellAt(row, year), row.key.cell, cellAt(t4.total, year)),
-            expected,
-            actual,
-            unit: "euro",
-            message: {
-              nl: `Tabel 6, ${name} ${year}: ${shown.nl}, maar ${percentText(row.key)} × ${euro(total)} (Tabel 4-totaal) = ${euro(expected)} (verschil ${diff}, toegestaan ${allowed})${cause.nl}`,
-              en: `Tabel 6, ${name} ${year}: ${shown.en}, but ${percentText(row.key)} × ${euro(total)} (Tabel 4 total) = ${euro(expected)} (difference ${diff}, allowed ${allowed})${cause.en}`,
-            },
-          })
-        );
+      const diagnosis = otherKey(key, checked, wrong, year, total);
+      if (diagnosis) {
+        findings.push(diagnosis);
+        continue;
       }
+      const cause = otherTotal(plan, checked, year, total);
+      findings.push(...wrong.map((c) => rowFinding(c, key, year, total, cause)));
     }
     return findings;
   },
 };
+
+function totalOf(plan: Plan, year: number): DistributedTotal | undefined {
+  try {
+    return distributedTotal(plan, year);
+  } catch (e) {
+    if (e instanceof PlanInputError) return undefined;
+    throw e;
+  }
+}
+
+function totalName(total: DistributedTotal): Message {
+  return total.table === "Tabel 4"
+    ? { nl: "Tabel 4-totaal", en: "Tabel 4 total" }
+    : { nl: "totaalregel van Tabel 6", en: "Tabel 6 total row" };
+}
+
+/** The key as a message shows it: as Tabel 6 shows it when that is the key used, else precisely. */
+function keyText(c: Checked, key: PlanKey): string {
+  return key.source === "stated" && c.shown ? percentText(c.shown) : percentOf(c.key);
+}
+
+function rowFinding(
+  c: Checked,
+  key: PlanKey,
+  year: number,
+  total: DistributedTotal,
+  cause: Message
+): Finding {
+  const { row } = c;
+  const actual = valueAt(row, year);
+  const expected = roundTo(c.key.times(total.value));
+  const diff = signed(actual.minus(expected), euro);
+  const allowed = euro(roundTo(tolerance(c, total.value), "0.01"));
+  const shown = row.values.has(year)
+    ? { nl: euro(actual), en: euro(actual) }
+    : { nl: "leeg", en: "empty" };
+  const name = totalName(total);
+  const k = keyText(c, key);
+  return finding({
+    rule: "ALLOC-AMOUNT",
+    severity: "error",
+    table: "Tabel 6",
+    year,
+    municipality: row.municipality,
+    cell: cellAt(row, year) ?? null,
+    cells: definedCells(cellAt(row, year), row.key?.cell, total.cell),
+    expected,
+    actual,
+    unit: "euro",
+    message: {
+      nl: `Tabel 6, ${row.municipality} ${year}: ${shown.nl}, maar ${k} × ${euro(total.value)} (${name.nl}) = ${euro(expected)} (verschil ${diff}, toegestaan ${allowed})${cause.nl}`,
+      en: `Tabel 6, ${row.municipality} ${year}: ${shown.en}, but ${k} × ${euro(total.value)} (${name.en}) = ${euro(expected)} (difference ${diff}, allowed ${allowed})${cause.en}`,
+    },
+  });
+}
+
+/** The cause every wrong amount shares when all amounts are key × the Tabel 6 total instead of Tabel 4's. */
+function otherTotal(
+  plan: Plan,
+  checked: readonly Checked[],
+  year: number,
+  total: DistributedTotal
+): Message {
+  const stated = plan.contributions?.total.values.get(year);
+  if (
+    total.table !== "Tabel 4" ||
+    !stated ||
+    stated.value.eq(total.value) ||
+    !checked.every((c) => fits(c, year, stated.value))
+  ) {
+    return { nl: "", en: "" };
+  }
+  return {
+    nl: `; de bedragen zijn berekend over het Tabel 6-totaal ${euro(stated.value)}, niet over het Tabel 4-totaal ${euro(total.value)}`,
+    en: `; the amounts were computed from the Tabel 6 total ${euro(stated.value)}, not from the Tabel 4 total ${euro(total.value)}`,
+  };
+}
+
+/**
+ * One finding for a year computed with another key: most amounts (at least 3) miss their key ×
+ * total while the year still adds up to its total within rounding. Undefined otherwise.
+ */
+function otherKey(
+  key: PlanKey,
+  checked: readonly Checked[],
+  wrong: readonly Checked[],
+  year: number,
+  total: DistributedTotal
+): Finding | undefined {
+  const amounts = sum(checked.map((c) => valueAt(c.row, year)));
+  const addsUp = amounts.minus(total.value).abs().lte(checked.length);
+  if (wrong.length < 3 || wrong.length * 2 <= checked.length || !addsUp) return undefined;
+  const largest = wrong
+    .map((c) => valueAt(c.row, year).minus(c.key.times(total.value)).abs())
+    .reduce((a, b) => (a.gt(b) ? a : b));
+  const used = keyDescription(key);
+  const name = totalName(total);
+  const shownKeys = key.source !== "stated" && checked.every((c) => c.shown);
+  const cause =
+    shownKeys && checked.every((c) => fits(c, year, total.value, (c.shown as Figure).value))
+      ? {
+          nl: ` Ze volgen de afgeronde sleutels zoals Tabel 6 ze toont, niet ${used.nl}.`,
+          en: ` They follow the rounded keys as Tabel 6 shows them, not ${used.en}.`,
+        }
+      : { nl: "", en: "" };
+  return finding({
+    rule: "ALLOC-AMOUNT",
+    severity: "error",
+    table: "Tabel 6",
+    year,
+    cell: cellAt(wrong[0].row, year) ?? null,
+    cells: definedCells(
+      ...wrong.map((c) => cellAt(c.row, year)),
+      ...wrong.map((c) => c.row.key?.cell),
+      total.cell
+    ),
+    expected: null,
+    actual: null,
+    unit: "euro",
+    message: {
+      nl: `Tabel 6, ${year}: ${wrong.length} van de ${checked.length} bedragen wijken af van sleutel × ${euro(total.value)} (${name.nl}; sleutel: ${used.nl}), tot ${euro(roundTo(largest))}, terwijl ze samen wel het totaal geven: het jaar is met een andere verdeelsleutel berekend.${cause.nl} Herbereken de bedragen van ${year} met de sleutel van het plan.`,
+      en: `Tabel 6, ${year}: ${wrong.length} of the ${checked.length} amounts differ from key × ${euro(total.value)} (${name.en}; key: ${used.en}), by up to ${euro(roundTo(largest))}, while together they do give the total: the year was computed with another distribution key.${cause.en} Recompute the amounts of ${year} with the plan's key.`,
+    },
+  });
+}
