@@ -131,7 +131,7 @@ const T = {
   added: { nl: "nieuw", en: "new" },
   removed: { nl: "vervallen", en: "removed" },
   explain: { nl: "Toelichting per gemeente", en: "Explanation per municipality" },
-  notes: { nl: "Opmerkingen bij het lezen van", en: "Notes on reading" },
+  notes: { nl: "Opmerkingen bij", en: "Notes on" },
   embedded: { nl: "ingebouwd plan", en: "embedded plan" },
 };
 
@@ -215,10 +215,12 @@ export function compareText(
   }
 
   loaded.forEach((l, i) => {
-    if (l.notes.length === 0) return;
+    const keyNotes = (i === 0 ? c.old : c.new).keyNotes;
+    if (l.notes.length === 0 && keyNotes.length === 0) return;
     out.push("");
     out.push(`${T.notes[lang]} ${sideLabel(sides[i], lang)}:`);
     for (const n of l.notes) out.push(`  - ${noteText(n, lang)}`);
+    for (const n of keyNotes) out.push(`  - ${n[lang]}`);
   });
   return out.join("\n") + "\n";
 }
@@ -270,7 +272,7 @@ export function compareJson(
     title: s.title,
     year: s.year,
     total: num(s.total),
-    notes: loaded[i].notes.map((n) => noteText(n, lang)),
+    notes: [...loaded[i].notes.map((n) => noteText(n, lang)), ...s.keyNotes.map((n) => n[lang])],
   });
   return {
     source: c.source,

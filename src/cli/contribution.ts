@@ -1,21 +1,29 @@
 import { ContributionSource, contribution, municipalityOf } from "../core/query";
 import { PlanInputError } from "../core/errors";
-import { parse, yearOf } from "./args";
+import { allocationKey } from "../core/planKey";
+import { langOf, parse, yearOf } from "./args";
 import { Command, EXIT_OK } from "./io";
-import { jsonNumber } from "./json";
+import { jsonNullable, jsonNumber } from "./json";
 import { loadPlan } from "./loadPlan";
 
 const USAGE =
-  "up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json]";
+  "up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json] [--lang nl|en]";
 
 /**
- * `up contribution`: what =UP.CONTRIBUTION returns. `computed` allocates the year's Tabel 4
- * total with the plan's keys by largest remainder; `stated` is the amount written in Tabel 6.
+ * `up contribution`: what =UP.CONTRIBUTION returns. `computed` allocates the year's total with
+ * the plan's most precise keys by largest remainder; `stated` is the amount written in Tabel 6.
+ * What the user must know about the key (it was implied by the amounts, it was renormalised
+ * within its rounding) goes to stderr, or into `notes` with --json.
  */
 export const contributionCommand: Command = async (args, io) => {
   const { values, positionals } = parse(
     args,
-    { file: { type: "string" }, source: { type: "string" }, json: { type: "boolean" } },
+    {
+      file: { type: "string" },
+      source: { type: "string" },
+      json: { type: "boolean" },
+      lang: { type: "string" },
+    },
     USAGE
   );
   if (positionals.length !== 2) {
@@ -25,14 +33,28 @@ export const contributionCommand: Command = async (args, io) => {
     });
   }
   const source = sourceOf(values.source);
+  const lang = langOf(values.lang);
   const year = yearOf(positionals[1]);
   const { plan } = await loadPlan(values.file, io.cwd);
   const amount = contribution(plan, positionals[0], year, source);
   const municipality = municipalityOf(plan, positionals[0]);
+  const key = source === "computed" ? allocationKey(plan) : null;
+  const notes = key?.notes.map((n) => n[lang]) ?? [];
   if (values.json) {
-    io.stdout(JSON.stringify({ municipality, year, source, value: jsonNumber(amount) }) + "\n");
+    io.stdout(
+      JSON.stringify({
+        municipality,
+        year,
+        source,
+        value: jsonNumber(amount),
+        key: jsonNullable(key?.keys.get(municipality)),
+        keySource: key?.source ?? null,
+        notes,
+      }) + "\n"
+    );
   } else {
     io.stdout(`${amount.toFixed()}\n`);
+    for (const n of notes) io.stderr(`${lang === "nl" ? "Let op" : "Note"}: ${n}\n`);
   }
   return EXIT_OK;
 };

@@ -18,7 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
 
   up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]
-  up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json]
+  up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json] [--lang nl|en]
   up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]
   up template <uit.xlsx> [--empty]
   up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]

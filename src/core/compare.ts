@@ -48,6 +48,8 @@ export interface SideSummary {
   year: number;
   /** What the municipalities pay together: Tabel 4 total (computed) or Σ Tabel 6 (stated). */
   total: Decimal;
+  /** What to know about the key the side was computed with (implied by amounts, renormalised). */
+  keyNotes: Message[];
 }
 
 export interface ChangeRow {
@@ -182,8 +184,8 @@ export function compareContributions(
   };
   return {
     source,
-    old: summary(oldSide, a.total),
-    new: summary(newSide, b.total),
+    old: summary(a),
+    new: summary(b),
     rows,
     totals,
     method: source === "computed" ? COMPUTED_METHOD : STATED_METHOD,
@@ -266,15 +268,23 @@ interface Distribution {
   weights: Map<string, Decimal>;
   /** The smallest amount: 1 euro, or 0.01 when stated amounts have cents. */
   unit: Decimal;
+  keyNotes: Message[];
 }
 
 function distribution(side: CompareSide, source: ContributionSource): Distribution {
   if (source === "stated") return statedDistribution(side);
   const { plan, year } = side;
   if (!plan.keyComponents || plan.keyComponents.rows.length === 0) requireKnownRows(plan);
-  const keys = allocationKey(plan).keys;
+  const key = allocationKey(plan);
   const amounts = computedContributions(plan, year);
-  return { side, total: sum(amounts.values()), amounts, weights: keys, unit: new D(1) };
+  return {
+    side,
+    total: sum(amounts.values()),
+    amounts,
+    weights: key.keys,
+    unit: new D(1),
+    keyNotes: key.notes,
+  };
 }
 
 function statedDistribution(side: CompareSide): Distribution {
@@ -333,6 +343,7 @@ function statedDistribution(side: CompareSide): Distribution {
     amounts,
     weights: amounts,
     unit: new D(cents ? "0.01" : 1),
+    keyNotes: [],
   };
 }
 
@@ -382,8 +393,8 @@ function ratio(part: Decimal, whole: Decimal): Decimal | null {
   return whole.isZero() ? null : part.div(whole);
 }
 
-function summary(side: CompareSide, total: Decimal): SideSummary {
-  return { name: side.plan.source.name, title: side.plan.title, year: side.year, total };
+function summary({ side, total, keyNotes }: Distribution): SideSummary {
+  return { name: side.plan.source.name, title: side.plan.title, year: side.year, total, keyNotes };
 }
 
 /** Per table: which roles, FTE, cost lines, totals and keys differ between the two sides. */
