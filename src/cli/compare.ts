@@ -219,8 +219,8 @@ export function compareText(
     if (l.notes.length === 0 && keyNotes.length === 0) return;
     out.push("");
     out.push(`${T.notes[lang]} ${sideLabel(sides[i], lang)}:`);
-    for (const n of l.notes) out.push(`  - ${noteText(n, lang)}`);
     for (const n of keyNotes) out.push(`  - ${n[lang]}`);
+    for (const n of l.notes) out.push(`  - ${noteText(n, lang)}`);
   });
   return out.join("\n") + "\n";
 }
@@ -272,7 +272,7 @@ export function compareJson(
     title: s.title,
     year: s.year,
     total: num(s.total),
-    notes: [...loaded[i].notes.map((n) => noteText(n, lang)), ...s.keyNotes.map((n) => n[lang])],
+    notes: [...s.keyNotes.map((n) => n[lang]), ...loaded[i].notes.map((n) => noteText(n, lang))],
   });
   return {
     source: c.source,
