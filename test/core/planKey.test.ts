@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
-import { PlanInputError } from "../../src/core/errors";
 import { D, sum } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
 import { allocationKey, planKey, simplestDecimal } from "../../src/core/planKey";
 import { computedContributions, contribution, keyOf } from "../../src/core/query";
+import { thrownInputError } from "../support/thrown";
 import { PlanBuilder, setFigure } from "../support/planBuilder";
 import { ROWS, roundedKeysPlan, TOTALS, YEARS } from "../support/roundedKeysPlan";
 
@@ -43,16 +43,6 @@ function hamilton(total: bigint, keys: Map<string, bigint>): Map<string, bigint>
     result.set(p.m, result.get(p.m)! + 1n);
   }
   return result;
-}
-
-function thrown(call: () => unknown): PlanInputError {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a PlanInputError");
 }
 
 describe("the key the stated amounts imply", () => {
@@ -143,7 +133,7 @@ describe("keys that do not add up to 100% (issue 18)", () => {
   test("a key typed as 1000000% is an error with the sum, not Beek € 8", () => {
     const plan = plan2024();
     plan.contributions!.rows[0].key = { value: new D(10000), decimals: 0 };
-    const e = thrown(() => contribution(plan, "Beek", 2025));
+    const e = thrownInputError(() => contribution(plan, "Beek", 2025));
     expect(e.code).toBe("value");
     // 1.000.000% + the other 15 keys (100% − 3,53%).
     expect(e.nl).toBe(
@@ -175,7 +165,7 @@ describe("keys that do not add up to 100% (issue 18)", () => {
     heerlen.key = { value: new D("0.1205"), decimals: 2 };
     expect(allocationKey(plan).sum).toEqual(new D("1.0008"));
     heerlen.key = { value: new D("0.1188"), decimals: 2 };
-    const e = thrown(() => allocationKey(plan));
+    const e = thrownInputError(() => allocationKey(plan));
     expect(e.nl).toMatch(/^De 16 verdeelsleutels tellen op tot 99,91%, niet tot 100%/);
   });
 
@@ -190,7 +180,7 @@ describe("keys that do not add up to 100% (issue 18)", () => {
         ["totaal", "100%", "1.000"]
       )
       .build();
-    const e = thrown(() => contribution(plan, "Beek", 2024));
+    const e = thrownInputError(() => contribution(plan, "Beek", 2024));
     expect(e.cell).toEqual({ sheet: "Tabel 6", address: "B4" });
     expect(e.nl).toMatch(/tellen op tot 80%/);
   });

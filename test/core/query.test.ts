@@ -1,4 +1,3 @@
-import { PlanInputError } from "../../src/core/errors";
 import { D, sum } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
 import { planKey } from "../../src/core/planKey";
@@ -12,17 +11,8 @@ import {
   statedContribution,
   yearTotal,
 } from "../../src/core/query";
+import { thrownInputError } from "../support/thrown";
 import { PlanBuilder } from "../support/planBuilder";
-
-function thrown(call: () => unknown): PlanInputError {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error("expected a PlanInputError");
-}
 
 describe("query on the 2024 plan", () => {
   const plan = plan2024();
@@ -74,19 +64,19 @@ describe("query on the 2024 plan", () => {
   });
 
   test("an unknown name says which municipality was probably meant", () => {
-    const e = thrown(() => contribution(plan, "Heerle", 2025));
+    const e = thrownInputError(() => contribution(plan, "Heerle", 2025));
     expect(e.nl).toBe("Onbekende gemeente 'Heerle' — bedoelt u Heerlen?");
     expect(e.code).toBe("value");
-    expect(thrown(() => keyOf(plan, "Nuth")).nl).toBe(
+    expect(thrownInputError(() => keyOf(plan, "Nuth")).nl).toBe(
       "'Nuth' is sinds 2019 opgegaan in Beekdaelen — gebruik Beekdaelen"
     );
   });
 
   test("a year the plan does not have is 'not available' with the years it does have", () => {
-    const e = thrown(() => contribution(plan, "Heerlen", 2030));
+    const e = thrownInputError(() => contribution(plan, "Heerlen", 2030));
     expect(e.code).toBe("notAvailable");
     expect(e.nl).toBe("Jaar 2030 staat niet in Tabel 4 (wel: 2023–2027)");
-    expect(thrown(() => yearTotal(plan, 2022)).en).toBe(
+    expect(thrownInputError(() => yearTotal(plan, 2022)).en).toBe(
       "Year 2022 is not in Tabel 4 (it has: 2023–2027)"
     );
   });
@@ -146,7 +136,7 @@ describe("query on plans with other tables", () => {
     });
     expect(contribution(plan, "Beek", 2024)).toEqual(new D(375));
     expect(contribution(plan, "Vaals", 2024)).toEqual(new D(626));
-    const e = thrown(() => contribution(plan, "Beek", 2025));
+    const e = thrownInputError(() => contribution(plan, "Beek", 2025));
     expect(e.code).toBe("notAvailable");
     expect(e.nl).toBe(
       "Het plan heeft geen Tabel 4 en de totaalregel van Tabel 6 is leeg in 2025: er is geen totaal om te verdelen"
@@ -160,7 +150,7 @@ describe("query on plans with other tables", () => {
     const heerlen = plan.contributions!.rows.find((r) => r.municipality === "Heerlen")!;
     heerlen.label = "Heerle";
     delete heerlen.municipality;
-    const e = thrown(() => contribution(plan, "Maastricht", 2025));
+    const e = thrownInputError(() => contribution(plan, "Maastricht", 2025));
     expect(e.code).toBe("notAvailable");
     expect(e.nl).toBe(
       "Het plan geeft geen verdeelsleutel voor Heerlen: zonder die sleutel kan geen bijdrage worden berekend"
@@ -179,7 +169,7 @@ describe("query on plans with other tables", () => {
         ["", "", ""]
       )
       .build();
-    const e = thrown(() => contribution(plan, "Vaals", 2024));
+    const e = thrownInputError(() => contribution(plan, "Vaals", 2024));
     expect(e.nl).toBe("De verdeelsleutel van Beek is -10,00%: een sleutel is 0% of meer");
     expect(e.cell).toEqual({ sheet: "Tabel 6", address: "B2" });
   });
@@ -189,7 +179,7 @@ describe("query on plans with other tables", () => {
       .totals([2024], { staffYouth: ["", ""], materialYouth: ["", ""], total: ["", "1.000"] })
       .contributions([2024], [["Beek", "0%", ""]], ["", "", ""])
       .build();
-    expect(thrown(() => contribution(plan, "Beek", 2024)).nl).toBe(
+    expect(thrownInputError(() => contribution(plan, "Beek", 2024)).nl).toBe(
       "De verdeelsleutels tellen op tot 0%: er is niets mee te verdelen"
     );
   });
