@@ -214,7 +214,10 @@ function impliedKey(plan: Plan, rows: readonly KeyedRow[]): Implied | undefined 
         },
         { ...band }
       );
-    const interval = [within(new D("0.5")), within(ONE)].find((i) => i.lo.lte(i.hi));
+    const halfEuro = within(new D("0.5"));
+    const interval = halfEuro.lo.lte(halfEuro.hi)
+      ? halfEuro
+      : [within(ONE)].find((i) => i.lo.lte(i.hi));
     const shownDigits = (r.key.decimals ?? 0) + 2;
     keys.set(
       r.municipality,

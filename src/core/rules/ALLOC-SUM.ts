@@ -24,12 +24,14 @@ export const ALLOC_SUM: Rule = {
     const t6 = plan.contributions;
     if (!t6) return [];
     const findings: Finding[] = [];
+    let key: PlanKey | null | undefined;
     for (const year of t6.years) {
       const expected = valueAt(t6.total, year);
       const actual = sum(t6.rows.map((r) => valueAt(r, year)));
       if (actual.eq(expected)) continue;
       const diff = signed(actual.minus(expected), euro);
-      const outcome = repair(plan, t6, year);
+      if (key === undefined) key = usableKey(plan);
+      const outcome = repair(plan, t6, year, key);
       const changes =
         outcome && "fix" in outcome
           ? outcome.fix
@@ -94,7 +96,22 @@ interface Amount {
  * do not fit, the year was computed with another key (ALLOC-AMOUNT says so) and the €1 steps
  * follow the year's own amounts instead.
  */
-function repair(plan: Plan, t6: Contributions, year: number): Repair | undefined {
+/** The plan's key for repairs, or null when it cannot allocate (other rules say why). */
+function usableKey(plan: Plan): PlanKey | null {
+  try {
+    return allocationKey(plan);
+  } catch (e) {
+    if (e instanceof PlanInputError) return null;
+    throw e;
+  }
+}
+
+function repair(
+  plan: Plan,
+  t6: Contributions,
+  year: number,
+  key: PlanKey | null
+): Repair | undefined {
   const total = valueAt(t6.total, year);
   const reference = plan.totals?.years.includes(year) ? valueAt(plan.totals.total, year) : null;
   if (reference && !reference.eq(total)) {
@@ -105,14 +122,7 @@ function repair(plan: Plan, t6: Contributions, year: number): Repair | undefined
       },
     };
   }
-  if (!total.isInteger() || total.isNegative()) return undefined;
-  let key: PlanKey;
-  try {
-    key = allocationKey(plan);
-  } catch (e) {
-    if (e instanceof PlanInputError) return undefined;
-    throw e;
-  }
+  if (!total.isInteger() || total.isNegative() || !key) return undefined;
   const amounts: Amount[] = [];
   for (const row of t6.rows) {
     const k = row.municipality ? key.keys.get(row.municipality) : undefined;
