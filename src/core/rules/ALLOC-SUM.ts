@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatCell } from "../cellRef";
+import { formatCell } from "../address";
 import { PlanInputError } from "../errors";
 import { Contributions, FixAmount, Finding, Message, Plan } from "../model";
 import { sum } from "../money";
