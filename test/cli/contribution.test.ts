@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { plan2024 } from "../../src/core/plan2024";
@@ -77,7 +77,8 @@ describe("up contribution on keys shown rounded", () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "up-contribution-"));
-    await writeTemplateWorkbook(roundedKeysPlan()).xlsx.writeFile(join(dir, "afgerond.xlsx"));
+    const bytes = await writeTemplateWorkbook(roundedKeysPlan()).xlsx.writeBuffer();
+    await writeFile(join(dir, "afgerond.xlsx"), new Uint8Array(bytes));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
