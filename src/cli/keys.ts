@@ -12,17 +12,22 @@ import {
   EQUAL_SHARE,
   SLA_COMPONENTS,
 } from "../core/distributionKey";
-import { formatEuro, formatPercent } from "../core/dutchNumber";
+import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { D } from "../core/money";
+import { ExactKeyTable, exactKeyTable } from "../core/exactKeyTable";
 import { numberOf, parse } from "./args";
 import { jsonNullable, jsonNumber } from "./json";
-import { Command, EXIT_OK } from "./io";
+import { alignedTable, Command, EXIT_OK } from "./io";
 
 const USAGE =
-  "up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N] [--unit 1|0.01] [--json]";
+  "up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N [--table]] [--unit 1|0.01] [--json]";
 
-/** `up keys`: distribution keys from component counts, and with --total the allocated amounts. */
+/**
+ * `up keys`: distribution keys from component counts, with --total the allocated amounts, and
+ * with --table the whole key calculation table (Herberekening verdeelsleutel), exact in both
+ * directions (docs/KEYS.md).
+ */
 export const keysCommand: Command = async (args, io) => {
   const { values, positionals } = parse(
     args,
@@ -31,6 +36,7 @@ export const keysCommand: Command = async (args, io) => {
       total: { type: "string" },
       unit: { type: "string" },
       json: { type: "boolean" },
+      table: { type: "boolean" },
     },
     USAGE
   );
@@ -49,6 +55,12 @@ export const keysCommand: Command = async (args, io) => {
       en: `--total ${values.total} is not a multiple of the unit ${unit.toString()}`,
     });
   }
+  if (values.table && !total) {
+    throw new PlanInputError({
+      nl: `--table verdeelt een totaal: geef ook --total.\nGebruik: ${USAGE}`,
+      en: `--table distributes a total: give --total too.\nUsage: ${USAGE}`,
+    });
+  }
   const table = await readComponentsFile(resolve(io.cwd, positionals[0]), positionals[0]);
   const weights =
     values.weights === undefined ? defaultWeights(table) : weightsOf(values.weights, table);
@@ -61,9 +73,17 @@ export const keysCommand: Command = async (args, io) => {
         unit
       )
     : null;
+  const calculation =
+    values.table && total ? exactKeyTable(table.rows, weights, total, unit) : null;
   if (table.missing.length > 0) {
     io.stderr(
       `Let op: ${table.missing.length} deelnemende gemeente(n) ontbreken: ${table.missing.join(", ")} / Note: missing municipalities\n`
+    );
+  }
+  if (calculation && calculation.beyondOneUnit.length > 0) {
+    const cells = calculation.beyondOneUnit.map((b) => `${b.municipality} ${b.component}`);
+    io.stderr(
+      `Let op: met deze bijdragen kan niet elk bedrag zijn exacte waarde naar beneden of boven afgerond zijn; verder af: ${cells.join(", ")} / Note: these contributions leave no rounding of every amount to its exact value rounded down or up; further off: ${cells.join(", ")}\n`
     );
   }
   if (values.json) {
@@ -78,11 +98,16 @@ export const keysCommand: Command = async (args, io) => {
             key: jsonNumber(keys.get(m) as Decimal),
             amount: amounts ? jsonNumber(amounts[i]) : null,
           })),
+          ...(calculation ? { table: calculationJson(calculation) } : {}),
         },
         null,
         2
       ) + "\n"
     );
+    return EXIT_OK;
+  }
+  if (calculation) {
+    io.stdout(calculationText(calculation));
     return EXIT_OK;
   }
   const width = Math.max(8, ...names.map((n) => n.length));
@@ -103,6 +128,70 @@ export const keysCommand: Command = async (args, io) => {
   io.stdout(lines.join("\n") + "\n");
   return EXIT_OK;
 };
+
+const numbers = (m: ReadonlyMap<string, Decimal>) =>
+  Object.fromEntries([...m].map(([c, v]) => [c, jsonNumber(v)]));
+
+/** The key calculation table in --json: fractions for shares and keys, money in euros. */
+function calculationJson(t: ExactKeyTable) {
+  return {
+    components: t.components,
+    weights: numbers(t.weights),
+    rows: t.rows.map((r) => ({
+      municipality: r.municipality,
+      shares: numbers(r.shares),
+      key: jsonNumber(r.key),
+      amounts: numbers(r.amounts),
+      amount: jsonNumber(r.amount),
+    })),
+    totals: { amounts: numbers(t.parts), amount: jsonNumber(t.total) },
+    beyondOneUnit: t.beyondOneUnit,
+  };
+}
+
+/**
+ * The key calculation table as the plans print it: the weights row, per municipality the share
+ * of each component, the key, the amount per component and the contribution; the total row.
+ */
+function calculationText(t: ExactKeyTable): string {
+  const money = (v: Decimal) => formatEuro(v, t.unit.lt(1));
+  const share = (v: Decimal) => formatPercent(v, 4);
+  const header = [
+    "gemeente",
+    ...t.components.map((c) => `${c} %`),
+    "sleutel",
+    ...t.components.map((c) => `${c} €`),
+    "bijdrage",
+  ];
+  const weightsRow = [
+    "weging",
+    ...t.components.map((c) => `${formatDecimal((t.weights.get(c) as Decimal).times(100))}%`),
+    "",
+    ...t.components.map(() => ""),
+    "",
+  ];
+  const body = t.rows.map((r) => [
+    r.municipality,
+    ...t.components.map((c) => share(r.shares.get(c) as Decimal)),
+    share(r.key),
+    ...t.components.map((c) => money(r.amounts.get(c) as Decimal)),
+    money(r.amount),
+  ]);
+  const totalRow = [
+    "totaal",
+    ...t.components.map(() => share(new D(1))),
+    share(new D(1)),
+    ...t.components.map((c) => money(t.parts.get(c) as Decimal)),
+    money(t.total),
+  ];
+  return (
+    [
+      `Herberekening verdeelsleutel / key calculation table — ${money(t.total)}`,
+      "",
+      ...alignedTable([header, weightsRow, ...body, totalRow], 1),
+    ].join("\n") + "\n"
+  );
+}
 
 function unitOf(value: string | undefined): Decimal {
   if (value === undefined || value === "1") return new D(1);

@@ -95,9 +95,9 @@ function dutch(value: Decimal, minDecimals: number, maxDecimals: number): string
   return `${sign}${intPart}${frac ? `,${frac}` : ""}`;
 }
 
-/** `€ 2.183.425`; cents are shown only when the amount has them. */
-export function formatEuro(value: Decimal): string {
-  const text = value.isInteger() ? dutch(value, 0, 0) : dutch(value, 2, 2);
+/** `€ 2.183.425`; cents are shown when the amount has them, or always with `cents`. */
+export function formatEuro(value: Decimal, cents = !value.isInteger()): string {
+  const text = cents ? dutch(value, 2, 2) : dutch(value, 0, 0);
   return text.startsWith("-") ? `-€ ${text.slice(1)}` : `€ ${text}`;
 }
 

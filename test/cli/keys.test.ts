@@ -72,6 +72,84 @@ describe("up keys", () => {
     expect(r.stdout).toMatch(/Maastricht\s+36,2500%\s+€ 362\.501/);
   });
 
+  /*
+   * --table: the hand-worked table of the comment above, per component. The equal share is
+   * 62.500,0625 for each; jongeren/toekenningen/declaraties are 250.000,25 × their shares. The
+   * euro Maastricht's contribution has left goes to its largest fractional amount, declaraties
+   * 125.000,125; each part is 250.000,25 rounded: 250.000, and 250.001 for declaraties.
+   */
+  it("--table: the key calculation table in whole euros, rows adding up to the contributions, columns to the parts", async () => {
+    const r = await runCli(["keys", CSV, "--total", "1000001", "--table"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("Herberekening verdeelsleutel / key calculation table — € 1.000.001");
+    expect(lines[2].split(/\s{2,}/)).toEqual([
+      "gemeente",
+      "gelijk %",
+      "jongeren %",
+      "toekenningen %",
+      "declaraties %",
+      "sleutel",
+      "gelijk €",
+      "jongeren €",
+      "toekenningen €",
+      "declaraties €",
+      "bijdrage",
+    ]);
+    expect(lines[3].split(/\s{2,}/)).toEqual(["weging", "25%", "25%", "25%", "25%"]);
+    expect(lines[6].split(/\s{2,}/)).toEqual([
+      "Maastricht",
+      "25,0000%",
+      "40,0000%",
+      "30,0000%",
+      "50,0000%",
+      "36,2500%",
+      "€ 62.500",
+      "€ 100.000",
+      "€ 75.000",
+      "€ 125.001",
+      "€ 362.501",
+    ]);
+    expect(lines[8].split(/\s{2,}/).slice(6)).toEqual([
+      "€ 250.000",
+      "€ 250.000",
+      "€ 250.000",
+      "€ 250.001",
+      "€ 1.000.001",
+    ]);
+  });
+
+  it("--table --json: shares and keys as fractions, amounts and parts in euros, no amount beyond a unit", async () => {
+    const r = await runCli(["keys", CSV, "--total", "1000001", "--table", "--json"]);
+    expect(r.code).toBe(0);
+    const { table } = JSON.parse(r.stdout);
+    expect(table.components).toEqual(["gelijk", "jongeren", "toekenningen", "declaraties"]);
+    expect(table.weights).toEqual({
+      gelijk: "0.25",
+      jongeren: "0.25",
+      toekenningen: "0.25",
+      declaraties: "0.25",
+    });
+    expect(table.rows[0]).toEqual({
+      municipality: "Beek",
+      shares: { gelijk: "0.25", jongeren: "0.1", toekenningen: "0.1", declaraties: "0.1" },
+      key: "0.1375",
+      amounts: { gelijk: 62500, jongeren: 25000, toekenningen: 25000, declaraties: 25000 },
+      amount: 137500,
+    });
+    expect(table.totals).toEqual({
+      amounts: { gelijk: 250000, jongeren: 250000, toekenningen: 250000, declaraties: 250001 },
+      amount: 1000001,
+    });
+    expect(table.beyondOneUnit).toEqual([]);
+  });
+
+  it("--table without --total: exit 2, it needs a total to distribute", async () => {
+    const r = await runCli(["keys", CSV, "--table"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^up keys: --table verdeelt een totaal: geef ook --total\./);
+  });
+
   it("reads the same table from an .xlsx with English headers", async () => {
     const dir = mkdtempSync(join(tmpdir(), "up-keys-"));
     const wb = new ExcelJS.Workbook();
@@ -103,13 +181,21 @@ describe("up keys", () => {
     };
 
     it("weights not adding up to 100", async () => {
-      const r = await runCli(["keys", CSV, "--weights", "gelijk=30,jongeren=25,toekenningen=25,declaraties=25"]);
+      const r = await runCli([
+        "keys",
+        CSV,
+        "--weights",
+        "gelijk=30,jongeren=25,toekenningen=25,declaraties=25",
+      ]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/wegingen tellen op tot 105%, niet tot 100%/);
     });
 
     it("a negative component value, naming its cell", async () => {
-      const p = csv("neg.csv", "gemeente;jongeren;toekenningen;declaraties\nBeek;100;-10;50\nVaals;1;2;3\n");
+      const p = csv(
+        "neg.csv",
+        "gemeente;jongeren;toekenningen;declaraties\nBeek;100;-10;50\nVaals;1;2;3\n"
+      );
       const r = await runCli(["keys", p]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/toekenningen van Beek is negatief/);
@@ -117,7 +203,10 @@ describe("up keys", () => {
     });
 
     it("a non-numeric component value, naming its cell", async () => {
-      const p = csv("text.csv", "gemeente;jongeren;toekenningen;declaraties\nBeek;100;veel;50\nVaals;1;2;3\n");
+      const p = csv(
+        "text.csv",
+        "gemeente;jongeren;toekenningen;declaraties\nBeek;100;veel;50\nVaals;1;2;3\n"
+      );
       const r = await runCli(["keys", p]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/toekenningen van Beek is 'veel': verwacht een getal/);
@@ -125,7 +214,10 @@ describe("up keys", () => {
     });
 
     it("an unknown municipality, with the name meant", async () => {
-      const p = csv("unknown.csv", "gemeente;jongeren;toekenningen;declaraties\nHeerle;100;10;50\nVaals;1;2;3\n");
+      const p = csv(
+        "unknown.csv",
+        "gemeente;jongeren;toekenningen;declaraties\nHeerle;100;10;50\nVaals;1;2;3\n"
+      );
       const r = await runCli(["keys", p]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/Onbekende gemeente 'Heerle' — bedoelt u Heerlen\?/);
