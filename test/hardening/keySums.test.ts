@@ -6,7 +6,7 @@ import { roundedKeysPlan } from "../support/roundedKeysPlan";
 import { bytesOf, cliIn, example, readAndCheck, scratch } from "./support";
 
 /*
- * Keys that do not add up, or are shown rounded: docs/BAD-INPUT.md, rows R40–R42. A
+ * Keys that do not add up, or are shown rounded: docs/BAD-INPUT.md, rows R41–R43. A
  * contribution is never computed with keys renormalised in silence (issue 18), and never
  * with a rounded key when the plan shows a more precise one (issue 13).
  */
@@ -24,7 +24,7 @@ async function publishedWithKey(cell: string, text: string) {
 const SUM_ERROR =
   "De 16 verdeelsleutels tellen op tot 1.000.096,47%, niet tot 100% (door afronding toegestaan: ±0,575%): daarmee kan geen bijdrage worden berekend — herstel eerst de sleutels";
 
-test("R40 a Tabel 6 key typed as 1000000%: an error with the sum everywhere, never Beek € 8", async () => {
+test("R41 a Tabel 6 key typed as 1000000%: an error with the sum everywhere, never Beek € 8", async () => {
   const wb = await publishedWithKey("B61", "1000000%");
   const dir = scratch({ "plan.xlsx": await bytesOf(wb) });
   const contribution = await cliIn(dir, "contribution", "Beek", "2025", "--file", "plan.xlsx");
@@ -46,7 +46,7 @@ test("R40 a Tabel 6 key typed as 1000000%: an error with the sum everywhere, nev
   expect(streamed(UP.contribution, "Beek", 2025, "stated")).toBe(77075);
 });
 
-test("R41 a key 0,01 point off (11,96% for 11,97%): renormalised within the rounding, and said", async () => {
+test("R42 a key 0,01 point off (11,96% for 11,97%): renormalised within the rounding, and said", async () => {
   const wb = await publishedWithKey("B66", "11,96%");
   const dir = scratch({ "plan.xlsx": await bytesOf(wb) });
   const note =
@@ -71,7 +71,7 @@ test("R41 a key 0,01 point off (11,96% for 11,97%): renormalised within the roun
   ).toEqual([2024, 2025, 2026, 2027].map((y) => [y, "Heerlen"]));
 });
 
-test("R42 keys shown rounded while the amounts were computed with precise keys: the precise key, with a note", async () => {
+test("R43 keys shown rounded while the amounts were computed with precise keys: the precise key, with a note", async () => {
   const dir = scratch({
     "afgerond.xlsx": new Uint8Array(
       await writeTemplateWorkbook(roundedKeysPlan()).xlsx.writeBuffer()
