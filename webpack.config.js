@@ -5,6 +5,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 const { DutchFunctionsPlugin } = require("./scripts/functions-nl");
 const { MinifiedChunkPlugin } = require("./scripts/minified-chunk");
 const { PreloadChunksPlugin } = require("./scripts/preload-chunks");
@@ -78,6 +79,8 @@ module.exports = async (env, options) => {
     );
   }
   const config = {
+    // package.json's browserslist: Safari 14 (Excel on older Macs) sets the floor for webpack's own code.
+    target: "browserslist",
     devtool: dev ? "source-map" : false,
     entry: {
       runtime: "./src/runtime/runtime.ts",
@@ -106,6 +109,12 @@ module.exports = async (env, options) => {
             },
           },
         },
+        {
+          // Dependencies newer than ES2021 are transpiled down for Safari 14 (scripts/es2021-loader.js).
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          use: path.resolve(__dirname, "scripts/es2021-loader.js"),
+        },
       ],
     },
     performance: { hints: false },
@@ -124,6 +133,10 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new MinifiedChunkPlugin({ chunk: "exceljs" }),
+      // Safari 14 has no Object.hasOwn (15.4); dependencies that call it get the ES5 equivalent.
+      new DefinePlugin({
+        "Object.hasOwn": "(function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); })",
+      }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

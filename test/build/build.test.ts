@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "acorn";
 import webpack from "webpack";
 import { BUDGETS, BuildStats, bundleSizes, BundleSizes, KB } from "../../scripts/bench/bundleSize";
 import { haveChromium, launchChromium, serveStatic } from "../support/browser";
@@ -133,6 +134,30 @@ describe("the page of the shared runtime", () => {
     expect(readFileSync(join(DIST, "manifest.xml"), "utf8")).toContain(
       "https://localhost:3000/functions.nl.json"
     );
+  });
+});
+
+describe("what Excel on older Macs runs: Safari 14's WebKit", () => {
+  /** What of a shipped chunk Safari 14 cannot run: ES2022 syntax (class fields, static blocks), Object.hasOwn. */
+  function tooNew(file: string): string[] {
+    const code = readFileSync(join(DIST, file), "utf8");
+    const problems: string[] = [];
+    try {
+      parse(code, { ecmaVersion: 2021, sourceType: "script" });
+    } catch (e) {
+      const at = (e as { pos: number }).pos;
+      problems.push(
+        `${file}: not ES2021 (${(e as Error).message}): …${code.slice(at - 40, at + 40)}…`
+      );
+    }
+    if (/\bObject\.hasOwn\b/.test(code)) problems.push(`${file}: uses Object.hasOwn`);
+    return problems;
+  }
+
+  test("every shipped chunk parses as ES2021 and uses no Object.hasOwn", () => {
+    const chunks = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    expect(chunks).toEqual(expect.arrayContaining(["runtime.js", ...sizes.pane.files]));
+    expect(chunks.flatMap(tooNew)).toEqual([]);
   });
 });
 
