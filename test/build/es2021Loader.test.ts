@@ -1,6 +1,4 @@
 import { runInNewContext } from "node:vm";
-
-/* eslint-disable @typescript-eslint/no-require-imports */
 const loader = require("../../scripts/es2021-loader.js");
 
 /** The loader as webpack calls it, with `this` the loader context. */
