@@ -5,12 +5,15 @@ import { plan2024 } from "../core/plan2024";
 import { PlanFeed } from "../functions/planFeed";
 import { BINDING_SHEET } from "../reader/binding";
 import { WorkbookGrid } from "../reader/grid";
+import { supports } from "./apiSets";
 import { readWorkbookGrid } from "./grid";
 
 /*
  * The plan of the open workbook, kept in memory for the functions and the pane. The workbook
  * is read once, in one Excel.run, and read again only when a change touches the plan's cells
- * (or, while the workbook has no plan, any cell: the user may be pasting one in).
+ * (or, while the workbook has no plan, any cell: the user may be pasting one in), or moves them:
+ * cells, rows or columns inserted or deleted on a plan sheet, sheets added, deleted or renamed,
+ * a table of the plan grown, rows of the plan sorted, hidden or shown.
  */
 
 /** What the reader gives back; the pane shows the rest of it (notes, where it looked). */
@@ -62,7 +65,17 @@ export function parseRange(a: string): { sheet?: string; rect: Rect } | undefine
   return ref.sheet === undefined ? { rect } : { sheet: ref.sheet, rect };
 }
 
-const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted"]);
+/** Changes that move cells: anything after them on the sheet may now be elsewhere. */
+const STRUCTURAL = new Set([
+  "RowInserted",
+  "RowDeleted",
+  "ColumnInserted",
+  "ColumnDeleted",
+  "CellInserted",
+  "CellDeleted",
+]);
+
+type SheetEvent = { worksheetId: string; address: string; changeType?: string };
 
 export class PlanSource<R extends Reading = Reading> implements PlanFeed {
   private latest: PlanState<R> | undefined;
@@ -71,6 +84,8 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
   private readonly run: ExcelRun;
   private readonly delayMs: number;
   private sheetNames = new Map<string, string>();
+  /** Ids of the Excel tables the plan is read from: one that grows moves the plan's edge. */
+  private planTables = new Set<string>();
   /** Sheets the plan's formulas read from: any change there may change a plan figure. */
   private feeding = new Set<string>();
   private reading: Promise<PlanState<R>> | undefined;
@@ -107,17 +122,55 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
   /** Reads the workbook and listens for changes. Always settles. */
   async start(): Promise<PlanState<R>> {
     try {
-      await this.run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.onChanged.add(async (e) => this.onChanged(e));
-        sheets.onAdded.add(async () => this.changed());
-        sheets.onDeleted.add(async () => this.changed());
-        await context.sync();
-      });
+      await this.run((context) => this.listen(context));
     } catch {
       // Without events the plan is still read now; the pane's refresh reads it again.
     }
     return this.refresh();
+  }
+
+  /**
+   * The events that can change or move the plan. Only ExcelApi 1.7's are sure to be there; the
+   * later ones are asked for, and without them the plan is read again at the next edit instead.
+   */
+  private async listen(context: Excel.RequestContext): Promise<void> {
+    const sheets = context.workbook.worksheets;
+    const changed = async (e: SheetEvent) => this.onChanged(e);
+    if (supports("ExcelApi 1.9")) sheets.onChanged.add(changed);
+    else {
+      sheets.load("items");
+      await context.sync();
+      for (const sheet of sheets.items) sheet.onChanged.add(changed);
+    }
+    sheets.onAdded.add(async (e) => {
+      this.changed();
+      if (!supports("ExcelApi 1.9")) await this.run((c) => this.listenTo(c, e.worksheetId));
+    });
+    sheets.onDeleted.add(async () => this.changed());
+    const tables = context.workbook.tables;
+    tables.onChanged.add(async (e) => {
+      if (this.planTables.has(e.tableId)) this.changed();
+      else this.onChanged(e);
+    });
+    if (supports("ExcelApi 1.9")) {
+      tables.onAdded.add(async () => this.changed());
+      tables.onDeleted.add(async () => this.changed());
+    }
+    if (supports("ExcelApi 1.10")) {
+      sheets.onRowSorted.add(changed);
+      sheets.onColumnSorted.add(changed);
+    }
+    if (supports("ExcelApi 1.11")) sheets.onRowHiddenChanged.add(changed);
+    if (supports("ExcelApi 1.17")) sheets.onNameChanged.add(async () => this.changed());
+    await context.sync();
+  }
+
+  /** A sheet added where the workbook has no collection-wide change event (before ExcelApi 1.9). */
+  private async listenTo(context: Excel.RequestContext, worksheetId: string): Promise<void> {
+    context.workbook.worksheets
+      .getItem(worksheetId)
+      .onChanged.add(async (e: SheetEvent) => this.onChanged(e));
+    await context.sync();
   }
 
   /**
@@ -139,7 +192,7 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
   }
 
   /** An Office.js change event: read again if it touches the plan. */
-  onChanged(e: { worksheetId: string; address: string; changeType?: string }): void {
+  onChanged(e: SheetEvent): void {
     if (this.touchesPlan(e.worksheetId, e.address, e.changeType)) this.changed();
   }
 
@@ -174,10 +227,11 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
     let state: PlanState<R>;
     try {
       this.reads++;
-      const { grid, sheetIds } = await this.run((context) => readWorkbookGrid(context));
+      const { grid, sheetIds, tableIds } = await this.run((context) => readWorkbookGrid(context));
       this.sheetNames = new Map([...sheetIds].map(([name, id]) => [id, name]));
       const reading = this.readPlan(grid);
       this.feeding = reading.plan ? feedingSheets(grid, reading.plan) : new Set();
+      this.planTables = reading.plan ? planTables(grid, reading.plan, tableIds) : new Set();
       state = reading.plan
         ? { plan: reading.plan, origin: "workbook", reading, version }
         : { plan: plan2024(), origin: "embedded", reading, version };
@@ -199,6 +253,24 @@ export class PlanSource<R extends Reading = Reading> implements PlanFeed {
 /** Every range of the plan's tables; a table split over two sheets has two ("A!…; B!…"). */
 function tableRanges(plan: Plan): string[] {
   return Object.values(plan.source.tables).flatMap((ref) => (ref ? ref.split("; ") : []));
+}
+
+/** Ids of the Excel tables (ListObjects) whose range overlaps a range the plan was read from. */
+function planTables(grid: WorkbookGrid, plan: Plan, tableIds: Map<string, string>): Set<string> {
+  const ranges = tableRanges(plan).flatMap((ref) => {
+    const r = parseRange(ref);
+    return r ? [r] : [];
+  });
+  const ids = new Set<string>();
+  for (const sheet of grid.sheets) {
+    for (const table of sheet.tables) {
+      const rect = parseRange(table.ref)?.rect;
+      const id = tableIds.get(table.name);
+      if (!rect || id === undefined) continue;
+      if (ranges.some((r) => r.sheet === sheet.name && areasOverlap(r.rect, rect))) ids.add(id);
+    }
+  }
+  return ids;
 }
 
 /**
