@@ -69,24 +69,102 @@ export const AVAILABILITY = {
     mac: "15.34",
     ipad: null,
   },
-  "ExcelApi 1.1": { web: true, windows: "1509 (Build 4266.1001)", perpetual: 2016, mac: "15.20", ipad: "15.0" },
-  "ExcelApi 1.2": { web: true, windows: "1601 (Build 6741.2088)", perpetual: 2019, mac: "15.22", ipad: "15.0" },
-  "ExcelApi 1.4": { web: true, windows: "1701 (Build 7870.2024)", perpetual: 2019, mac: "15.36", ipad: "15.0" },
-  "ExcelApi 1.7": { web: true, windows: "1801 (Build 9001.2171)", perpetual: 2019, mac: "16.9", ipad: "16.0" },
-  "ExcelApi 1.8": { web: true, windows: "1808 (Build 10730.20102)", perpetual: 2021, mac: "16.17", ipad: "16.0" },
-  "ExcelApi 1.9": { web: true, windows: "1903 (Build 11425.20204)", perpetual: 2021, mac: "16.24", ipad: "16.0" },
-  "ExcelApi 1.10": { web: true, windows: "1907 (Build 11929.20306)", perpetual: 2021, mac: "16.30", ipad: "16.0" },
-  "ExcelApi 1.11": { web: true, windows: "2002 (Build 12527.20470)", perpetual: 2021, mac: "16.33", ipad: "16.35" },
-  "ExcelApi 1.13": { web: true, windows: "2102 (Build 13801.20738)", perpetual: 2021, mac: "16.50", ipad: "16.50" },
-  "ExcelApi 1.17": { web: true, windows: "2302 (Build 16130.20332)", perpetual: 2024, mac: "16.70", ipad: "16.70" },
-  "ExcelApi 1.18": { web: true, windows: "2501 (Build 18429.20040)", perpetual: null, mac: "16.93", ipad: "16.93" },
+  "ExcelApi 1.1": {
+    web: true,
+    windows: "1509 (Build 4266.1001)",
+    perpetual: 2016,
+    mac: "15.20",
+    ipad: "15.0",
+  },
+  "ExcelApi 1.2": {
+    web: true,
+    windows: "1601 (Build 6741.2088)",
+    perpetual: 2019,
+    mac: "15.22",
+    ipad: "15.0",
+  },
+  "ExcelApi 1.4": {
+    web: true,
+    windows: "1701 (Build 7870.2024)",
+    perpetual: 2019,
+    mac: "15.36",
+    ipad: "15.0",
+  },
+  "ExcelApi 1.7": {
+    web: true,
+    windows: "1801 (Build 9001.2171)",
+    perpetual: 2019,
+    mac: "16.9",
+    ipad: "16.0",
+  },
+  "ExcelApi 1.8": {
+    web: true,
+    windows: "1808 (Build 10730.20102)",
+    perpetual: 2021,
+    mac: "16.17",
+    ipad: "16.0",
+  },
+  "ExcelApi 1.9": {
+    web: true,
+    windows: "1903 (Build 11425.20204)",
+    perpetual: 2021,
+    mac: "16.24",
+    ipad: "16.0",
+  },
+  "ExcelApi 1.10": {
+    web: true,
+    windows: "1907 (Build 11929.20306)",
+    perpetual: 2021,
+    mac: "16.30",
+    ipad: "16.0",
+  },
+  "ExcelApi 1.11": {
+    web: true,
+    windows: "2002 (Build 12527.20470)",
+    perpetual: 2021,
+    mac: "16.33",
+    ipad: "16.35",
+  },
+  "ExcelApi 1.13": {
+    web: true,
+    windows: "2102 (Build 13801.20738)",
+    perpetual: 2021,
+    mac: "16.50",
+    ipad: "16.50",
+  },
+  "ExcelApi 1.17": {
+    web: true,
+    windows: "2302 (Build 16130.20332)",
+    perpetual: 2024,
+    mac: "16.70",
+    ipad: "16.70",
+  },
+  "ExcelApi 1.18": {
+    web: true,
+    windows: "2501 (Build 18429.20040)",
+    perpetual: null,
+    mac: "16.93",
+    ipad: "16.93",
+  },
   /*
    * getFileAsync(Compressed). The requirement-set page lists Excel on the web; the typings' table
    * of file types says Excel on the web gives Pdf only. Where it fails, the copy is built from the
    * workbook's values instead (src/excel/write/workbookFile.ts).
    */
-  CompressedFile: { web: true, windows: "1509 (Build 4266.1001)", perpetual: 2016, mac: "15.20", ipad: null },
-  File: { web: true, windows: "1509 (Build 4266.1001)", perpetual: 2016, mac: "15.20", ipad: "15.0" },
+  CompressedFile: {
+    web: true,
+    windows: "1509 (Build 4266.1001)",
+    perpetual: 2016,
+    mac: "15.20",
+    ipad: null,
+  },
+  File: {
+    web: true,
+    windows: "1509 (Build 4266.1001)",
+    perpetual: 2016,
+    mac: "15.20",
+    ipad: "15.0",
+  },
 } as const satisfies Record<string, Availability>;
 
 export type ApiSet = keyof typeof AVAILABILITY;
@@ -98,7 +176,11 @@ export const MANIFEST_REQUIREMENTS: readonly ApiSet[] = ["SharedRuntime 1.1", "E
  * Sets that every Excel meeting the manifest's requirements has (AVAILABILITY shows it, the test
  * checks it): the functions' runtime with CustomFunctions.Error, the ribbon's commands, reading the file.
  */
-export const IMPLIED: readonly ApiSet[] = ["CustomFunctionsRuntime 1.2", "AddinCommands 1.1", "File"];
+export const IMPLIED: readonly ApiSet[] = [
+  "CustomFunctionsRuntime 1.2",
+  "AddinCommands 1.1",
+  "File",
+];
 
 /** What UP may call without a guard. Excel's sets are cumulative: ExcelApi 1.7 includes 1.1–1.6. */
 export const MINIMUM: readonly ApiSet[] = [...MANIFEST_REQUIREMENTS, ...IMPLIED];
@@ -154,6 +236,9 @@ export const OFFICE_API: Readonly<Record<string, ApiSet | null>> = {
   "Excel.Range.columnIndex": "ExcelApi 1.1",
   "Excel.Range.delete": "ExcelApi 1.1",
   "Excel.Range.format": "ExcelApi 1.1",
+  "Excel.Range.getEntireRow": "ExcelApi 1.1",
+  "Excel.Range.getMergedAreasOrNullObject": "ExcelApi 1.13",
+  "Excel.Range.getSpecialCellsOrNullObject": "ExcelApi 1.9",
   "Excel.Range.formulas": "ExcelApi 1.1",
   "Excel.Range.load": null,
   "Excel.Range.numberFormat": "ExcelApi 1.1",
@@ -162,6 +247,9 @@ export const OFFICE_API: Readonly<Record<string, ApiSet | null>> = {
   "Excel.Range.select": "ExcelApi 1.1",
   "Excel.Range.valueTypes": "ExcelApi 1.1",
   "Excel.Range.values": "ExcelApi 1.1",
+  "Excel.RangeAreas": "ExcelApi 1.9",
+  "Excel.RangeAreas.address": "ExcelApi 1.9",
+  "Excel.RangeAreas.load": null,
   "Excel.RangeAreas.select": "ExcelApi 1.18",
   "Excel.RangeFill.color": "ExcelApi 1.1",
   "Excel.RangeFont.bold": "ExcelApi 1.1",
@@ -176,9 +264,14 @@ export const OFFICE_API: Readonly<Record<string, ApiSet | null>> = {
   "Excel.SheetVisibility": "ExcelApi 1.1",
   "Excel.SheetVisibility.hidden": "ExcelApi 1.1",
   "Excel.SheetVisibility.veryHidden": "ExcelApi 1.1",
+  "Excel.Table.id": "ExcelApi 1.1",
   "Excel.Table.getRange": "ExcelApi 1.1",
   "Excel.Table.name": "ExcelApi 1.1",
   "Excel.Table.worksheet": "ExcelApi 1.2",
+  "Excel.TableChangedEventArgs.tableId": "ExcelApi 1.7",
+  "Excel.TableCollection.onAdded": "ExcelApi 1.9",
+  "Excel.TableCollection.onChanged": "ExcelApi 1.7",
+  "Excel.TableCollection.onDeleted": "ExcelApi 1.9",
   "Excel.TableCollection.items": null,
   "Excel.TableCollection.load": null,
   "Excel.VerticalAlignment": "ExcelApi 1.1",
@@ -198,8 +291,10 @@ export const OFFICE_API: Readonly<Record<string, ApiSet | null>> = {
   "Excel.Worksheet.id": "ExcelApi 1.1",
   "Excel.Worksheet.load": null,
   "Excel.Worksheet.name": "ExcelApi 1.1",
+  "Excel.Worksheet.onChanged": "ExcelApi 1.7",
   "Excel.Worksheet.pageLayout": "ExcelApi 1.9",
   "Excel.Worksheet.visibility": "ExcelApi 1.1",
+  "Excel.WorksheetAddedEventArgs.worksheetId": "ExcelApi 1.7",
   "Excel.WorksheetCollection.add": "ExcelApi 1.1",
   "Excel.WorksheetCollection.getItem": "ExcelApi 1.1",
   "Excel.WorksheetCollection.getItemOrNullObject": "ExcelApi 1.4",
@@ -208,6 +303,10 @@ export const OFFICE_API: Readonly<Record<string, ApiSet | null>> = {
   "Excel.WorksheetCollection.onAdded": "ExcelApi 1.7",
   "Excel.WorksheetCollection.onChanged": "ExcelApi 1.9",
   "Excel.WorksheetCollection.onDeleted": "ExcelApi 1.7",
+  "Excel.WorksheetCollection.onColumnSorted": "ExcelApi 1.10",
+  "Excel.WorksheetCollection.onNameChanged": "ExcelApi 1.17",
+  "Excel.WorksheetCollection.onRowHiddenChanged": "ExcelApi 1.11",
+  "Excel.WorksheetCollection.onRowSorted": "ExcelApi 1.10",
   "Excel.WorksheetPositionType": "ExcelApi 1.7",
   "Excel.WorksheetPositionType.end": "ExcelApi 1.7",
   "Excel.createWorkbook": "ExcelApi 1.8",

@@ -111,8 +111,8 @@ export function ActionsView(props: {
             act(t("Kopie met waarden maken…", "Making a copy with values…"), async () => {
               const c = await excel.valuesCopy();
               return t(
-                `Kopie geopend in een nieuw venster: ${c.replaced} UP-formules vervangen door hun waarde.${c.withoutResult.length ? ` Zonder berekende waarde: ${c.withoutResult.join(", ")}.` : ""}`,
-                `Copy opened in a new window: ${c.replaced} UP formulas replaced by their value.${c.withoutResult.length ? ` Without a calculated value: ${c.withoutResult.join(", ")}.` : ""}`
+                `Kopie geopend in een nieuw venster: ${c.replaced} UP-formules vervangen door hun waarde.${c.withoutResult.length ? ` Zonder berekende waarde: ${c.withoutResult.join(", ")}.` : ""}${c.notice ? ` ${c.notice.nl}` : ""}`,
+                `Copy opened in a new window: ${c.replaced} UP formulas replaced by their value.${c.withoutResult.length ? ` Without a calculated value: ${c.withoutResult.join(", ")}.` : ""}${c.notice ? ` ${c.notice.en}` : ""}`
               );
             })
           }

@@ -133,7 +133,10 @@ export function App({ host }: { host: PaneHost }) {
   const select =
     excel &&
     ((f: Finding) =>
-      void run(t("Cellen selecteren…", "Selecting cells…"), () => excel.excel.select(f.cells)));
+      void run(t("Cellen selecteren…", "Selecting cells…"), async () => {
+        const partly = await excel.excel.select(f.cells);
+        setNotice(partly ? partly[lang] : null);
+      }));
 
   const accept =
     excel &&

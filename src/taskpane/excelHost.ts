@@ -1,7 +1,7 @@
 import { PlanInputError } from "../core/errors";
 import { acceptances } from "../excel/write";
 import { lastBackup, restoreLastBackup, writeWithBackup } from "../excel/write/backup";
-import { selectCells } from "../excel/write/select";
+import { selectCells, selectionNotice } from "../excel/write/select";
 import { insertSheets, openValuesCopy } from "../excel/write/workbookFile";
 import { writeReportSheet } from "../excel/write/reportSheet";
 import { onCheckRequest, sharedPlanSource } from "../runtime/bridge";
@@ -40,15 +40,6 @@ async function loadWorkbook(): Promise<LoadedPlan> {
   };
 }
 
-/** The manifest asks only for the shared runtime; these actions need newer Excel APIs. */
-function requireExcelApi(version: string, action: { nl: string; en: string }): void {
-  if (Office.context.requirements.isSetSupported("ExcelApi", version)) return;
-  throw new PlanInputError({
-    nl: `${action.nl} kan niet in deze versie van Excel (ExcelApi ${version} nodig); werk Excel bij of gebruik Excel op het web`,
-    en: `${action.en} is not possible in this version of Excel (needs ExcelApi ${version}); update Excel or use Excel on the web`,
-  });
-}
-
 export function excelHost(lang: Lang): ExcelPaneHost {
   return {
     mode: "excel",
@@ -56,19 +47,15 @@ export function excelHost(lang: Lang): ExcelPaneHost {
     loadWorkbook,
     onCheckRequest,
     excel: {
-      select: async (cells) => void (await run((c) => selectCells(c, cells))),
+      select: async (cells) => selectionNotice(cells, await run((c) => selectCells(c, cells))),
       write: (writes, options) => run((c) => writeWithBackup(c, writes, options)),
       lastBackup: () => run(lastBackup),
       restore: () => run(restoreLastBackup),
       accept: (key, a) => run((c) => acceptances.saveAcceptance(c, key, a)),
       unaccept: (key) => run((c) => acceptances.removeAcceptance(c, key)),
       writeReport: (report) => run((c) => writeReportSheet(c, report)),
-      valuesCopy: () => {
-        requireExcelApi("1.8", { nl: "Kopie met waarden", en: "Copy with values" });
-        return openValuesCopy();
-      },
+      valuesCopy: () => openValuesCopy(),
       insertTemplate: async (withPlan) => {
-        requireExcelApi("1.13", { nl: "Sjabloon invoegen", en: "Insert template" });
         const [{ writeTemplateWorkbook }, { plan2024 }] = await Promise.all([
           import("../workbook/template"),
           import("../core/plan2024"),

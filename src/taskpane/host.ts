@@ -1,5 +1,6 @@
 import { CellRef, Message, Plan } from "../core/model";
 import type { BackupBatch, CellWrite, WriteOutcome } from "../excel/write/backup";
+import type { ValuesCopyOutcome } from "../excel/write/workbookFile";
 import type { Acceptance } from "../report/findings";
 import type { Report } from "../report/report";
 import type { Lang } from "./i18n";
@@ -29,7 +30,8 @@ export interface LoadedPlan {
 }
 
 export interface ExcelActions {
-  select(cells: readonly CellRef[]): Promise<void>;
+  /** Selects the cells; says so when Excel could select only some of them. */
+  select(cells: readonly CellRef[]): Promise<Message | undefined>;
   write(
     writes: readonly CellWrite[],
     options: { overwriteFormulas: boolean; label: string }
@@ -40,7 +42,7 @@ export interface ExcelActions {
   unaccept(key: string): Promise<void>;
   /** Writes the report sheet; returns its name. */
   writeReport(report: Report): Promise<string>;
-  valuesCopy(): Promise<{ replaced: number; withoutResult: string[] }>;
+  valuesCopy(): Promise<ValuesCopyOutcome>;
   insertTemplate(withPlan2024: boolean): Promise<void>;
 }
 

@@ -6,8 +6,14 @@ import {
 } from "../../src/excel/write/backup";
 import { selectCells } from "../../src/excel/write/select";
 import { FakeBook, fakeContext, installExcelEnums } from "./fakeExcel";
+import { excelWith, restoreExcel } from "../excel/excelVersion";
 
-beforeAll(installExcelEnums);
+// An Excel with every requirement set UP asks for (test/excel-write/requirementSets.test.ts: without).
+beforeAll(() => {
+  installExcelEnums();
+  excelWith("1.18");
+});
+afterAll(restoreExcel);
 
 function planBook(): FakeBook {
   const book = new FakeBook();

@@ -1,5 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { address, parseAddress } from "../../src/core/address";
+import { ApiSet, supports } from "../../src/excel/apiSets";
 
 /*
  * A small in-memory workbook behind office-addin-mock ranges: a range's `values`/`formulas`
@@ -60,6 +61,8 @@ export class FakeSheet {
 export class FakeBook {
   sheets: FakeSheet[] = [];
   selected: string[] = [];
+  /** Office.js members used that this Excel lacks (a requirement set switched off). */
+  missing: string[] = [];
   active?: string;
   syncs = 0;
 
@@ -132,15 +135,6 @@ export function installRequirementSets(excelApi: string): void {
   };
 }
 
-function supported(version: string): boolean {
-  const office = (
-    globalThis as {
-      Office?: { context?: { requirements?: { isSetSupported(n: string, v: string): boolean } } };
-    }
-  ).Office;
-  return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? true;
-}
-
 function cellsOf(a: string): { rows: number[]; cols: number[] } {
   const [p, q = p] = a.split(":");
   const colOnly = /^[A-Z]+$/i;
@@ -160,6 +154,12 @@ function cellsOf(a: string): { rows: number[]; cols: number[] } {
 }
 
 export function fakeContext(book: FakeBook): Excel.RequestContext {
+  /** A member of `set`, refused (and recorded) as an older Excel refuses it. */
+  const gated = <T>(set: ApiSet, api: string, value: T): T => {
+    if (supports(set)) return value;
+    book.missing.push(api);
+    throw new TypeError(`${api} is undefined: this Excel has no ${set}`);
+  };
   const pending: (() => void)[] = [];
   const appliers: (() => void)[] = [];
   const ranges: OfficeMockObject[] = [];
@@ -270,8 +270,7 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       sheet.visibility = v;
     },
     get pageLayout() {
-      if (!supported("1.9")) throw new Error("ApiNotFound: pageLayout needs ExcelApi 1.9");
-      const layout = sheet.pageLayout;
+      const layout = gated("ExcelApi 1.9", "Excel.Worksheet.pageLayout", sheet.pageLayout);
       layout.setPrintTitleRows ??= (rows: string) => (layout.printTitleRows = rows);
       layout.headersFooters ??= { defaultForAllPages: {} };
       return layout;
@@ -281,9 +280,11 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
     },
     getRange: (a: string) => range(sheet, a),
     getRanges: (a: string) => {
+      gated("ExcelApi 1.9", "Excel.Worksheet.getRanges", true);
       const parts = a.split(",").map((p) => range(sheet, p.trim()));
       return {
         select() {
+          gated("ExcelApi 1.18", "Excel.RangeAreas.select", true);
           book.active = sheet.name;
           book.selected.push(`${sheet.name}!${a}`);
         },

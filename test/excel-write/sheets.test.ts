@@ -6,8 +6,14 @@ import {
 } from "../../src/excel/write/acceptances";
 import { freeSheetName } from "../../src/excel/write/reportSheet";
 import { FakeBook, fakeContext, installExcelEnums } from "./fakeExcel";
+import { excelWith, restoreExcel } from "../excel/excelVersion";
 
-beforeAll(installExcelEnums);
+// An Excel with every requirement set UP asks for (test/excel-write/requirementSets.test.ts: without).
+beforeAll(() => {
+  installExcelEnums();
+  excelWith("1.18");
+});
+afterAll(restoreExcel);
 
 describe("acceptances", () => {
   it("saves a reason in a hidden sheet, replaces it, reads it back and withdraws it", async () => {

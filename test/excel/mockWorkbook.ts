@@ -226,14 +226,56 @@ export class MockWorkbook {
     let pending = 0;
 
     const ws = context.workbook.worksheets as unknown as { items: unknown[] };
-    this.gatedEvent(ws, "onChanged", "ExcelApi 1.9", "Excel.WorksheetCollection.onChanged", "onChanged");
-    this.gatedEvent(ws, "onRowSorted", "ExcelApi 1.10", "Excel.WorksheetCollection.onRowSorted", "onRowSorted");
-    this.gatedEvent(ws, "onColumnSorted", "ExcelApi 1.10", "Excel.WorksheetCollection.onColumnSorted", "onColumnSorted");
-    this.gatedEvent(ws, "onRowHiddenChanged", "ExcelApi 1.11", "Excel.WorksheetCollection.onRowHiddenChanged", "onRowHiddenChanged");
-    this.gatedEvent(ws, "onNameChanged", "ExcelApi 1.17", "Excel.WorksheetCollection.onNameChanged", "onNameChanged");
+    this.gatedEvent(
+      ws,
+      "onChanged",
+      "ExcelApi 1.9",
+      "Excel.WorksheetCollection.onChanged",
+      "onChanged"
+    );
+    this.gatedEvent(
+      ws,
+      "onRowSorted",
+      "ExcelApi 1.10",
+      "Excel.WorksheetCollection.onRowSorted",
+      "onRowSorted"
+    );
+    this.gatedEvent(
+      ws,
+      "onColumnSorted",
+      "ExcelApi 1.10",
+      "Excel.WorksheetCollection.onColumnSorted",
+      "onColumnSorted"
+    );
+    this.gatedEvent(
+      ws,
+      "onRowHiddenChanged",
+      "ExcelApi 1.11",
+      "Excel.WorksheetCollection.onRowHiddenChanged",
+      "onRowHiddenChanged"
+    );
+    this.gatedEvent(
+      ws,
+      "onNameChanged",
+      "ExcelApi 1.17",
+      "Excel.WorksheetCollection.onNameChanged",
+      "onNameChanged"
+    );
     const tb = context.workbook.tables as unknown as { items: unknown[] };
-    this.gatedEvent(tb, "onAdded", "ExcelApi 1.9", "Excel.TableCollection.onAdded", "tables.onAdded");
-    this.gatedEvent(tb, "onDeleted", "ExcelApi 1.9", "Excel.TableCollection.onDeleted", "tables.onDeleted");
+    this.gatedEvent(
+      tb,
+      "onAdded",
+      "ExcelApi 1.9",
+      "Excel.TableCollection.onAdded",
+      "tables.onAdded"
+    );
+    this.gatedEvent(
+      tb,
+      "onDeleted",
+      "ExcelApi 1.9",
+      "Excel.TableCollection.onDeleted",
+      "tables.onDeleted"
+    );
 
     const sheetItem = (s: MockSheet) => {
       const item: Record<string, unknown> = {
@@ -320,7 +362,9 @@ export class MockWorkbook {
   async fire(event: EventName, e: MockChange): Promise<void> {
     await Promise.all(
       this.listeners
-        .filter((l) => l.event === event && (l.sheetId === undefined || l.sheetId === e.worksheetId))
+        .filter(
+          (l) => l.event === event && (l.sheetId === undefined || l.sheetId === e.worksheetId)
+        )
         .map((l) => l.handler(e))
     );
   }
@@ -378,6 +422,12 @@ export class MockWorkbook {
     await this.fire("onChanged", { worksheetId: s.id, address, changeType: "CellInserted" });
   }
 
+  /** Adds a sheet as the user does with "+", and fires the collection's onAdded. */
+  async addSheet(sheet: MockSheet): Promise<void> {
+    this.sheets.push(sheet);
+    await this.fire("onAdded", { worksheetId: sheet.id, address: "", changeType: "Added" });
+  }
+
   /**
    * Types a row directly below a table, as a user does: Excel grows the table over it and fires
    * the worksheet's change (the new row) and the table's (with its id).
@@ -401,7 +451,12 @@ export class MockWorkbook {
     const address = `${columnLetter(a.column)}${row}:${columnLetter(a.column + values.length - 1)}${row}`;
     const tableId = t.id ?? `{table-${this.tables.indexOf(t)}}`;
     await this.fire("onChanged", { worksheetId: s.id, address, changeType: "RangeEdited" });
-    await this.fire("tables.onChanged", { worksheetId: s.id, address, changeType: "RangeEdited", tableId });
+    await this.fire("tables.onChanged", {
+      worksheetId: s.id,
+      address,
+      changeType: "RangeEdited",
+      tableId,
+    });
   }
 }
 

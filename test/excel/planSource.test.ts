@@ -7,6 +7,11 @@ import { readPlan } from "../../src/reader";
 import { Cell, ExcelError, installCustomFunctions } from "../functions/support";
 import { MockSheet, MockWorkbook, publishedSheet, rowOf } from "./mockWorkbook";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { columnLetter, parseAddress } from "../../src/core/address";
+import { excelWith, restoreExcel } from "./excelVersion";
+import { mockFromXlsx } from "./xlsxMock";
 
 installCustomFunctions();
 afterEach(() => setPlanFeed(embeddedFeed));
@@ -246,5 +251,105 @@ describe("feedingSheets", () => {
     expect([...feedingSheets(grid(["B2+B3"]), plan)]).toEqual(["Totalen"]);
     expect([...feedingSheets(grid(['ROUND(1234,0)&"A1"']), plan)]).toEqual([]);
     expect([...feedingSheets(grid(["'It''s'!$A$1"]), plan)]).toEqual(["It's"]);
+  });
+});
+
+describe("changes that move the plan: read again, so later edits are found where the cells went", () => {
+  afterEach(restoreExcel);
+
+  test("cells inserted above Tabel 6 move it; an edit of its total row at the new row is found", async () => {
+    const sheet = publishedSheet("Plan", "{p}");
+    const wb = new MockWorkbook("Plan.xlsx", [sheet]);
+    const source = await started(wb);
+    const before = parseRange(source.current()!.source.tables["Tabel 6"]!)!.rect;
+    const total = source.current()!.contributions!.total.values.get(2025)!.cell!;
+    const { row, column } = parseAddress(total.address)!;
+    expect(row).toBe(before.bottom);
+
+    // Home > Insert > Shift cells down, on the empty row between Tabel 4 and Tabel 6: no plan
+    // cell is edited, yet Tabel 6 moves one row down.
+    const gap = `A${before.top - 1}:Z${before.top - 1}`;
+    expect(source.touchesPlan("{p}", gap)).toBe(false);
+    await wb.insertCellsDown("Plan", gap);
+    await settle();
+    expect(source.reads).toBe(2);
+    const after = parseRange(source.current()!.source.tables["Tabel 6"]!)!.rect;
+    expect(after).toEqual({ ...before, top: before.top + 1, bottom: before.bottom + 1 });
+
+    // The total row is now one row lower, below where Tabel 6 used to end.
+    await wb.edit("Plan", row + 1, column, 2_200_000);
+    await settle();
+    expect(source.reads).toBe(3);
+    const moved = source.current()!.contributions!.total.values.get(2025)!;
+    expect(moved.value.toNumber()).toBe(2_200_000);
+    expect(moved.cell?.address).toBe(`${columnLetter(column)}${row + 1}`);
+  });
+
+  test("cells inserted or deleted on a plan sheet touch the plan wherever they are", async () => {
+    const wb = new MockWorkbook("Plan.xlsx", [publishedSheet("Plan", "{p}")]);
+    const source = await started(wb);
+    expect(source.touchesPlan("{p}", "Z300", "CellInserted")).toBe(true);
+    expect(source.touchesPlan("{p}", "Z300", "RangeEdited")).toBe(false);
+    expect(source.touchesPlan("{p}", "Z300", "CellDeleted")).toBe(true);
+  });
+
+  test("a row typed below a plan table grows the table: the plan is read again with the row", async () => {
+    excelWith("1.7");
+    const file = join(__dirname, "..", "..", "examples", "up-2024-template.xlsx");
+    const wb = await mockFromXlsx(readFileSync(file), "up-2024-template.xlsx");
+    const source = await started(wb);
+    const rows = source.current()!.contributions!.rows.length;
+    const table = wb.tables.find((t) => /bijdrage/i.test(t.name))!;
+    // A municipality that merged into Beekdaelen in 2019, with a key and five amounts.
+    await wb.typeBelowTable(table.name, ["Nuth", 0.01, 1000, 1000, 1000, 1000, 1000]);
+    await settle();
+    expect(source.reads).toBe(2);
+    expect(source.current()!.contributions!.rows.map((r) => r.label)).toContain("Nuth");
+    expect(source.current()!.contributions!.rows.length).toBe(rows + 1);
+  });
+
+  test("with ExcelApi 1.7 only: each sheet's own change event, and nothing newer asked for", async () => {
+    excelWith("1.7");
+    const wb = new MockWorkbook("Plan.xlsx", [publishedSheet("Plan", "{p}")]);
+    const source = await started(wb);
+    expect(wb.events()).toEqual(["onAdded", "onChanged", "onDeleted", "tables.onChanged"]);
+    expect(wb.listeners.find((l) => l.event === "onChanged")?.sheetId).toBe("{p}");
+    expect(wb.missing).toEqual([]);
+    // A sheet added later is read and gets a change handler of its own.
+    await wb.addSheet({ name: "Nieuw", id: "{n}", origin: "A1", values: [["x"]] });
+    await settle();
+    expect(source.reads).toBe(2);
+    expect(wb.listeners.some((l) => l.event === "onChanged" && l.sheetId === "{n}")).toBe(true);
+    expect(wb.missing).toEqual([]);
+  });
+
+  test("with ExcelApi 1.17: sorting, hiding rows, renaming sheets and tables added are heard", async () => {
+    excelWith("1.17");
+    const wb = new MockWorkbook("Plan.xlsx", [publishedSheet("Plan", "{p}")]);
+    const source = await started(wb);
+    expect(wb.events()).toEqual([
+      "onAdded",
+      "onChanged",
+      "onColumnSorted",
+      "onDeleted",
+      "onNameChanged",
+      "onRowHiddenChanged",
+      "onRowSorted",
+      "tables.onAdded",
+      "tables.onChanged",
+      "tables.onDeleted",
+    ]);
+    expect(wb.listeners.find((l) => l.event === "onChanged")?.sheetId).toBeUndefined();
+    const t6 = parseRange(source.current()!.source.tables["Tabel 6"]!)!.rect;
+    await wb.fire("onRowSorted", {
+      worksheetId: "{p}",
+      address: `A${t6.top + 2}:H${t6.top + 17}`,
+      changeType: "RowSorted",
+    });
+    await settle();
+    expect(source.reads).toBe(2);
+    await wb.fire("onNameChanged", { worksheetId: "{p}", address: "", changeType: "NameChanged" });
+    await settle();
+    expect(source.reads).toBe(3);
   });
 });

@@ -15,6 +15,7 @@ import { findingKey } from "../../src/report/findings";
 import { buildReport } from "../../src/report/report";
 import { reportXlsx } from "../../src/report/xlsxReport";
 import { FakeBook, FakeSheet, fakeContext, installExcelEnums } from "../excel-write/fakeExcel";
+import { excelWith, restoreExcel } from "../excel/excelVersion";
 
 /*
  * No data loss, for every action of the pane that writes (apply keys, fix rounding, accept a
@@ -25,7 +26,12 @@ import { FakeBook, FakeSheet, fakeContext, installExcelEnums } from "../excel-wr
  * text, as Excel does; docs/BAD-INPUT.md rows N01–N04.
  */
 
-beforeAll(installExcelEnums);
+// An Excel with every requirement set UP asks for (test/excel-write/requirementSets.test.ts: without).
+beforeAll(() => {
+  installExcelEnums();
+  excelWith("1.18");
+});
+afterAll(restoreExcel);
 
 const SHEET = "Uitvoeringsplan";
 const at = (address: string) => ({ sheet: SHEET, address });
@@ -306,6 +312,7 @@ describe("template and copy with values", () => {
       AsyncResultStatus: { Succeeded: "succeeded" },
       FileType: { Compressed: "compressed" },
       context: {
+        requirements: { isSetSupported: () => true },
         document: {
           getFileAsync: (_t: unknown, _o: unknown, done: (r: unknown) => void) =>
             done({

@@ -19,7 +19,8 @@ export interface ApiUse {
   at: string;
 }
 
-const TYPINGS = /[\\/]node_modules[\\/]@types[\\/](office-js|office-runtime|custom-functions-runtime)[\\/]/;
+const TYPINGS =
+  /[\\/]node_modules[\\/]@types[\\/](office-js|office-runtime|custom-functions-runtime)[\\/]/;
 
 /** The sets a declaration's comment names. */
 function setsOf(decl: ts.Declaration): string[] {
@@ -32,7 +33,9 @@ function setsOf(decl: ts.Declaration): string[] {
     const first = /^([A-Za-z]+ \d+\.\d+)/.exec(m[1].trim());
     if (first) sets.add(first[1]);
   }
-  const req = /\*\*Requirement sets?\*\*:([\s\S]*?)(?:\n\s*\*\s*\n\s*\*\s*[A-Z*]|\*\/)/.exec(comment);
+  const req = /\*\*Requirement sets?\*\*:([\s\S]*?)(?:\n\s*\*\s*\n\s*\*\s*[A-Z*]|\*\/)/.exec(
+    comment
+  );
   if (req) {
     for (const m of req[1].matchAll(/\{@link [^|}]+\|\s*([^}]+)\}/g)) sets.add(m[1].trim());
   }
@@ -59,13 +62,17 @@ export function officeApiUses(): ApiUse[] {
         ? node.name
         : ts.isQualifiedName(node)
           ? node.right
-          : ts.isIdentifier(node) && ts.isCallExpression(node.parent) && node.parent.expression === node
+          : ts.isIdentifier(node) &&
+              ts.isCallExpression(node.parent) &&
+              node.parent.expression === node
             ? node
             : undefined;
       if (name) {
         const symbol = declarationOf(checker, name);
         const decls = symbol?.declarations?.filter((d) => TYPINGS.test(d.getSourceFile().fileName));
-        if (symbol && decls && decls.length > 0) {
+        // Members of anonymous types (a callback's `info` argument) are named by what they belong to.
+        const anonymous = symbol ? checker.getFullyQualifiedName(symbol).startsWith("__") : false;
+        if (symbol && decls && decls.length > 0 && !anonymous) {
           const sets = new Set<string>();
           for (const d of decls) {
             setsOf(d).forEach((s) => sets.add(s));

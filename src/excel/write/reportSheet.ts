@@ -3,6 +3,7 @@ import { numberFormat } from "../../report/numberFormat";
 import { freeSheetName, Report } from "../../report/report";
 import { fullRow, indented, ReportSheet, wraps } from "../../report/sheet";
 import { CellStyle, cellStyle } from "../../report/styles";
+import { supports } from "../apiSets";
 
 /*
  * The report as sheets in the open workbook, as laid out by src/report: values, number
@@ -15,9 +16,7 @@ export { freeSheetName };
 
 /** Whether this Excel can set the print setup of a sheet (ExcelApi 1.9). */
 export function canSetPageLayout(): boolean {
-  return (
-    typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", "1.9")
-  );
+  return supports("ExcelApi 1.9");
 }
 
 /** Excel's column width in points for a width in characters of the standard font. */
