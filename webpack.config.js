@@ -11,13 +11,16 @@ const { MinifiedChunkPlugin } = require("./scripts/minified-chunk");
 const { PreloadChunksPlugin } = require("./scripts/preload-chunks");
 
 /*
- * One page, taskpane.html, is the shared runtime: office.js (copied from the npm package, never
- * a CDN), then runtime.js (the UP.* functions and the ribbon command), then the pane as a lazy
- * chunk. `npm run build -- --env host=https://their.host/up/` publishes the manifest for that
- * server (docs/DEPLOYMENT.md); without it the manifest keeps the dev server, https://localhost:3000/.
+ * One page, taskpane.html, is the shared runtime: office.js, then runtime.js (the UP.* functions
+ * and the ribbon command), then the pane as a lazy chunk. `npm run build -- --env host=https://their.host/up/`
+ * publishes the manifest for that server (docs/DEPLOYMENT.md); without it the manifest keeps the
+ * dev server, https://localhost:3000/. office.js is copied from the npm package into the build
+ * (nothing loads from elsewhere, the tests run offline); `--env officejs=cdn` references
+ * Microsoft's CDN instead, which AppSource requires.
  */
 
 const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEV_ORIGIN = "https://localhost:3000";
 
 /**
@@ -49,6 +52,17 @@ function hostUrl(value) {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
+/** `--env officejs=`: "local" (the default, the copy in the build) or "cdn". */
+function officeJsSource(value) {
+  if (value === undefined || value === "local") return "local";
+  if (value === "cdn") return "cdn";
+  const error = new Error(
+    `--env officejs=${value}: use officejs=cdn (Microsoft's CDN) or officejs=local`
+  );
+  error.stack = `Error: ${error.message}`;
+  throw error;
+}
+
 /**
  * The office-addin-dev-certs certificate for https://localhost:3000. Generating it also tries
  * to trust its CA, which needs sudo; where that fails the certificate still serves (Excel then
@@ -72,6 +86,7 @@ module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const host = env && env.host !== undefined ? hostUrl(env.host) : DEV_URL;
+  const officeJs = officeJsSource(env && env.officejs);
   if (!dev && host === DEV_URL) {
     console.warn(
       "No --env host=…: the built manifest.xml points at the dev server https://localhost:3000/. " +
@@ -149,6 +164,10 @@ module.exports = async (env, options) => {
         scriptLoading: "defer",
         // The template places the tags itself: before office.js, so they load while it runs.
         inject: false,
+        templateParameters: {
+          officeJs: officeJs === "cdn" ? OFFICE_JS_CDN : "office/office.js",
+          scriptSrc: officeJs === "cdn" ? `'self' ${new URL(OFFICE_JS_CDN).origin}` : "'self'",
+        },
       }),
       new PreloadChunksPlugin({ group: "pane" }),
       new CopyWebpackPlugin({
@@ -167,13 +186,17 @@ module.exports = async (env, options) => {
                 .split(DEV_ORIGIN)
                 .join(new URL(host).origin),
           },
-          {
-            // Thousands of files: already minified, so Terser must not touch them.
-            from: "node_modules/@microsoft/office-js/dist",
-            to: "office",
-            info: { minimized: true },
-            globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js"] },
-          },
+          ...(officeJs === "local"
+            ? [
+                {
+                  // Thousands of files: already minified, so Terser must not touch them.
+                  from: "node_modules/@microsoft/office-js/dist",
+                  to: "office",
+                  info: { minimized: true },
+                  globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js"] },
+                },
+              ]
+            : []),
         ],
       }),
     ],

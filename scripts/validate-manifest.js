@@ -285,6 +285,8 @@ function validateManifest(xml, { metadata, released } = {}) {
     );
   }
 
+  problems.push(...localeProblems(elements));
+
   const versionElement = elements.find((e) => e.name === "Version");
   const version = versionElement ? textOf(versionElement) : "";
   const current = versionParts(version);
@@ -302,6 +304,35 @@ function validateManifest(xml, { metadata, released } = {}) {
       problems.push(
         `The functions' metadata (functions.json) changed since version ${released.version}: raise <Version> in manifest.xml, then record it with: npm run validate -- --release`
       );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Microsoft's rules for the locales of an add-in only manifest (docs: develop/localization):
+ * "You may only specify a single override per language, including for the default locale. For
+ * example, if your default locale is en-us you can't specify an override for en-us as well."
+ */
+function localeProblems(elements) {
+  const problems = [];
+  const defaultLocale = elements.find((e) => e.name === "DefaultLocale");
+  const byDefault = defaultLocale ? textOf(defaultLocale).trim().toLowerCase() : "";
+  if (!byDefault) problems.push("<DefaultLocale> is missing or empty.");
+  for (const e of elements) {
+    const seen = new Map();
+    for (const o of e.children.filter((c) => c.name && local(c.name) === "Override")) {
+      const locale = (o.attrs.Locale ?? "").toLowerCase();
+      const what = `<${local(e.name)}${e.attrs.id ? ` id="${e.attrs.id}"` : ""}>`;
+      if (locale === byDefault)
+        problems.push(
+          `${what} on line ${o.line} overrides the default locale ${o.attrs.Locale}: its DefaultValue is that locale's; an override for it is not allowed.`
+        );
+      if (seen.has(locale))
+        problems.push(
+          `${what} overrides ${o.attrs.Locale} twice (lines ${seen.get(locale)} and ${o.line}).`
+        );
+      seen.set(locale, o.line);
     }
   }
   return problems;

@@ -7,8 +7,11 @@ import { own } from "../core/own";
 
 /*
  * Reading the arguments Excel passes to a custom function. Excel hands over numbers,
- * text, booleans, null for an omitted optional argument and 2-D arrays for ranges;
- * every wrong kind of value becomes a #VALUE! that names the argument.
+ * text, booleans, null for an omitted optional argument and 2-D arrays for ranges; and, as
+ * the metadata allows data types (allowCustomDataForDataTypeAny, CustomFunctionsRuntime 1.4),
+ * a cell holding one as its JSON: a formatted number as { type: "FormattedNumber",
+ * basicValue }, an entity (a card such as a Geography) as { type: "Entity", text, properties }.
+ * Every wrong kind of value becomes a #VALUE! that names the argument.
  */
 
 /** An argument's name as the user sees it in the function's signature. */
@@ -47,10 +50,39 @@ export function isOmitted(value: unknown): boolean {
   );
 }
 
+/** Excel's data types whose value is a plain number, text or boolean. */
+const BASIC = new Set(["Double", "FormattedNumber", "String", "Boolean"]);
+
+/**
+ * A data-type value as the plain value it stands for; an entity, an image or anything else
+ * without one says so (Excel's own message would be "#VALUE!" with no reason).
+ */
+function plain(value: unknown, arg: ArgName): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const v = value as { type?: unknown; basicValue?: unknown; text?: unknown };
+  if (typeof v.type === "string" && BASIC.has(v.type)) return v.basicValue;
+  if (v.type === "Empty") return null;
+  if (v.type === "Entity" || v.type === "LinkedEntity") {
+    const name = typeof v.text === "string" ? ` '${v.text}'` : "";
+    throw wrong(
+      arg,
+      `de cel bevat een gegevenstype${name} (een kaart), geen tekst of getal: typ de waarde, of verwijs naar een veld ervan zoals A2.Naam`,
+      `the cell holds a data type${name} (a card), not text or a number: type the value, or refer to one of its fields such as A2.Name`
+    );
+  }
+  const type = typeof v.type === "string" ? ` (${v.type})` : "";
+  throw wrong(
+    arg,
+    `de cel bevat een gegevenstype${type}, geen tekst of getal`,
+    `the cell holds a data type${type}, not text or a number`
+  );
+}
+
 /** A single value; a one-cell range counts as its cell. */
 export function scalar(value: unknown, arg: ArgName): unknown {
-  if (!Array.isArray(value)) return value;
-  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  if (!Array.isArray(value)) return plain(value, arg);
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1)
+    return plain(value[0][0], arg);
   throw wrong(
     arg,
     "verwacht één waarde, geen bereik van meerdere cellen",
@@ -130,9 +162,9 @@ export function choiceArg<T extends string>(
 /** The cells of a range, row by row; a single value is a 1×1 range. */
 export function rangeArg(value: unknown, arg: ArgName): unknown[][] {
   if (isOmitted(value)) throw wrong(arg, "ontbreekt", "is missing");
-  if (!Array.isArray(value)) return [[value]];
+  if (!Array.isArray(value)) return [[plain(value, arg)]];
   if (!value.every((row) => Array.isArray(row))) {
     throw wrong(arg, "is geen bereik", "is not a range");
   }
-  return value as unknown[][];
+  return (value as unknown[][]).map((row) => row.map((cell) => plain(cell, arg)));
 }

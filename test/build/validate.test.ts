@@ -161,3 +161,36 @@ describe("the Dutch metadata is derived from the English and cannot drift", () =
     ]);
   });
 });
+
+describe("locales, as Microsoft's localization rules have them", () => {
+  const problemsOf = (xml: string) => validateManifest(xml, { metadata, released: RELEASED });
+
+  test("English by default, Dutch for nl-NL and nl-BE; no override of the default locale", () => {
+    expect(/<DefaultLocale>([^<]*)</.exec(MANIFEST)?.[1]).toBe("en-US");
+    expect(problemsOf(MANIFEST)).toEqual([]);
+  });
+
+  test("an override of the default locale is refused, as the old nl-NL manifest had it", () => {
+    const old = MANIFEST.replace(
+      "<DefaultLocale>en-US</DefaultLocale>",
+      "<DefaultLocale>nl-NL</DefaultLocale>"
+    );
+    const p = problemsOf(old);
+    expect(p).toContainEqual(
+      expect.stringMatching(
+        /^<Url id="Functions.Metadata.Url"> on line \d+ overrides the default locale nl-NL: its DefaultValue is that locale's; an override for it is not allowed\.$/
+      )
+    );
+    expect(p.filter((x: string) => x.includes("overrides the default locale"))).toHaveLength(10);
+  });
+
+  test("a second override of one locale is refused", () => {
+    const twice = MANIFEST.replace(
+      '<Override Locale="nl-BE" Value="UP – Uitvoeringsplan"/>',
+      '<Override Locale="nl-BE" Value="UP – Uitvoeringsplan"/>\n    <Override Locale="NL-be" Value="UP"/>'
+    );
+    expect(problemsOf(twice)).toContainEqual(
+      expect.stringMatching(/^<DisplayName> overrides NL-be twice \(lines \d+ and \d+\)\.$/)
+    );
+  });
+});

@@ -143,6 +143,56 @@ describe(`npm run build -- --env host=${HOST}`, () => {
     expect(first(`${HOST}functions.nl.json`).name).toBe("BIJDRAGE");
   });
 
+  test("what each Office language sees: Dutch for nl-NL and nl-BE, English (the default) for any other", () => {
+    const all = elements(parseXml(manifest));
+    expect(text(all.find((e) => e.name === "DefaultLocale")!)).toBe("en-US");
+    /** Office's choice: the override for the user's locale, else the DefaultValue. */
+    const shown = (e: XmlElement, locale: string) =>
+      elements(e).find(
+        (o) =>
+          /(^|:)Override$/.test(o.name) && o.attrs.Locale.toLowerCase() === locale.toLowerCase()
+      )?.attrs.Value ?? e.attrs.DefaultValue;
+    const byId = (id: string) => all.find((e) => e.attrs.id === id)!;
+    const seen = (locale: string) => ({
+      name: shown(
+        all.find((e) => e.name === "DisplayName")!,
+        locale
+      ),
+      group: shown(byId("Group.Label"), locale),
+      button: shown(byId("CheckButton.Label"), locale),
+      functions: JSON.parse(
+        readFileSync(fileOf(shown(byId("Functions.Metadata.Url"), locale)), "utf8")
+      ).functions[0].name,
+    });
+    const dutch = {
+      name: "UP – Uitvoeringsplan",
+      group: "Uitvoeringsplan",
+      button: "Controleer plan",
+      functions: "BIJDRAGE",
+    };
+    const english = {
+      name: "UP – Execution plan",
+      group: "Execution plan",
+      button: "Check plan",
+      functions: "CONTRIBUTION",
+    };
+    expect(seen("nl-NL")).toEqual(dutch);
+    expect(seen("nl-BE")).toEqual(dutch);
+    for (const other of ["en-US", "en-GB", "de-DE", "fr-BE", "fy-NL"])
+      expect(seen(other)).toEqual(english);
+    // Every localized text has exactly the two Dutch overrides, and none for the default locale.
+    const localized = all.filter((e) =>
+      elements(e).some((o) => o !== e && /(^|:)Override$/.test(o.name))
+    );
+    expect(localized.length).toBeGreaterThanOrEqual(10);
+    for (const e of localized)
+      expect(
+        e.children.flatMap((o) =>
+          "name" in o && /(^|:)Override$/.test(o.name) ? [o.attrs.Locale] : []
+        )
+      ).toEqual(["nl-NL", "nl-BE"]);
+  });
+
   test("every URL in the page resolves under the host to a file of the build", () => {
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
     const refs = [...html.matchAll(/\s(?:src|href)=["']?([^"' >]+)/g)].map((m) => m[1]);

@@ -173,6 +173,46 @@ describe("error cases give the stated Excel error and message", () => {
     );
   });
 
+  test("Excel's data types (allowCustomDataForDataTypeAny): a formatted number is its number, a card says what to do", () => {
+    const formatted = { type: "FormattedNumber", basicValue: 2025, numberFormat: "0" };
+    expect(
+      streamed(UP.contribution, { type: "String", basicValue: "Heerlen" }, formatted, null)
+    ).toBe(261356);
+    expect(
+      streamed(UP.contribution, "Heerlen", [[{ type: "Double", basicValue: 2025 }]], null)
+    ).toBe(261356);
+    expect(
+      UP.allocate(100, [
+        [{ type: "Double", basicValue: 1 }],
+        [1],
+        [{ type: "FormattedNumber", basicValue: 1 }],
+      ])
+    ).toEqual([[34], [33], [33]]);
+    const card = {
+      type: "Entity",
+      text: "Heerlen",
+      properties: { Naam: { type: "String", basicValue: "Heerlen" } },
+    };
+    expectError(
+      streamed(UP.contribution, card, 2025, null),
+      "#VALUE!",
+      "Argument gemeente: de cel bevat een gegevenstype 'Heerlen' (een kaart), geen tekst of getal: typ de waarde, of verwijs naar een veld ervan zoals A2.Naam"
+    );
+    expectError(
+      streamed(
+        UP.contribution,
+        "Heerlen",
+        { type: "WebImage", address: "https://x.example/a.png" },
+        null
+      ),
+      "#VALUE!",
+      "Argument jaar: de cel bevat een gegevenstype (WebImage), geen tekst of getal"
+    );
+    expect((thrown(() => UP.allocate(100, [[card]])) as ExcelError).message).toBe(
+      "Argument sleutels: de cel bevat een gegevenstype 'Heerlen' (een kaart), geen tekst of getal: typ de waarde, of verwijs naar een veld ervan zoals A2.Naam"
+    );
+  });
+
   test("wrong argument type → #VALUE! saying which argument", () => {
     expectError(
       streamed(UP.contribution, "Heerlen", "volgend jaar", null),
