@@ -347,6 +347,130 @@ export const OFFICE_API: Readonly<Record<string, ApiSet | null>> = {
   "OfficeExtension.EventHandlers.add": null,
 };
 
+/** What UP does that needs a requirement set, and what it does in an Excel without it. */
+export interface Feature {
+  what: Message;
+  needs: readonly ApiSet[];
+  without: Message;
+}
+
+/** The features of docs/DEPLOYMENT.md's support matrix, which is rendered from this list. */
+export const FEATURES = {
+  load: {
+    what: {
+      nl: "UP laden: de UP-functies, het paneel, de controle",
+      en: "Loading UP: the UP functions, the pane, the check",
+    },
+    needs: [...MANIFEST_REQUIREMENTS, "CustomFunctionsRuntime 1.1"],
+    without: {
+      nl: "UP staat niet in de lijst met invoegtoepassingen",
+      en: "UP is not offered at all",
+    },
+  },
+  selectAll: {
+    what: {
+      nl: "Alle cellen van een bevinding tegelijk selecteren",
+      en: "Selecting all cells of a finding at once",
+    },
+    needs: ["ExcelApi 1.18"],
+    without: {
+      nl: "de eerste cel, met een melding welke cellen niet",
+      en: "the first cell, with a notice of the others",
+    },
+  },
+  valuesCopy: {
+    what: { nl: "Kopie met waarden", en: "Copy with values" },
+    needs: ["ExcelApi 1.8"],
+    without: {
+      nl: "kan niet: een melding zegt in welke Excel wel",
+      en: "not possible: a message says which Excel can",
+    },
+  },
+  valuesCopyFromFile: {
+    what: {
+      nl: "… gemaakt uit het bestand zelf, met opmaak en grafieken",
+      en: "… made from the file itself, with formatting and charts",
+    },
+    needs: ["CompressedFile"],
+    without: {
+      nl: "opgebouwd uit de waarden, zonder opmaak, met een melding",
+      en: "built from the values, without formatting, with a notice",
+    },
+  },
+  template: {
+    what: { nl: "Sjabloon invoegen", en: "Insert template" },
+    needs: ["ExcelApi 1.13"],
+    without: {
+      nl: "kan niet: een melding zegt in welke Excel wel",
+      en: "not possible: a message says which Excel can",
+    },
+  },
+  merges: {
+    what: { nl: "Samengevoegde cellen lezen", en: "Reading merged cells" },
+    needs: ["ExcelApi 1.13"],
+    without: { nl: "gelezen zonder samenvoegingen", en: "read without the merges" },
+  },
+  hiddenRows: {
+    what: { nl: "Verborgen rijen in het plan melden", en: "Reporting hidden rows of the plan" },
+    needs: ["ExcelApi 1.9"],
+    without: { nl: "niet gemeld", en: "not reported" },
+  },
+  printSetup: {
+    what: {
+      nl: "Afdrukinstellingen van het controleverslag",
+      en: "Print settings of the report sheet",
+    },
+    needs: ["ExcelApi 1.9"],
+    without: { nl: "Excel's standaardinstellingen", en: "Excel's defaults" },
+  },
+  tablesAdded: {
+    what: {
+      nl: "Opnieuw lezen na een tabel erbij of eraf",
+      en: "Reading again when a table is added or deleted",
+    },
+    needs: ["ExcelApi 1.9"],
+    without: {
+      nl: "bij de volgende wijziging of Controleer plan",
+      en: "at the next edit or Check plan",
+    },
+  },
+  sorted: {
+    what: { nl: "Opnieuw lezen na sorteren", en: "Reading again after sorting" },
+    needs: ["ExcelApi 1.10"],
+    without: {
+      nl: "bij de volgende wijziging of Controleer plan",
+      en: "at the next edit or Check plan",
+    },
+  },
+  rowsHidden: {
+    what: {
+      nl: "Opnieuw lezen na rijen verbergen of tonen",
+      en: "Reading again after hiding or showing rows",
+    },
+    needs: ["ExcelApi 1.11"],
+    without: {
+      nl: "bij de volgende wijziging of Controleer plan",
+      en: "at the next edit or Check plan",
+    },
+  },
+  renamed: {
+    what: { nl: "Opnieuw lezen na een blad hernoemen", en: "Reading again after renaming a sheet" },
+    needs: ["ExcelApi 1.17"],
+    without: {
+      nl: "bij de volgende wijziging of Controleer plan",
+      en: "at the next edit or Check plan",
+    },
+  },
+  dataTypes: {
+    what: {
+      nl: "Een kaart (gegevenstype) als argument: een melding wat te doen",
+      en: "A card (data type) as an argument: a message what to do",
+    },
+    needs: ["CustomFunctionsRuntime 1.4"],
+    without: { nl: "#WAARDE! van Excel zelf", en: "Excel's own #VALUE!" },
+  },
+} as const satisfies Record<string, Feature>;
+
 /** Members whose typings name a set other than the one Excel needs: what the typings say. */
 export const TYPINGS_CORRECTED: Readonly<Record<string, string>> = {
   // Outlook's set; in Excel a ribbon button's function is AddinCommands 1.1.
@@ -410,4 +534,9 @@ export function unsupported(set: ApiSet, action: Message): PlanInputError {
 /** Throws `unsupported(set, action)` unless this Excel has the set. */
 export function requireSet(set: ApiSet, action: Message): void {
   if (!supports(set)) throw unsupported(set, action);
+}
+
+/** Throws unless this Excel has what the feature needs. */
+export function requireFeature(feature: Feature): void {
+  for (const set of feature.needs) requireSet(set, feature.what);
 }

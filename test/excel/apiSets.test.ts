@@ -5,6 +5,7 @@ import {
   AVAILABILITY,
   Availability,
   covers,
+  FEATURES,
   IMPLIED,
   isBaseline,
   MANIFEST_REQUIREMENTS,
@@ -83,10 +84,12 @@ test("every use of a set above the manifest's minimum is in a file that asks Exc
   const guardsOf = (file: string) => {
     if (!guards.has(file)) {
       const text = readFileSync(join(ROOT, file), "utf8");
-      guards.set(
-        file,
-        [...text.matchAll(/\b(?:supports|requireSet|unsupported)\(\s*"([^"]+)"/g)].map((m) => m[1])
-      );
+      guards.set(file, [
+        ...[...text.matchAll(/\b(?:supports|requireSet|unsupported)\(\s*"([^"]+)"/g)].map((m) => m[1]),
+        ...[...text.matchAll(/\brequireFeature\(\s*FEATURES\.(\w+)\s*\)/g)].flatMap(
+          (m) => FEATURES[m[1] as keyof typeof FEATURES].needs
+        ),
+      ]);
     }
     return guards.get(file)!;
   };

@@ -3,7 +3,7 @@ import { Message } from "../../core/model";
 import { WorkbookGrid } from "../../reader/grid";
 import { valuesCopy, ValuesCopy } from "../../report/valuesCopy";
 import { valuesCopyFromGrid } from "../../report/valuesCopyFromGrid";
-import { requireSet, supports } from "../apiSets";
+import { FEATURES, requireFeature, supports } from "../apiSets";
 import { readWorkbookGrid } from "../grid";
 
 /*
@@ -18,9 +18,6 @@ import { readWorkbookGrid } from "../grid";
  * the workbook's values, formulas and number formats as the Excel API reads them, and says what
  * that copy lacks. Opening any new window needs Excel.createWorkbook (ExcelApi 1.8).
  */
-
-const VALUES_COPY: Message = { nl: "Kopie met waarden", en: "Copy with values" };
-const TEMPLATE: Message = { nl: "Sjabloon invoegen", en: "Insert template" };
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -94,7 +91,7 @@ async function readOpenWorkbook(): Promise<WorkbookGrid> {
 export async function openValuesCopy(
   readGrid: () => Promise<WorkbookGrid> = readOpenWorkbook
 ): Promise<ValuesCopyOutcome> {
-  requireSet("ExcelApi 1.8", VALUES_COPY);
+  requireFeature(FEATURES.valuesCopy);
   let copy: ValuesCopy | undefined;
   let why: Message = {
     nl: "deze versie van Excel geeft het werkboek niet als bestand (CompressedFile ontbreekt)",
@@ -121,7 +118,7 @@ export async function openValuesCopy(
 
 /** Inserts the sheets of a generated .xlsx (the UP template) at the end of the workbook. */
 export async function insertSheets(context: Excel.RequestContext, xlsx: Uint8Array): Promise<void> {
-  requireSet("ExcelApi 1.13", TEMPLATE);
+  requireFeature(FEATURES.template);
   context.workbook.insertWorksheetsFromBase64(toBase64(xlsx), {
     positionType: Excel.WorksheetPositionType.end,
   });
