@@ -75,17 +75,24 @@ function renderMatrix(): string {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
+/** A markdown table's cells, row by row, however prettier padded them; without the --- row. */
+const cellsOf = (table: string) =>
+  table
+    .split("\n")
+    .filter((l) => l.startsWith("|") && !/^\|[\s|:-]+\|$/.test(l))
+    .map((l) => l.slice(1, -1).split("|").map((c) => c.trim()));
+
 test("docs/DEPLOYMENT.md's support matrix is the one the requirement-set map gives", () => {
   const doc = readFileSync(DOC, "utf8");
   const start = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
-  const rendered = `${BEGIN}\n\n${renderMatrix()}\n\n${END}`;
   if (process.env.UP_WRITE_DOCS === "1" && start >= 0 && end > start) {
+    const rendered = `${BEGIN}\n\n${renderMatrix()}\n\n${END}`;
     writeFileSync(DOC, doc.slice(0, start) + rendered + doc.slice(end + END.length));
     return;
   }
   expect(start).toBeGreaterThan(0);
-  expect(doc.slice(start, end + END.length)).toBe(rendered);
+  expect(cellsOf(doc.slice(start, end))).toEqual(cellsOf(renderMatrix()));
 });
 
 test("the matrix says what Microsoft's tables say for a few cells", () => {
