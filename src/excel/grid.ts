@@ -256,6 +256,8 @@ export async function readWorkbookGrid(
       return range;
     });
     try {
+      // One round trip per block is the point: Excel on the web refuses a larger response.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       const size = batch.reduce((n, b) => n + b.rows * b.columns, 0);

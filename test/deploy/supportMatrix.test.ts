@@ -80,7 +80,12 @@ const cellsOf = (table: string) =>
   table
     .split("\n")
     .filter((l) => l.startsWith("|") && !/^\|[\s|:-]+\|$/.test(l))
-    .map((l) => l.slice(1, -1).split("|").map((c) => c.trim()));
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split("|")
+        .map((c) => c.trim())
+    );
 
 test("docs/DEPLOYMENT.md's support matrix is the one the requirement-set map gives", () => {
   const doc = readFileSync(DOC, "utf8");

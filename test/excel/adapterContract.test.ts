@@ -20,12 +20,13 @@ import { mockFromXlsx } from "./xlsxMock";
 const ROOT = join(__dirname, "..", "..");
 const FILES = [
   ...readdirSync(join(ROOT, "examples")).map((f) => join("examples", f)),
-  ...readdirSync(join(ROOT, "test/fixtures/variants")).map((f) => join("test/fixtures/variants", f)),
+  ...readdirSync(join(ROOT, "test/fixtures/variants")).map((f) =>
+    join("test/fixtures/variants", f)
+  ),
 ].filter((f) => f.endsWith(".xlsx"));
 
 type Outcome =
-  | { plan: ReadResult["plan"]; notes: ReadResult["notes"]; findings: unknown }
-  | { refused: string };
+  { plan: ReadResult["plan"]; notes: ReadResult["notes"]; findings: unknown } | { refused: string };
 
 function outcome(read: () => ReadResult): Outcome {
   try {
@@ -83,11 +84,14 @@ test("the examples and every fixture variant are in the contract", () => {
 
 const planned: string[] = [];
 
-test.each(FILES)("%s: the same plan, findings and notes through ExcelJS and Office.js", async (file) => {
-  const [exceljs, office] = await Promise.all([viaExcelJs(file), viaOfficeJs(file)]);
-  expect(office).toEqual(exceljs);
-  if ("plan" in office && office.plan) planned.push(file);
-});
+test.each(FILES)(
+  "%s: the same plan, findings and notes through ExcelJS and Office.js",
+  async (file) => {
+    const [exceljs, office] = await Promise.all([viaExcelJs(file), viaOfficeJs(file)]);
+    expect(office).toEqual(exceljs);
+    if ("plan" in office && office.plan) planned.push(file);
+  }
+);
 
 test.each(FILES)("%s: the same sheets, tables, merged cells and hidden rows", async (file) => {
   const wb = await loadWorkbook(readFileSync(join(ROOT, file)), basename(file));

@@ -63,7 +63,9 @@ test("every Office.js member the code uses is in the map, with the set its typin
     const corrected = TYPINGS_CORRECTED[api];
     if (corrected !== undefined) {
       if (!typed.includes(corrected))
-        problems.push(`${api}: TYPINGS_CORRECTED says the typings give ${corrected}, they give ${typed.join(", ")}`);
+        problems.push(
+          `${api}: TYPINGS_CORRECTED says the typings give ${corrected}, they give ${typed.join(", ")}`
+        );
       continue;
     }
     if (mapped === null && typed.length > 0)
@@ -85,7 +87,9 @@ test("every use of a set above the manifest's minimum is in a file that asks Exc
     if (!guards.has(file)) {
       const text = readFileSync(join(ROOT, file), "utf8");
       guards.set(file, [
-        ...[...text.matchAll(/\b(?:supports|requireSet|unsupported)\(\s*"([^"]+)"/g)].map((m) => m[1]),
+        ...[...text.matchAll(/\b(?:supports|requireSet|unsupported)\(\s*"([^"]+)"/g)].map(
+          (m) => m[1]
+        ),
         ...[...text.matchAll(/\brequireFeature\(\s*FEATURES\.(\w+)\s*\)/g)].flatMap(
           (m) => FEATURES[m[1] as keyof typeof FEATURES].needs
         ),
@@ -153,7 +157,13 @@ describe("AVAILABILITY", () => {
         for (const p of PLATFORMS) {
           const ra = rank(AVAILABILITY[a][p]);
           const rb = rank(AVAILABILITY[b][p]);
-          if (ra !== null) expect({ a, b, p, older: rb !== null && !later(rb, ra) }).toEqual({ a, b, p, older: true });
+          if (ra !== null)
+            expect({ a, b, p, older: rb !== null && !later(rb, ra) }).toEqual({
+              a,
+              b,
+              p,
+              older: true,
+            });
         }
       }
   });

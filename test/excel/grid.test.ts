@@ -195,7 +195,9 @@ describe("blocks sized by what the cells weigh, under Excel on the web's 5 MB", 
 
   test("long formulas make smaller blocks; every response stays under the budget", async () => {
     const wb = budget(3000, 400);
-    const read = await wb.run((c) => readWorkbookGrid(c, { payloadBytes: 200_000, probeCells: 300 }));
+    const read = await wb.run((c) =>
+      readWorkbookGrid(c, { payloadBytes: 200_000, probeCells: 300 })
+    );
     expect(read.batches.length).toBeGreaterThan(5);
     // The first block is the probe; each one after it is sized from what was measured.
     expect(read.batches[0].cells).toBe(300);
@@ -212,7 +214,9 @@ describe("blocks sized by what the cells weigh, under Excel on the web's 5 MB", 
         values: Array.from({ length: 3000 }, (_, r) => [r, r + 1, r + 2]),
       },
     ]);
-    const fast = await light.run((c) => readWorkbookGrid(c, { payloadBytes: 200_000, probeCells: 300 }));
+    const fast = await light.run((c) =>
+      readWorkbookGrid(c, { payloadBytes: 200_000, probeCells: 300 })
+    );
     expect(fast.batches.length).toBeLessThan(read.batches.length / 2);
   });
 
@@ -234,7 +238,9 @@ describe("blocks sized by what the cells weigh, under Excel on the web's 5 MB", 
       { name: "Gemengd", id: "{g}", origin: "A1", values, formulas },
     ]);
     wb.payloadLimit = 100_000;
-    const read = await wb.run((c) => readWorkbookGrid(c, { payloadBytes: 90_000, probeCells: 600 }));
+    const read = await wb.run((c) =>
+      readWorkbookGrid(c, { payloadBytes: 90_000, probeCells: 600 })
+    );
     for (const b of read.batches) expect(b.bytes).toBeLessThanOrEqual(100_000);
     expect(read.grid.sheets[0].rowCount).toBe(2000);
     expect(cellAt(read.grid.sheets[0], 2000, 2)?.formula).toBe(`"${"x".repeat(300)}"`);

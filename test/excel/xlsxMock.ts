@@ -23,7 +23,8 @@ function officeValue(value: ExcelJS.CellValue): { value: Cell; type: string } {
   if (typeof value === "boolean") return { value, type: "Boolean" };
   if (value instanceof Date) return { value: serial(value), type: "Double" };
   if ("error" in value) return { value: String(value.error), type: "Error" };
-  if ("richText" in value) return { value: value.richText.map((t) => t.text).join(""), type: "String" };
+  if ("richText" in value)
+    return { value: value.richText.map((t) => t.text).join(""), type: "String" };
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
     return officeValue((result ?? null) as ExcelJS.CellValue);
@@ -58,7 +59,12 @@ function mockSheet(ws: ExcelJS.Worksheet, index: number): MockSheet {
   const numberFormat: string[][] = [];
   const valueTypes: string[][] = [];
   for (let r = 0; r < rows; r++) {
-    const line = { values: [] as Cell[], formulas: [] as Cell[], formats: [] as string[], types: [] as string[] };
+    const line = {
+      values: [] as Cell[],
+      formulas: [] as Cell[],
+      formats: [] as string[],
+      types: [] as string[],
+    };
     for (let c = 0; c < columns; c++) {
       const cell = ws.getCell(top + r, left + c);
       const merged = cell.type === ExcelJS.ValueType.Merge;
