@@ -3,7 +3,7 @@ import { PlanInputError } from "../../src/core/errors";
 import { readWorkbookGrid } from "../../src/excel/grid";
 import { selectCells, selectionNotice } from "../../src/excel/write/select";
 import { insertSheets, openValuesCopy } from "../../src/excel/write/workbookFile";
-import { excelWith, restoreExcel } from "../excel/excelVersion";
+import { excelWith, officeFile, restoreExcel } from "../excel/excelVersion";
 import { MockWorkbook } from "../excel/mockWorkbook";
 import { FakeBook, fakeContext, installExcelEnums } from "./fakeExcel";
 
@@ -112,32 +112,10 @@ describe("Kopie met waarden", () => {
     return new Uint8Array(await wb.xlsx.writeBuffer());
   }
 
-  /** Office.js's document and Excel.createWorkbook: what was asked for and what was opened. */
-  function officeFile(file: Uint8Array | { code: number; message: string }) {
-    const calls = { getFileAsync: 0, created: [] as string[], grids: 0 };
-    const office = (globalThis as { Office: Record<string, unknown> }).Office;
-    Object.assign(office, {
-      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-      FileType: { Compressed: "compressed" },
-    });
-    (office.context as Record<string, unknown>).document = {
-      getFileAsync: (_t: unknown, _o: unknown, done: (r: unknown) => void) => {
-        calls.getFileAsync++;
-        if (!(file instanceof Uint8Array)) return done({ status: "failed", error: file });
-        done({
-          status: "succeeded",
-          value: {
-            sliceCount: 1,
-            getSliceAsync: (_i: number, d: (r: unknown) => void) =>
-              d({ status: "succeeded", value: { data: [...file] } }),
-            closeAsync: () => undefined,
-          },
-        });
-      },
-    };
-    (globalThis as { Excel: Record<string, unknown> }).Excel.createWorkbook = async (b: string) => {
-      calls.created.push(b);
-    };
+  /** Office.js's file and new window, and the open workbook's grid: what each was asked for. */
+  function officeFileAndGrid(file: Uint8Array | { code: number; message: string }) {
+    // The fakes count into the object officeFile returns; the grid reads count beside them.
+    const calls = Object.assign(officeFile(file), { grids: 0 });
     const wb = openWorkbook();
     const readGrid = async () => {
       calls.grids++;
@@ -154,7 +132,7 @@ describe("Kopie met waarden", () => {
 
   test("where Excel hands over the file, the copy is made from it", async () => {
     excelWith("1.18");
-    const { calls, readGrid } = officeFile(await savedFile());
+    const { calls, readGrid } = officeFileAndGrid(await savedFile());
     const outcome = await openValuesCopy(readGrid);
     expect(outcome).toEqual({ replaced: 1, withoutResult: [] });
     expect(calls).toMatchObject({ getFileAsync: 1, grids: 0 });
@@ -163,7 +141,7 @@ describe("Kopie met waarden", () => {
 
   test("without CompressedFile the copy is built from the values, and says what it lacks", async () => {
     excelWith("1.18", ["SharedRuntime 1.1", "File 1.1"]);
-    const { calls, readGrid, wb } = officeFile(await savedFile());
+    const { calls, readGrid, wb } = officeFileAndGrid(await savedFile());
     const outcome = await openValuesCopy(readGrid);
     expect(calls.getFileAsync).toBe(0);
     expect(calls.grids).toBe(1);
@@ -184,7 +162,7 @@ describe("Kopie met waarden", () => {
 
   test("where Excel refuses the file (Excel on the web: 11001), the copy is built from the values", async () => {
     excelWith("1.18");
-    const { calls, readGrid } = officeFile({
+    const { calls, readGrid } = officeFileAndGrid({
       code: 11001,
       message: "A network problem has prevented retrieval of the file.",
     });
@@ -198,7 +176,7 @@ describe("Kopie met waarden", () => {
 
   test("without ExcelApi 1.8 no window can open: it says where it can, and asks for nothing", async () => {
     excelWith("1.7");
-    const { calls, readGrid } = officeFile(await savedFile());
+    const { calls, readGrid } = officeFileAndGrid(await savedFile());
     await expect(openValuesCopy(readGrid)).rejects.toMatchObject({
       nl: "Kopie met waarden kan niet in deze versie van Excel: daarvoor is ExcelApi 1.8 nodig (Microsoft 365 voor Windows vanaf versie 1808, Excel 2021 of later, Excel voor Mac vanaf 16.17, Excel op het web)",
     });

@@ -41,3 +41,42 @@ export function excelWith(excelApi: string, common: string[] = ALL_COMMON): stri
 export function restoreExcel(): void {
   (globalThis as { Office?: unknown }).Office = original;
 }
+
+/** What the workbook-file fakes of `officeFile` were asked for. */
+export interface FileCalls {
+  getFileAsync: number;
+  /** The base64 of every workbook Excel.createWorkbook opened. */
+  created: string[];
+}
+
+/**
+ * Office.js's Document.getFileAsync handing over `file` in one slice (or failing with an
+ * Office error), and Excel.createWorkbook; on top of the Office `excelWith` made.
+ */
+export function officeFile(file: Uint8Array | { code: number; message: string }): FileCalls {
+  const calls: FileCalls = { getFileAsync: 0, created: [] };
+  const office = (globalThis as { Office: Record<string, unknown> }).Office;
+  Object.assign(office, {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    FileType: { Compressed: "compressed" },
+  });
+  (office.context as Record<string, unknown>).document = {
+    getFileAsync: (_t: unknown, _o: unknown, done: (r: unknown) => void) => {
+      calls.getFileAsync++;
+      if (!(file instanceof Uint8Array)) return done({ status: "failed", error: file });
+      done({
+        status: "succeeded",
+        value: {
+          sliceCount: 1,
+          getSliceAsync: (_i: number, d: (r: unknown) => void) =>
+            d({ status: "succeeded", value: { data: [...file] } }),
+          closeAsync: () => undefined,
+        },
+      });
+    },
+  };
+  (globalThis as { Excel: Record<string, unknown> }).Excel.createWorkbook = async (b: string) => {
+    calls.created.push(b);
+  };
+  return calls;
+}
