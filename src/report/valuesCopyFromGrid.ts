@@ -1,4 +1,5 @@
 import type { CellValue as ExcelJsValue } from "exceljs";
+import { formatCell } from "../core/address";
 import { CellValue, WorkbookGrid } from "../reader/grid";
 import { isUpFormula, ValuesCopy } from "./valuesCopy";
 
@@ -15,8 +16,16 @@ function fileValue(value: CellValue): ExcelJsValue {
   return value;
 }
 
+/** No result yet: Excel shows #BUSY! while a custom function is still calculating. */
+function calculating(value: CellValue): boolean {
+  return (
+    value === null ||
+    (typeof value === "object" && !(value instanceof Date) && value.error === "#BUSY!")
+  );
+}
+
 export async function valuesCopyFromGrid(grid: WorkbookGrid): Promise<ValuesCopy> {
-  const ExcelJS = await import("exceljs");
+  const { default: ExcelJS } = await import("../workbook/exceljs");
   const wb = new ExcelJS.Workbook();
   let replaced = 0;
   const withoutResult: string[] = [];
@@ -28,8 +37,9 @@ export async function valuesCopyFromGrid(grid: WorkbookGrid): Promise<ValuesCopy
         const value = fileValue(cell.value);
         if (cell.formula && isUpFormula(cell.formula)) {
           replaced++;
-          if (cell.value === null) withoutResult.push(`${sheet.name}!${target.address}`);
-          target.value = value;
+          if (calculating(cell.value)) {
+            withoutResult.push(formatCell({ sheet: sheet.name, address: target.address }));
+          } else target.value = value;
         } else if (cell.formula) {
           target.value = { formula: cell.formula, result: value ?? undefined } as ExcelJsValue;
         } else target.value = value;

@@ -76,7 +76,7 @@ describe("inserting the template needs ExcelApi 1.13", () => {
 });
 
 describe("Kopie met waarden", () => {
-  /** The open workbook: a UP formula, an ordinary formula, a merged title, a hidden row. */
+  /** The open workbook: UP formulas (one still calculating), an ordinary formula, a merged title, a hidden row. */
   const openWorkbook = () =>
     new MockWorkbook("Plan 2025.xlsx", [
       {
@@ -87,14 +87,17 @@ describe("Kopie met waarden", () => {
           ["Bijdragen 2025", "", ""],
           ["Beek", 77075, 154150],
           ["Heerlen", 261356, 522712],
+          ["Kerkrade", "#BUSY!", "#BUSY!"],
         ],
         formulas: [
           ["Bijdragen 2025", "", ""],
           ["Beek", '=UP.CONTRIBUTION("Beek",2025)', "=B2*2"],
           ["Heerlen", '=UP.BIJDRAGE("Heerlen";2025)', "=B3*2"],
+          ["Kerkrade", '=UP.BIJDRAGE("Kerkrade";2025)', "=B4*2"],
         ],
         numberFormat: [
           ["General", "General", "General"],
+          ["General", "#,##0", "#,##0"],
           ["General", "#,##0", "#,##0"],
           ["General", "#,##0", "#,##0"],
         ],
@@ -146,12 +149,14 @@ describe("Kopie met waarden", () => {
     expect(calls.getFileAsync).toBe(0);
     expect(calls.grids).toBe(1);
     expect(wb.missing).toEqual([]);
-    expect(outcome.replaced).toBe(2);
+    expect(outcome.replaced).toBe(3);
+    expect(outcome.withoutResult).toEqual(["'Tabel 6'!B4"]);
     expect(outcome.notice?.nl).toBe(
       "De kopie is opgebouwd uit de waarden van het werkboek, want deze versie van Excel geeft het werkboek niet als bestand (CompressedFile ontbreekt). Waarden, formules, getalnotaties, samengevoegde cellen en verborgen rijen en bladen zijn overgenomen; opmaak (kleuren, randen, kolombreedtes), Excel-tabellen, grafieken en opmerkingen niet."
     );
     const ws = await opened(calls.created[0]);
     expect([ws.getCell("B2").value, ws.getCell("B3").value]).toEqual([77075, 261356]);
+    expect(ws.getCell("B4").value).toBeNull();
     expect(ws.getCell("C2").formula).toBe("B2*2");
     expect(ws.getCell("C2").numFmt).toBe("#,##0");
     expect(ws.getRow(3).hidden).toBe(true);

@@ -485,7 +485,8 @@ function kind(v: Cell): string {
   if (v === "") return "Empty";
   if (typeof v === "number") return "Double";
   if (typeof v === "boolean") return "Boolean";
-  return typeof v === "string" && /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?)$/.test(v)
+  return typeof v === "string" &&
+    /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|BUSY!|SPILL!|CALC!)$/.test(v)
     ? "Error"
     : "String";
 }
