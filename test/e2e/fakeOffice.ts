@@ -124,6 +124,15 @@ function stub(data: FakeWorkbookData): void {
                 : "String"
         );
       },
+      // Its rows are all shown and none of its cells merged (ExcelApi 1.9 and 1.13).
+      getEntireRow: () => ({
+        getSpecialCellsOrNullObject: () => ({
+          isNullObject: false,
+          address: `${sheet.name}!${r0}:${r0 + nr - 1}`,
+          load() {},
+        }),
+      }),
+      getMergedAreasOrNullObject: () => ({ isNullObject: true, load() {} }),
       select() {
         book.selected.push(address);
       },
@@ -215,6 +224,10 @@ function stub(data: FakeWorkbookData): void {
     onChanged: events,
     onAdded: events,
     onDeleted: events,
+    onRowSorted: events,
+    onColumnSorted: events,
+    onRowHiddenChanged: events,
+    onNameChanged: events,
   };
   const context = {
     workbook: {
@@ -223,7 +236,7 @@ function stub(data: FakeWorkbookData): void {
       },
       load() {},
       worksheets,
-      tables: { items: [], load() {} },
+      tables: { items: [], load() {}, onChanged: events, onAdded: events, onDeleted: events },
       insertWorksheetsFromBase64() {},
     },
     async sync() {},
