@@ -1,8 +1,7 @@
 import { PlanInputError } from "../core/errors";
-import { acceptances } from "../excel/write";
+import * as acceptances from "../excel/write/acceptances";
 import { lastBackup, restoreLastBackup, writeWithBackup } from "../excel/write/backup";
 import { selectCells, selectionNotice } from "../excel/write/select";
-import { insertSheets, openValuesCopy } from "../excel/write/workbookFile";
 import { writeReportSheet } from "../excel/write/reportSheet";
 import { onCheckRequest, sharedPlanSource } from "../runtime/bridge";
 import { ExcelPaneHost, LoadedPlan, ReadRemark } from "./host";
@@ -54,11 +53,13 @@ export function excelHost(lang: Lang): ExcelPaneHost {
       accept: (key, a) => run((c) => acceptances.saveAcceptance(c, key, a)),
       unaccept: (key) => run((c) => acceptances.removeAcceptance(c, key)),
       writeReport: (report) => run((c) => writeReportSheet(c, report)),
-      valuesCopy: () => openValuesCopy(),
+      // The copy (zip patch, ExcelJS fallback) loads with its first use, not with the pane.
+      valuesCopy: async () => (await import("../excel/write/workbookFile")).openValuesCopy(),
       insertTemplate: async (withPlan) => {
-        const [{ writeTemplateWorkbook }, { plan2024 }] = await Promise.all([
+        const [{ writeTemplateWorkbook }, { plan2024 }, { insertSheets }] = await Promise.all([
           import("../workbook/template"),
           import("../core/plan2024"),
+          import("../excel/write/workbookFile"),
         ]);
         const xlsx = await writeTemplateWorkbook(withPlan ? plan2024() : null).xlsx.writeBuffer();
         await run((c) => insertSheets(c, new Uint8Array(xlsx)));
