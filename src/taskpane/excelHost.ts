@@ -1,13 +1,14 @@
 import { PlanInputError } from "../core/errors";
 import * as acceptances from "../excel/write/acceptances";
-import { lastBackup, restoreLastBackup, writeWithBackup } from "../excel/write/backup";
 import { selectCells, selectionNotice } from "../excel/write/select";
-import { writeReportSheet } from "../excel/write/reportSheet";
 import { onCheckRequest, sharedPlanSource } from "../runtime/bridge";
 import { ExcelPaneHost, LoadedPlan, ReadRemark } from "./host";
 import type { Lang } from "./i18n";
 
 /* The pane inside Excel: every action is one Excel.run around a function of src/excel/write. */
+
+/** Writing with a backup, and the report sheet, load with their first use, not with the pane. */
+const backup = () => import("../excel/write/backup");
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
   Excel.run(batch);
@@ -47,12 +48,18 @@ export function excelHost(lang: Lang): ExcelPaneHost {
     onCheckRequest,
     excel: {
       select: async (cells) => selectionNotice(cells, await run((c) => selectCells(c, cells))),
-      write: (writes, options) => run((c) => writeWithBackup(c, writes, options)),
-      lastBackup: () => run(lastBackup),
-      restore: () => run(restoreLastBackup),
+      write: async (writes, options) => {
+        const { writeWithBackup } = await backup();
+        return run((c) => writeWithBackup(c, writes, options));
+      },
+      lastBackup: async () => run((await backup()).lastBackup),
+      restore: async () => run((await backup()).restoreLastBackup),
       accept: (key, a) => run((c) => acceptances.saveAcceptance(c, key, a)),
       unaccept: (key) => run((c) => acceptances.removeAcceptance(c, key)),
-      writeReport: (report) => run((c) => writeReportSheet(c, report)),
+      writeReport: async (report) => {
+        const { writeReportSheet } = await import("../excel/write/reportSheet");
+        return run((c) => writeReportSheet(c, report));
+      },
       // The copy (zip patch, ExcelJS fallback) loads with its first use, not with the pane.
       valuesCopy: async () => (await import("../excel/write/workbookFile")).openValuesCopy(),
       insertTemplate: async (withPlan) => {
