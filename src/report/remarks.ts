@@ -1,0 +1,71 @@
+import { formatCell } from "../core/cellRef";
+import { CellRef, Message } from "../core/model";
+
+/*
+ * The reader's remarks folded by kind: 151 numbers stored as text are one line with their
+ * cells, not 151 lines that differ only in the value quoted.
+ */
+
+export interface Remark {
+  severity: "error" | "warning" | "info";
+  message: Message;
+  cell?: CellRef;
+}
+
+export interface FoldedRemark {
+  severity: Remark["severity"];
+  /** The remark itself when alone; else what the remarks share, counted. */
+  message: Message;
+  count: number;
+  cells: CellRef[];
+}
+
+/** A remark's message without the value it quotes: what remarks of one kind share. */
+const kindOf = (text: string) => text.replace(/\s*:?\s*'[^']*'/g, "").trim();
+
+/** Plural phrases for the kinds the reader reports often. */
+const PLURAL: Record<string, Message> = {
+  "getal als tekst opgeslagen": {
+    nl: "getallen als tekst opgeslagen",
+    en: "numbers stored as text",
+  },
+};
+
+/** Folds remarks of the same kind and severity into one, in the order they first occur. */
+export function foldRemarks(remarks: readonly Remark[]): FoldedRemark[] {
+  const folds = new Map<string, { first: Remark; cells: CellRef[]; count: number }>();
+  for (const r of remarks) {
+    const key = `${r.severity}|${kindOf(r.message.nl)}`;
+    const fold = folds.get(key);
+    if (fold) {
+      fold.count++;
+      if (r.cell) fold.cells.push(r.cell);
+    } else folds.set(key, { first: r, cells: r.cell ? [r.cell] : [], count: 1 });
+  }
+  return [...folds.values()].map(({ first, cells, count }) => {
+    if (count === 1) return { severity: first.severity, message: first.message, count, cells };
+    const nl = kindOf(first.message.nl);
+    const plural = PLURAL[nl] ?? { nl: `× ${nl}`, en: `× ${kindOf(first.message.en)}` };
+    return {
+      severity: first.severity,
+      message: { nl: `${count} ${plural.nl}`, en: `${count} ${plural.en}` },
+      count,
+      cells,
+    };
+  });
+}
+
+/**
+ * `Uitvoeringsplan!D12, D13, E12, …`: the sheet named once for the cells that follow on it;
+ * after `max` cells, how many more.
+ */
+export function cellList(cells: readonly CellRef[], max = 8, more = "meer"): string {
+  const parts: string[] = [];
+  let sheet: string | null = null;
+  for (const c of cells.slice(0, max)) {
+    parts.push(c.sheet === sheet ? c.address : formatCell(c));
+    sheet = c.sheet;
+  }
+  const rest = cells.length - max;
+  return rest > 0 ? `${parts.join(", ")}, … (+${rest} ${more})` : parts.join(", ");
+}
