@@ -99,6 +99,8 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       runtime: "./src/runtime/runtime.ts",
+      // The browser page reads a picked workbook in this Web Worker (src/taskpane/read).
+      readWorker: "./src/taskpane/read/readWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -1,4 +1,4 @@
-import { formatCell } from "../core/cellRef";
+import { formatCell } from "../core/address";
 import { CellRef, Message } from "../core/model";
 
 /*

@@ -7,8 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tab,
-  TabList,
   tokens,
 } from "@fluentui/react-components";
 import { checkPlan } from "../core/check";
@@ -18,8 +16,10 @@ import { formatEuro } from "../core/dutchNumber";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
 import { buildReport } from "../report/report";
-import { LoadedPlan, PaneHost } from "./host";
+import { LoadedPlan, PaneHost, ReadStage } from "./host";
 import { LangContext } from "./i18n";
+import { PaneTab, PaneTabs } from "./PaneTabs";
+import { ReadCancelled } from "./read/workerRead";
 import { useTask } from "./useTask";
 import type { PendingWrite, PreviewRow } from "./WriteDialog";
 
@@ -27,6 +27,9 @@ import type { PendingWrite, PreviewRow } from "./WriteDialog";
 const ActionsView = lazy(() => import("./ActionsView").then((m) => ({ default: m.ActionsView })));
 const CompareView = lazy(() =>
   import("./compare/CompareView").then((m) => ({ default: m.CompareView }))
+);
+const CompareFiles = lazy(() =>
+  import("./compare/CompareFiles").then((m) => ({ default: m.CompareFiles }))
 );
 const FindingsView = lazy(() =>
   import("./FindingsView").then((m) => ({ default: m.FindingsView }))
@@ -46,12 +49,17 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     fontFamily: tokens.fontFamilyBase,
     color: tokens.colorNeutralForeground1,
-    maxWidth: "720px",
+    maxWidth: "960px",
+    minWidth: 0,
+    boxSizing: "border-box",
+    overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   lead: { margin: 0, color: tokens.colorNeutralForeground2 },
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  file: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  fileTerm: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   fileInput: {
     position: "absolute",
     width: "1px",
@@ -59,6 +67,7 @@ const useStyles = makeStyles({
     overflow: "hidden",
     clip: "rect(0 0 0 0)",
   },
+  panel: { minWidth: 0 },
 });
 
 type TabId = "findings" | "plan" | "keys" | "compare" | "report";
@@ -70,11 +79,17 @@ interface State {
   run: number;
 }
 
+const STAGE: Record<ReadStage, { nl: string; en: string }> = {
+  open: { nl: "openen", en: "opening" },
+  unpack: { nl: "uitpakken", en: "unpacking" },
+  recognise: { nl: "tabellen zoeken", en: "finding the tables" },
+};
+
 export function App({ host }: { host: PaneHost }) {
   const lang = host.lang;
   const t = useCallback((nl: string, en: string) => (lang === "nl" ? nl : en), [lang]);
   const styles = useStyles();
-  const task = useTask(lang);
+  const task = useTask(lang, host.mode);
   const run = task.run;
   const excel = host.mode === "excel" ? host : undefined;
   const [state, setState] = useState<State | null>(null);
@@ -82,7 +97,9 @@ export function App({ host }: { host: PaneHost }) {
   const [tab, setTab] = useState<TabId>("findings");
   const [pending, setPending] = useState<(PendingWrite & { writes: CellWrite[] }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const lastFile = useRef<File | null>(null);
+  /** The file picked in the browser; shown from the moment it is picked. */
+  const [file, setFile] = useState<File | null>(null);
+  const [reading, setReading] = useState<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   /** Shows a new reading; `keepTab` after an action whose outcome the user is looking at. */
@@ -96,6 +113,48 @@ export function App({ host }: { host: PaneHost }) {
     if (!keepTab) setTab("findings");
   }, []);
 
+  /** Nothing of an earlier reading stays on screen once it no longer holds. */
+  const forget = useCallback(() => {
+    setState(null);
+    setAccepted(new Map());
+    setComparison(null);
+    setPending(null);
+  }, []);
+
+  const readFile = useCallback(
+    async (picked: File, keepTab = false) => {
+      if (host.mode !== "browser") return;
+      const abort = new AbortController();
+      setReading(abort);
+      const label = (stage: ReadStage) =>
+        t(
+          `${picked.name} lezen: ${STAGE[stage].nl}…`,
+          `Reading ${picked.name}: ${STAGE[stage].en}…`
+        );
+      const loaded = await run(label("open"), async (relabel) => {
+        try {
+          return await host.openFile(picked, {
+            signal: abort.signal,
+            onProgress: (stage) => relabel(label(stage)),
+          });
+        } catch (e) {
+          if (e instanceof ReadCancelled) return null;
+          throw e;
+        }
+      });
+      setReading(null);
+      if (loaded) show(loaded, keepTab);
+      else {
+        forget();
+        if (loaded === null)
+          setNotice(
+            t(`Het lezen van ${picked.name} is gestopt.`, `Reading ${picked.name} was stopped.`)
+          );
+      }
+    },
+    [host, run, t, show, forget]
+  );
+
   const check = useCallback(
     async (keepTab = false) => {
       setNotice(null);
@@ -105,18 +164,14 @@ export function App({ host }: { host: PaneHost }) {
           () => host.loadWorkbook()
         );
         if (loaded) show(loaded, keepTab);
-      } else if (lastFile.current) {
-        const file = lastFile.current;
-        const loaded = await run(
-          t(`${file.name} lezen en controleren…`, `Reading and checking ${file.name}…`),
-          () => host.openFile(file)
-        );
-        if (loaded) show(loaded, keepTab);
+        else forget();
+      } else if (file) {
+        await readFile(file, keepTab);
       } else {
         fileInput.current?.click();
       }
     },
-    [host, run, t, show]
+    [host, run, t, show, forget, file, readFile]
   );
 
   useEffect(
@@ -124,10 +179,13 @@ export function App({ host }: { host: PaneHost }) {
     [host, check]
   );
 
-  const openFile = async (file: File | undefined) => {
-    if (!file || host.mode !== "browser") return;
-    lastFile.current = file;
-    await check();
+  const pick = (picked: File | undefined) => {
+    if (!picked || host.mode !== "browser") return;
+    // A new file: the old one's findings, keys and report go at once.
+    forget();
+    setNotice(null);
+    setFile(picked);
+    void readFile(picked);
   };
 
   const select =
@@ -140,11 +198,16 @@ export function App({ host }: { host: PaneHost }) {
 
   const accept =
     excel &&
-    ((f: Finding, a: Acceptance) =>
-      void run(t("Acceptatie opslaan…", "Saving acceptance…"), async () => {
-        await excel.excel.accept(findingKey(f), a);
-        setAccepted((m) => new Map(m).set(findingKey(f), a));
-      }));
+    ((list: Finding[], a: Acceptance) =>
+      void run(
+        t(`${list.length} bevinding(en) accepteren…`, `Accepting ${list.length} finding(s)…`),
+        async () => {
+          for (const f of list) {
+            await excel.excel.accept(findingKey(f), a);
+            setAccepted((m) => new Map(m).set(findingKey(f), a));
+          }
+        }
+      ));
 
   const unaccept =
     excel &&
@@ -222,14 +285,16 @@ export function App({ host }: { host: PaneHost }) {
   // A table the reader had to leave out is not checked: say so where the findings are.
   const unread = state?.loaded.remarks.filter((r) => r.severity === "error") ?? [];
   const inExcel = excel !== undefined;
-  const tabName = (id: TabId): string =>
-    ({
-      findings: t("Bevindingen", "Findings"),
-      plan: t("Plan", "Plan"),
-      keys: t("Verdeelsleutel", "Key"),
-      compare: t("Vergelijken", "Compare"),
-      report: inExcel ? t("Acties", "Actions") : t("Verslag", "Report"),
-    })[id];
+  const shownName = file?.name ?? state?.loaded.workbookName;
+  const open = state?.result?.findings.filter((f) => !accepted.has(findingKey(f))).length ?? 0;
+  const tabs: (PaneTab & { id: TabId })[] = [
+    { id: "findings", label: `${t("Bevindingen", "Findings")} (${open})` },
+    { id: "plan", label: t("Plan", "Plan") },
+    { id: "keys", label: t("Verdeelsleutel", "Key") },
+    { id: "compare", label: t("Vergelijken", "Compare") },
+    { id: "report", label: inExcel ? t("Acties", "Actions") : t("Verslag", "Report") },
+  ];
+  const tabName = tabs.find((x) => x.id === tab)?.label ?? "";
 
   return (
     <LangContext.Provider value={lang}>
@@ -264,22 +329,41 @@ export function App({ host }: { host: PaneHost }) {
                   "Excel-bestand met het uitvoeringsplan",
                   "Excel file with the execution plan"
                 )}
-                onChange={(e) => void openFile(e.target.files?.[0])}
+                onChange={(e) => {
+                  pick(e.target.files?.[0]);
+                  // Picking the same file again (after changing it) must read it again.
+                  e.target.value = "";
+                }}
               />
               <Button appearance="primary" onClick={() => fileInput.current?.click()}>
-                {t("Excel-bestand kiezen…", "Choose Excel file…")}
+                {file
+                  ? t("Ander bestand kiezen…", "Choose another file…")
+                  : t("Excel-bestand kiezen…", "Choose Excel file…")}
               </Button>
             </>
           )}
           <Button
             appearance={inExcel ? "primary" : "secondary"}
             onClick={() => void check()}
-            disabled={task.running || (!inExcel && !state)}
+            disabled={task.running || (!inExcel && !file)}
           >
             {t("Controleer plan", "Check plan")}
           </Button>
           {task.progress && <Spinner size="tiny" label={task.progress} aria-live="polite" />}
+          {reading && task.progress && (
+            <Button size="small" onClick={() => reading.abort()}>
+              {t("Stoppen", "Stop")}
+            </Button>
+          )}
         </div>
+        {shownName && (
+          <p className={styles.file} data-testid="file-name">
+            <span className={styles.fileTerm}>
+              {inExcel ? t("Werkmap: ", "Workbook: ") : t("Bestand: ", "File: ")}
+            </span>
+            {shownName}
+          </p>
+        )}
         {task.error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
@@ -289,18 +373,20 @@ export function App({ host }: { host: PaneHost }) {
           </MessageBar>
         )}
         {notice && (
-          <MessageBar intent="success" role="status">
+          <MessageBar intent={reading === null && !state ? "info" : "success"} role="status">
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         )}
-        {!state && !task.running && !task.error && (
+        {!state && !task.running && !task.error && !notice && (
           <p>
             {inExcel
               ? t(
                   'Klik op "Controleer plan" om alle controles uit te voeren.',
                   'Click "Check plan" to run every check.'
                 )
-              : t("Nog geen bestand gekozen.", "No file chosen yet.")}
+              : file
+                ? t("Nog niet gelezen.", "Not read yet.")
+                : t("Nog geen bestand gekozen.", "No file chosen yet.")}
           </p>
         )}
         {state && !plan && (
@@ -321,14 +407,14 @@ export function App({ host }: { host: PaneHost }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {host.mode === "browser" && state && lastFile.current && (
+        {host.mode === "browser" && state && file && (
           <Suspense fallback={null}>
             <BindingPanel
-              file={lastFile.current}
+              file={file}
               loaded={state.loaded}
-              onBound={(file) => {
-                lastFile.current = file;
-                void check();
+              onBound={(bound) => {
+                setFile(bound);
+                void readFile(bound);
               }}
               onDownload={host.download}
             />
@@ -352,21 +438,13 @@ export function App({ host }: { host: PaneHost }) {
                 </MessageBarBody>
               </MessageBar>
             )}
-            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-              <Tab value="findings">
-                {t("Bevindingen", "Findings")} (
-                {state.result.findings.filter((f) => !accepted.has(findingKey(f))).length})
-              </Tab>
-              <Tab value="plan">{t("Plan", "Plan")}</Tab>
-              <Tab value="keys">{t("Verdeelsleutel", "Key")}</Tab>
-              <Tab value="compare">{t("Vergelijken", "Compare")}</Tab>
-              <Tab value="report">{inExcel ? t("Acties", "Actions") : t("Verslag", "Report")}</Tab>
-            </TabList>
+            <PaneTabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)} />
             <Suspense fallback={<Spinner size="tiny" label={t("Laden…", "Loading…")} />}>
-              <div role="tabpanel" aria-label={tabName(tab)}>
+              <div role="tabpanel" aria-label={tabName} className={styles.panel}>
                 {tab === "findings" && (
                   <FindingsView
                     result={state.result}
+                    plan={plan}
                     accepted={accepted}
                     onSelect={select}
                     onAccept={accept}
@@ -375,7 +453,12 @@ export function App({ host }: { host: PaneHost }) {
                   />
                 )}
                 {tab === "plan" && <PlanView loaded={state.loaded} />}
-                {tab === "compare" && <CompareView oldPlan={plan} />}
+                {tab === "compare" &&
+                  (host.mode === "browser" ? (
+                    <CompareFiles plan={plan} fileName={state.loaded.workbookName} host={host} />
+                  ) : (
+                    <CompareView oldPlan={plan} />
+                  ))}
                 <div hidden={tab !== "keys"}>
                   <KeyView key={state.run} plan={plan} onApply={excel && proposeWrites} />
                 </div>

@@ -1,42 +1,23 @@
-import type { Acceptance } from "../report/findings";
-import type { Workbook } from "exceljs";
-import { BrowserPaneHost, LoadedPlan } from "./host";
+import { BrowserPaneHost, LoadedPlan, ReadOptions } from "./host";
 import type { Lang } from "./i18n";
+import { fileBytes, ReadCancelled, readInWorker } from "./read/workerRead";
 
 /*
- * Plain browser mode: the page reads a file the user picked, with ExcelJS in the page. The
- * file never leaves the machine. ExcelJS and the reader load on first use (import()).
+ * Plain browser mode: the page reads a file the user picked, with ExcelJS in a Web Worker. The
+ * file never leaves the machine.
  */
 
-const ACCEPT_SHEET = "UP_Geaccepteerd";
-
-/** Accepted findings saved in the workbook by the add-in (its hidden sheet). */
-function readAcceptances(wb: Workbook): Map<string, Acceptance> {
-  const out = new Map<string, Acceptance>();
-  wb.getWorksheet(ACCEPT_SHEET)?.eachRow((row, n) => {
-    const key = row.getCell(1).text;
-    if (n > 1 && key) out.set(key, { reason: row.getCell(2).text, date: row.getCell(3).text });
-  });
-  return out;
-}
-
-export async function readFile(file: File): Promise<LoadedPlan> {
-  const data = await file.arrayBuffer();
-  const [{ loadWorkbook }, { gridFromExcelJS }, { readPlan }] = await Promise.all([
-    import("../workbook/read"),
-    import("../workbook/grid"),
-    import("../reader"),
-  ]);
-  const wb = await loadWorkbook(data, file.name);
-  const read = readPlan(gridFromExcelJS(wb, file.name));
-  return {
-    plan: read.plan,
-    remarks: read.notes,
-    looked: read.looked,
-    formulaSource: read.plan ? "workbook" : "embedded",
-    workbookName: file.name,
-    accepted: readAcceptances(wb),
-  };
+/**
+ * Reads in the page itself, where there are no workers (a test's DOM): ExcelJS and the reader
+ * load on first use.
+ */
+export async function readInPage(file: File, options: ReadOptions = {}): Promise<LoadedPlan> {
+  options.onProgress?.("open");
+  const data = await fileBytes(file);
+  const { readWorkbookBytes } = await import("./read/readWorkbook");
+  const loaded = await readWorkbookBytes(data, file.name, options.onProgress);
+  if (options.signal?.aborted) throw new ReadCancelled();
+  return loaded;
 }
 
 export function download(name: string, data: Uint8Array): void {
@@ -54,5 +35,6 @@ export function download(name: string, data: Uint8Array): void {
 }
 
 export function browserHost(lang: Lang): BrowserPaneHost {
-  return { mode: "browser", lang, openFile: readFile, download };
+  const openFile = typeof Worker === "undefined" ? readInPage : readInWorker;
+  return { mode: "browser", lang, openFile: (file, options) => openFile(file, options), download };
 }

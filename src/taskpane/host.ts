@@ -1,6 +1,7 @@
 import { CellRef, Message, Plan } from "../core/model";
 import type { BackupBatch, CellWrite, WriteOutcome } from "../excel/write/backup";
 import type { ValuesCopyOutcome } from "../excel/write/workbookFile";
+import type { TableBinding } from "../reader/binding";
 import type { Acceptance } from "../report/findings";
 import type { Report } from "../report/report";
 import type { Lang } from "./i18n";
@@ -27,6 +28,17 @@ export interface LoadedPlan {
   formulaSource: "workbook" | "embedded";
   workbookName: string;
   accepted: Map<string, Acceptance>;
+  /** Browser: the workbook's sheets and the tables bound by hand in it, for binding more. */
+  binding?: { sheets: string[]; bindings: TableBinding[] };
+}
+
+/** Where a reading in the browser has got to. */
+export type ReadStage = "open" | "unpack" | "recognise";
+
+export interface ReadOptions {
+  /** Aborting stops the reading at once; the promise then rejects with a ReadCancelled. */
+  signal?: AbortSignal;
+  onProgress?(stage: ReadStage): void;
 }
 
 export interface ExcelActions {
@@ -61,7 +73,7 @@ export interface ExcelPaneHost {
 export interface BrowserPaneHost {
   mode: "browser";
   lang: Lang;
-  openFile(file: File): Promise<LoadedPlan>;
+  openFile(file: File, options?: ReadOptions): Promise<LoadedPlan>;
   /** Offers bytes as a file download. */
   download(name: string, data: Uint8Array): void;
 }

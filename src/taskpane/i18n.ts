@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext } from "react";
 import { Message } from "../core/model";
 import type { Lang } from "../report/report";
+import { nbsp } from "./format";
 
 export type { Lang };
 
@@ -15,10 +16,10 @@ export const LangContext = createContext<Lang>("nl");
 /** `t(nl, en)`: the text in the pane's language, both written where they are used. */
 export function useT(): (nl: string, en: string) => string {
   const lang = useContext(LangContext);
-  return useCallback((nl, en) => (lang === "nl" ? nl : en), [lang]);
+  return useCallback((nl, en) => nbsp(lang === "nl" ? nl : en), [lang]);
 }
 
 export function useMessage(): (m: Message) => string {
   const lang = useContext(LangContext);
-  return useCallback((m) => m[lang], [lang]);
+  return useCallback((m) => nbsp(m[lang]), [lang]);
 }

@@ -71,7 +71,7 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
   const t = useT();
   const styles = useStyles();
   const missing = missingTables(loaded);
-  const [info, setInfo] = useState<FileBindings | null>(null);
+  const [info, setInfo] = useState<FileBindings | null>(loaded.binding ?? null);
   const [table, setTable] = useState<TableId>(missing[0] ?? "Tabel 6");
   const [sheet, setSheet] = useState("");
   const [range, setRange] = useState("");
@@ -83,6 +83,8 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    // The browser page's reading already says what the workbook holds.
+    if (loaded.binding) return;
     let live = true;
     inspectFile(file).then(
       (i) => {
@@ -95,7 +97,7 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
     return () => {
       live = false;
     };
-  }, [file]);
+  }, [file, loaded.binding]);
 
   if (!info || (missing.length === 0 && info.bindings.length === 0)) return null;
 
