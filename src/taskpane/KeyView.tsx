@@ -1,18 +1,21 @@
 import * as React from "react";
-import { useEffect, useMemo, useState } from "react";
+import { useContext, useEffect, useMemo, useState } from "react";
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   tokens,
 } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { ComponentRow, DEFAULT_WEIGHTS, EQUAL_SHARE } from "../core/distributionKey";
-import { formatDecimal, formatEuro, formatPercent, readDutchNumber } from "../core/dutchNumber";
+import { formatDecimal, formatEuro, readDutchNumber } from "../core/dutchNumber";
 import { Plan } from "../core/model";
 import { D } from "../core/money";
 import { formatCell } from "../core/address";
@@ -23,16 +26,20 @@ import {
   componentLabel,
   KeyComparison,
 } from "../report/keyComparison";
+import { checkWeights, sameWeights, scenarioEffect } from "../report/scenario";
 import { ChangeTable, useTableStyles } from "./ChangeTable";
-import { useMessage, useT } from "./i18n";
+import { computedKey, nbsp, points, signedEuro, statedKey } from "./format";
+import { LangContext, useMessage, useT } from "./i18n";
 import type { PreviewRow } from "./WriteDialog";
 
 const useStyles = makeStyles({
   weights: {
     display: "grid",
-    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+  lead: { margin: 0, color: tokens.colorNeutralForeground2 },
   components: { tableLayout: "fixed" },
   numberInput: {
     width: "100%",
@@ -58,11 +65,14 @@ function municipalitiesOf(plan: Plan): string[] {
   return t6 && t6.length > 0 ? t6 : plan.municipalities;
 }
 
-function initialWeights(plan: Plan, columns: string[]): Record<string, string> {
+/** The weights the plan itself uses: its own, else the SLA's 25/25/25/25. */
+function planWeights(plan: Plan, columns: string[]): Map<string, Decimal> {
   const source = plan.keyComponents?.weights ?? DEFAULT_WEIGHTS;
-  return Object.fromEntries(
-    [EQUAL_SHARE, ...columns].map((c) => [c, formatDecimal(source.get(c) ?? new D(0))])
-  );
+  return new Map([EQUAL_SHARE, ...columns].map((c) => [c, source.get(c) ?? new D(0)]));
+}
+
+function weightTexts(weights: ReadonlyMap<string, Decimal>): Record<string, string> {
+  return Object.fromEntries([...weights].map(([c, w]) => [c, formatDecimal(w)]));
 }
 
 function initialValues(plan: Plan, columns: string[]): Record<string, Record<string, string>> {
@@ -80,42 +90,45 @@ function initialValues(plan: Plan, columns: string[]): Record<string, Record<str
   );
 }
 
-const signed = (text: string, d: Decimal) => (d.isPositive() && !d.isZero() ? `+${text}` : text);
-
 export interface KeyViewProps {
   plan: Plan;
-  /** The comparison the user sees, for the report; null when it cannot be computed. */
+  /**
+   * The key table the user chose to put in the report, with its weights; null when none is
+   * chosen or it cannot be computed.
+   */
   onComparison?(comparison: KeyComparison | null): void;
   /** Present in Excel: writes the recomputed keys and amounts after preview. */
   onApply?(label: string, writes: CellWrite[], preview: PreviewRow[]): void;
 }
 
-/** Key components, weights, and the keys and amounts they give beside the plan's. */
+/**
+ * The plan's keys as they are, then a scenario: weights the user may change, the keys and
+ * amounts they give beside the plan's, and — in Excel — applying it, with a question in words
+ * first when it changes the keys drastically.
+ */
 export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
   const t = useT();
   const msg = useMessage();
+  const lang = useContext(LangContext);
   const styles = useStyles();
   const table = useTableStyles();
   const columns = useMemo(() => componentColumns(plan), [plan]);
-  const [weights, setWeights] = useState(() => initialWeights(plan, columns));
+  const baseline = useMemo(() => planWeights(plan, columns), [plan, columns]);
+  const [weights, setWeights] = useState(() => weightTexts(baseline));
   const [values, setValues] = useState(() => initialValues(plan, columns));
+  const [inReport, setInReport] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const years = plan.contributions?.years ?? plan.totals?.years ?? [];
   const [year, setYear] = useState(() => years.find((y) => y > 2023) ?? years[0]);
 
+  const weightCheck = useMemo(
+    () => checkWeights(new Map([EQUAL_SHARE, ...columns].map((c) => [c, weights[c] ?? ""]))),
+    [weights, columns]
+  );
+
   const parsed = useMemo(() => {
     const problems: string[] = [];
-    const w = new Map<string, Decimal>();
-    for (const [c, text] of Object.entries(weights)) {
-      const n = readDutchNumber(text);
-      if (!n)
-        problems.push(
-          t(
-            `Weging ${msg(componentLabel(c))}: '${text}' is geen getal`,
-            `Weight ${msg(componentLabel(c))}: '${text}' is not a number`
-          )
-        );
-      else w.set(c, n.value);
-    }
+    const w = weightCheck.weights;
     const rows: ComponentRow[] = [];
     let blank = 0;
     for (const [m, byComponent] of Object.entries(values)) {
@@ -138,29 +151,39 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
       }
       rows.push({ municipality: m, values: v });
     }
-    const usedColumns = columns.filter((c) => !(w.get(c) ?? new D(0)).isZero());
+    const usedColumns = columns.filter((c) => !(w?.get(c) ?? new D(0)).isZero());
     const missing = blank > 0 && usedColumns.some((c) => rows.some((r) => !r.values.has(c)));
     return { problems, weights: w, rows, usedColumns, missing };
-  }, [weights, values, columns, t, msg]);
+  }, [weightCheck, values, columns, t, msg]);
   const missing = parsed.missing;
+  const scenario = parsed.weights !== undefined && !sameWeights(parsed.weights, baseline);
 
-  const weightTotal = [...parsed.weights.values()].reduce((a, b) => a.plus(b), new D(0));
   const comparison = useMemo(() => {
-    if (parsed.problems.length > 0 || parsed.missing) return null;
+    const w = parsed.weights;
+    if (!w || parsed.problems.length > 0 || parsed.missing) return null;
     const rows = parsed.rows.map((r) => ({
       municipality: r.municipality,
       values: new Map([...r.values].filter(([c]) => parsed.usedColumns.includes(c))),
     }));
-    const w = new Map([...parsed.weights].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero()));
-    return compareKeys(plan, rows, w);
+    return compareKeys(
+      plan,
+      rows,
+      new Map([...w].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero()))
+    );
   }, [parsed, plan]);
 
   const ok = comparison?.ok ? comparison.value : null;
   const [showComponents, setShowComponents] = useState(missing);
-  useEffect(() => onComparison?.(ok), [ok, onComparison]);
+  useEffect(() => onComparison?.(inReport ? ok : null), [ok, inReport, onComparison]);
+  const effect = useMemo(() => (ok ? scenarioEffect(ok, year) : null), [ok, year]);
 
-  const apply = () => {
+  const weightsText = [EQUAL_SHARE, ...columns]
+    .map((c) => `${msg(componentLabel(c)).toLocaleLowerCase(lang)} ${weights[c]}%`)
+    .join(", ");
+
+  const write = () => {
     if (!ok || !onApply) return;
+    setConfirming(false);
     const writes: CellWrite[] = [];
     const preview: PreviewRow[] = [];
     for (const r of ok.rows) {
@@ -168,8 +191,8 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
         writes.push({ cell: r.keyCell, value: r.nextKey.toNumber(), kind: "fraction" });
         preview.push({
           where: `${r.municipality} ${t("sleutel", "key")} (${formatCell(r.keyCell)})`,
-          from: r.currentKey ? formatPercent(r.currentKey) : "",
-          to: formatPercent(r.nextKey, 4),
+          from: r.currentKey ? statedKey(r.currentKey) : "",
+          to: computedKey(r.nextKey),
         });
       }
       for (const [y, a] of r.amounts) {
@@ -177,41 +200,107 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
           writes.push({ cell: a.cell, value: a.next.toNumber(), kind: "euro" });
           preview.push({
             where: `${r.municipality} ${y} (${formatCell(a.cell)})`,
-            from: a.current ? formatEuro(a.current) : "",
-            to: formatEuro(a.next),
+            from: a.current ? nbsp(formatEuro(a.current)) : "",
+            to: nbsp(formatEuro(a.next)),
           });
         }
       }
     }
-    onApply(t("Sleutels en bedragen herberekend", "Keys and amounts recomputed"), writes, preview);
+    onApply(
+      scenario
+        ? t(`Scenario toegepast (${weightsText})`, `Scenario applied (${weightsText})`)
+        : t("Sleutels en bedragen herberekend", "Keys and amounts recomputed"),
+      writes,
+      preview
+    );
   };
+  const apply = () => (effect?.drastic ? setConfirming(true) : write());
 
   const nowAndNew = [
     t("Gemeente", "Municipality"),
     t("Nu", "Now"),
-    t("Nieuw", "New"),
+    scenario ? t("Scenario", "Scenario") : t("Herberekend", "Recomputed"),
     t("Verschil", "Difference"),
   ];
+  const stated = plan.contributions?.rows.filter((r) => r.municipality && r.key) ?? [];
 
   return (
     <section aria-label={t("Verdeelsleutel herberekenen", "Recompute distribution key")}>
-      <h3>{t("Wegingen (%)", "Weights (%)")}</h3>
+      <h3>{t("Huidige sleutels", "Current keys")}</h3>
+      {stated.length > 0 ? (
+        <ChangeTable
+          figures
+          label={t("Huidige sleutels (Tabel 6)", "Current keys (Tabel 6)")}
+          columns={[t("Gemeente", "Municipality"), t("Sleutel (Tabel 6)", "Key (Tabel 6)")]}
+          rows={stated.map((r) => ({
+            key: r.municipality as string,
+            label: r.municipality as string,
+            cells: [
+              {
+                text: r.key ? statedKey(r.key.value) : "—",
+                testId: `current-${r.municipality}`,
+              },
+            ],
+          }))}
+        />
+      ) : (
+        <p className={styles.lead}>{t("Tabel 6 heeft geen sleutels.", "Tabel 6 has no keys.")}</p>
+      )}
+
+      <h3 className={styles.section}>
+        {t("Scenario: andere wegingen", "Scenario: other weights")}
+      </h3>
+      <p className={styles.lead}>
+        {t(
+          "Verander de wegingen om te zien wat ze doen. Er verandert niets in het plan tot u een scenario toepast.",
+          "Change the weights to see what they do. Nothing in the plan changes until you apply a scenario."
+        )}
+      </p>
       <div className={styles.weights}>
-        {[EQUAL_SHARE, ...columns].map((c) => (
-          <Field key={c} label={msg(componentLabel(c))}>
-            <Input
-              inputMode="decimal"
-              value={weights[c]}
-              onChange={(_, d) => setWeights({ ...weights, [c]: d.value })}
-              contentAfter="%"
-            />
-          </Field>
-        ))}
+        {[EQUAL_SHARE, ...columns].map((c) => {
+          const problem = weightCheck.problems.get(c);
+          return (
+            <Field
+              key={c}
+              label={msg(componentLabel(c))}
+              validationState={problem ? "error" : "none"}
+              validationMessage={problem ? msg(problem) : undefined}
+            >
+              <Input
+                inputMode="decimal"
+                value={weights[c]}
+                onChange={(_, d) => setWeights({ ...weights, [c]: d.value })}
+                contentAfter="%"
+              />
+            </Field>
+          );
+        })}
       </div>
       <p role="status" aria-live="polite">
-        {t("Totaal", "Total")}: {formatDecimal(weightTotal)}%
-        {weightTotal.eq(100) ? "" : t(" — moet 100% zijn", " — must be 100%")}
+        {t("Totaal", "Total")}: {formatDecimal(weightCheck.total)}%
+        {weightCheck.totalProblem ? t(" — moet 100% zijn", " — must be 100%") : ""}
       </p>
+      {weightCheck.totalProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{msg(weightCheck.totalProblem)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {scenario && (
+        <MessageBar intent="warning" role="note">
+          <MessageBarBody>
+            <MessageBarTitle>{t("Scenario", "Scenario")}</MessageBarTitle>
+            {t(
+              `Wegingen ${weightsText}, niet die van het plan. Dit is een scenario; het plan is niet gewijzigd.`,
+              `Weights ${weightsText}, not the plan's. This is a scenario; the plan has not changed.`
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setWeights(weightTexts(baseline))}>
+              {t("Terug naar de wegingen van het plan", "Back to the plan's weights")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
 
       {parsed.problems.length > 0 && (
         <MessageBar intent="error">
@@ -236,7 +325,11 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
 
       {ok && (
         <>
-          <h3 className={styles.section}>{t("Sleutels", "Keys")}</h3>
+          <h3 className={styles.section}>
+            {scenario
+              ? t("Sleutels in dit scenario", "Keys in this scenario")
+              : t("Sleutels herberekend", "Keys recomputed")}
+          </h3>
           <ChangeTable
             figures
             label={t("Sleutels nu en herberekend", "Keys now and recomputed")}
@@ -245,10 +338,10 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
               key: r.municipality,
               label: r.municipality,
               cells: [
-                { text: r.currentKey ? formatPercent(r.currentKey) : "—" },
-                { text: formatPercent(r.nextKey), testId: `key-${r.municipality}` },
+                { text: r.currentKey ? statedKey(r.currentKey) : "—" },
+                { text: computedKey(r.nextKey), testId: `key-${r.municipality}` },
                 {
-                  text: r.keyDiff ? signed(formatPercent(r.keyDiff), r.keyDiff) : "—",
+                  text: r.keyDiff ? points(r.keyDiff, lang) : "—",
                   changed: r.keyDiff !== undefined && r.keyDiff.abs().gte(0.00005),
                 },
               ],
@@ -278,10 +371,10 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
                       key: r.municipality,
                       label: r.municipality,
                       cells: [
-                        { text: a?.current ? formatEuro(a.current) : "—" },
-                        { text: a ? formatEuro(a.next) : "—" },
+                        { text: a?.current ? nbsp(formatEuro(a.current)) : "—" },
+                        { text: a ? nbsp(formatEuro(a.next)) : "—" },
                         {
-                          text: a?.diff ? signed(formatEuro(a.diff), a.diff) : "—",
+                          text: a?.diff ? signedEuro(a.diff) : "—",
                           changed: a?.diff !== undefined && !a.diff.isZero(),
                         },
                       ],
@@ -294,7 +387,9 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
                     cells: [
                       { text: "" },
                       {
-                        text: ok.totals.get(year) ? formatEuro(ok.totals.get(year) as Decimal) : "",
+                        text: ok.totals.get(year)
+                          ? nbsp(formatEuro(ok.totals.get(year) as Decimal))
+                          : "",
                       },
                       { text: "" },
                     ],
@@ -303,10 +398,46 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
               />
             </>
           )}
-          {onApply && (
+          <Checkbox
+            className={styles.section}
+            checked={inReport}
+            onChange={(_, d) => setInReport(d.checked === true)}
+            label={
+              scenario
+                ? t(
+                    "Dit scenario in het verslag opnemen (met zijn wegingen)",
+                    "Put this scenario in the report (with its weights)"
+                  )
+                : t(
+                    "Deze sleuteltabel in het verslag opnemen (met de wegingen)",
+                    "Put this key table in the report (with the weights)"
+                  )
+            }
+          />
+          {onApply && !confirming && (
             <Button appearance="primary" className={styles.section} onClick={apply}>
-              {t("Toepassen…", "Apply…")}
+              {scenario ? t("Scenario toepassen…", "Apply scenario…") : t("Toepassen…", "Apply…")}
             </Button>
+          )}
+          {onApply && confirming && effect && (
+            <MessageBar intent="warning" role="alertdialog" className={styles.section}>
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {effect.flattened
+                    ? t("Alle sleutels worden gelijk", "Every key becomes the same")
+                    : t("De sleutels veranderen sterk", "The keys change a lot")}
+                </MessageBarTitle>
+                {msg(effect.text)}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={write}>
+                  {t("Toch doorgaan naar het voorbeeld", "Go on to the preview")}
+                </Button>
+                <Button size="small" onClick={() => setConfirming(false)}>
+                  {t("Annuleren", "Cancel")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
           )}
         </>
       )}

@@ -43,8 +43,8 @@ describe("KeyView", () => {
   it("recomputes the keys from the components with the weights 25/25/25/25", () => {
     renderPane(<KeyView plan={planWithComponents()} />);
     // Maastricht: 25/16 + 25 + 25/16 + 25/16 = 29,6875%; the others 3 × 25/16 = 4,6875%.
-    expect(keyOf("Maastricht")).toBe("29,69%");
-    expect(keyOf("Beek")).toBe("4,69%");
+    expect(keyOf("Maastricht")).toBe("29,6875%");
+    expect(keyOf("Beek")).toBe("4,6875%");
   });
 
   it("changes the keys when a weight changes, and refuses weights that do not total 100", async () => {
@@ -59,8 +59,8 @@ describe("KeyView", () => {
     await user.type(screen.getByLabelText("Jongeren < 20"), "10");
     // Beek: 40/16 + 0 + 25/16 + 25/16 = 5,625%; Maastricht: 2,5 + 10 + 1,5625 + 1,5625 = 15,625%.
     expect(screen.getByRole("status")).toHaveTextContent(/^Totaal: 100%$/);
-    expect(keyOf("Beek")).toBe("5,63%");
-    expect(keyOf("Maastricht")).toBe("15,63%");
+    expect(keyOf("Beek")).toBe("5,6250%");
+    expect(keyOf("Maastricht")).toBe("15,6250%");
   });
 
   it("shows the amounts of a chosen year now and recomputed", async () => {
@@ -74,7 +74,7 @@ describe("KeyView", () => {
       within(beek)
         .getAllByRole("cell")
         .map((c) => c.textContent)
-    ).toEqual(["€ 77.075", "€ 102.348", "+€ 25.273"]);
+    ).toEqual(["€\u00a077.075", "€\u00a0102.348", "+€\u00a025.273"]);
   });
 
   it("lets the user fill in components the plan lacks", async () => {
@@ -87,7 +87,7 @@ describe("KeyView", () => {
         await user.type(screen.getByLabelText(`${c} ${m}`), m === "Vaals" ? "30" : "10");
     }
     // Vaals: 25/16 + 3 × 25 × 30/180 = 1,5625 + 12,5 = 14,0625%.
-    expect(keyOf("Vaals")).toBe("14,06%");
+    expect(keyOf("Vaals")).toBe("14,0625%");
     await user.clear(screen.getByLabelText("Declaraties Beek"));
     await user.type(screen.getByLabelText("Declaraties Beek"), "tien");
     expect(screen.getByText("Declaraties van Beek: 'tien' is geen aantal")).toBeInTheDocument();
@@ -98,6 +98,9 @@ describe("KeyView", () => {
     const onApply = jest.fn();
     renderPane(<KeyView plan={planWithComponents()} onApply={onApply} />);
     await user.click(screen.getByRole("button", { name: "Toepassen…" }));
+    // 3,53% → 4,6875% is a third more: the pane asks first, in words.
+    expect(onApply).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("button", { name: "Toch doorgaan naar het voorbeeld" }));
     const [, writes, preview] = onApply.mock.calls[0];
     const beekKey = writes.find((w: { cell: { address: string } }) => w.cell.address === "B5");
     expect(beekKey.value).toBeCloseTo(0.046875, 12);
@@ -108,4 +111,99 @@ describe("KeyView", () => {
       to: "4,6875%",
     });
   });
+
+  it("refuses weights that are not numbers or negative, field by field", async () => {
+    const user = userEvent.setup();
+    renderPane(<KeyView plan={planWithComponents()} />);
+    await user.clear(screen.getByLabelText("Gelijk deel"));
+    await user.type(screen.getByLabelText("Gelijk deel"), "abc");
+    await user.clear(screen.getByLabelText("Declaraties"));
+    await user.type(screen.getByLabelText("Declaraties"), "-10");
+    expect(screen.getByText("'abc' is geen getal")).toBeInTheDocument();
+    expect(screen.getByText("Een weging kan niet negatief zijn")).toBeInTheDocument();
+    expect(screen.getByLabelText("Gelijk deel")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Declaraties")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Toekenningen")).not.toHaveAttribute("aria-invalid", "true");
+    // Nothing is computed from weights like these.
+    expect(keyOf("Beek")).toBeUndefined();
+  });
+
+  it("names a weight change a scenario, with its weights, until it is undone", async () => {
+    const user = userEvent.setup();
+    renderPane(<KeyView plan={planWithComponents()} />);
+    expect(screen.getByTestId("current-Beek")).toHaveTextContent("3,53%");
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+    await user.clear(screen.getByLabelText("Gelijk deel"));
+    await user.type(screen.getByLabelText("Gelijk deel"), "40");
+    await user.clear(screen.getByLabelText("Jongeren < 20"));
+    await user.type(screen.getByLabelText("Jongeren < 20"), "10");
+    expect(screen.getByRole("note")).toHaveTextContent(
+      "Wegingen gelijk deel 40%, jongeren < 20 10%, toekenningen 25%, declaraties 25%, niet die van het plan"
+    );
+    expect(screen.getByRole("heading", { name: "Sleutels in dit scenario" })).toBeInTheDocument();
+    // The current keys stay first and unchanged.
+    expect(screen.getByTestId("current-Beek")).toHaveTextContent("3,53%");
+    await user.click(screen.getByRole("button", { name: "Terug naar de wegingen van het plan" }));
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+    expect(keyOf("Beek")).toBe("4,6875%");
+  });
+
+  it("asks, with the consequence in words, before applying weights that flatten every key", async () => {
+    const user = userEvent.setup();
+    const onApply = jest.fn();
+    renderPane(<KeyView plan={plan2024WithCells()} onApply={onApply} />);
+    for (const [c, w] of [
+      ["Gelijk deel", "100"],
+      ["Jongeren < 20", "0"],
+      ["Toekenningen", "0"],
+      ["Declaraties", "0"],
+    ]) {
+      await user.clear(screen.getByLabelText(c, { exact: true }));
+      await user.type(screen.getByLabelText(c, { exact: true }), w);
+    }
+    expect(keyOf("Heerlen")).toBe("6,2500%");
+    await user.click(screen.getByRole("button", { name: "Scenario toepassen…" }));
+    const question = screen.getByRole("alertdialog");
+    expect(question).toHaveTextContent("Alle sleutels worden gelijk");
+    expect(question).toHaveTextContent(
+      "Alle 16 sleutels worden gelijk (6,2500%): elke gemeente betaalt hetzelfde"
+    );
+    // Maastricht moves most: 16,43% → 6,25%.
+    expect(question).toHaveTextContent("Grootste wijzigingen: Maastricht 16,43% → 6,2500%");
+    expect(question).toHaveTextContent("96 cellen van Tabel 6 worden overschreven.");
+    expect(onApply).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("button", { name: "Annuleren" }));
+    expect(onApply).not.toHaveBeenCalled();
+  });
+
+  it("gives the report a key table only when asked, and then with its weights", async () => {
+    const user = userEvent.setup();
+    const onComparison = jest.fn();
+    renderPane(<KeyView plan={planWithComponents()} onComparison={onComparison} />);
+    expect(onComparison).toHaveBeenLastCalledWith(null);
+    await user.clear(screen.getByLabelText("Gelijk deel"));
+    await user.type(screen.getByLabelText("Gelijk deel"), "40");
+    await user.clear(screen.getByLabelText("Jongeren < 20"));
+    await user.type(screen.getByLabelText("Jongeren < 20"), "10");
+    expect(onComparison).toHaveBeenLastCalledWith(null);
+    await user.click(screen.getByRole("checkbox", { name: /Dit scenario in het verslag opnemen/ }));
+    const table = onComparison.mock.calls.at(-1)[0];
+    expect([...table.weights].map(([c, w]) => [c, w.toString()])).toEqual([
+      ["gelijk", "40"],
+      ["jongeren", "10"],
+      ["toekenningen", "25"],
+      ["declaraties", "25"],
+    ]);
+  });
 });
+
+/** The published plan with its Tabel 6 cells, and no key components. */
+function plan2024WithCells(): Plan {
+  const plan = plan2024();
+  plan.contributions!.rows.forEach((r, i) => {
+    r.key!.cell = { sheet: "Tabel 6", address: `B${i + 5}` };
+    for (const [y, f] of r.values)
+      f.cell = { sheet: "Tabel 6", address: `${"CDEFG"[y - 2023]}${i + 5}` };
+  });
+  return plan;
+}
