@@ -1,8 +1,9 @@
 import Decimal from "decimal.js";
 import { distributionKey } from "../distributionKey";
+import { formatDecimal } from "../dutchNumber";
 import { PlanInputError } from "../errors";
 import { Finding, Plan } from "../model";
-import { definedCells, finding, percentHalfUnit, percentText, Rule, signed } from "./rule";
+import { definedCells, finding, percentHalfUnit, percentText, Rule } from "./rule";
 
 /**
  * Where the plan carries the key's inputs (jongeren, toekenningen, declaraties and weights),
@@ -78,7 +79,12 @@ export const KEY_RECOMPUTE: Rule = {
       if (actual.minus(expected).abs().lte(tolerance)) continue;
       const source = componentRows.get(name);
       const shown = percentText({ value: expected, decimals: (row.key.decimals ?? 2) + 2 });
-      const diff = signed(actual.minus(expected), (v) => percentText({ value: v }));
+      // In words, not a sign: the pane's key table shows recomputed − stated, this is the reverse.
+      const decimals = (row.key.decimals ?? 2) + 2;
+      const points = formatDecimal(actual.minus(expected).abs().times(100), decimals);
+      const fixed = points.includes(",") ? points : `${points},`;
+      const amount = fixed.padEnd(fixed.indexOf(",") + 1 + decimals, "0");
+      const high = actual.gt(expected);
       findings.push(
         finding({
           rule: "KEY-RECOMPUTE",
@@ -95,8 +101,8 @@ export const KEY_RECOMPUTE: Rule = {
           actual,
           unit: "fraction",
           message: {
-            nl: `Tabel 6, ${name}: de sleutel is ${percentText(row.key)}, maar de sleutelgegevens geven ${shown} (verschil ${diff})`,
-            en: `Tabel 6, ${name}: the key is ${percentText(row.key)}, but the key components give ${shown} (difference ${diff})`,
+            nl: `Tabel 6, ${name}: de sleutel is ${percentText(row.key)}, maar de sleutelgegevens geven ${shown} (${amount} procentpunt te ${high ? "hoog" : "laag"})`,
+            en: `Tabel 6, ${name}: the key is ${percentText(row.key)}, but the key components give ${shown} (${amount} percentage point too ${high ? "high" : "low"})`,
           },
         })
       );

@@ -28,6 +28,7 @@ import {
 } from "../../core/explainChange";
 import { Plan } from "../../core/model";
 import { ContributionSource } from "../../core/query";
+import { nbsp } from "../format";
 import { LangContext, Lang } from "../i18n";
 
 export interface CompareViewProps {
@@ -67,6 +68,32 @@ const useStyles = makeStyles({
   text: { margin: 0, flexGrow: 1 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
+  // Seven columns need about 720 px; narrower, each municipality is a block of labelled lines
+  // and the column headers wrap into a row of sort buttons above them.
+  table: {
+    "@media (max-width: 720px)": {
+      "& thead tr": { display: "flex", flexWrap: "wrap", height: "auto" },
+      "& thead th": { display: "block", width: "auto" },
+      "& tbody tr": {
+        display: "block",
+        height: "auto",
+        padding: `${tokens.spacingVerticalXS} 0`,
+      },
+      "& tbody td": {
+        display: "flex",
+        justifyContent: "space-between",
+        gap: tokens.spacingHorizontalS,
+        height: "auto",
+        minHeight: "24px",
+      },
+      "& tbody td:first-child": { fontWeight: tokens.fontWeightSemibold },
+      "& tbody td[data-label]::before": {
+        content: "attr(data-label)",
+        color: tokens.colorNeutralForeground2,
+        fontWeight: tokens.fontWeightRegular,
+      },
+    },
+  },
 });
 
 /** Years both a table of totals and the contributions can answer: Tabel 4, else Tabel 6. */
@@ -182,6 +209,7 @@ export function CompareView(props: CompareViewProps) {
     { key: "totalEffect", label: t("Totaaleffect", "Total effect") },
     { key: "keyEffect", label: t("Sleuteleffect", "Key effect") },
   ];
+  const labels = columns.slice(1).map((col) => col.label);
   const onSort = (key: SortKey) =>
     setSort((s) => ({ key, ascending: s.key === key ? !s.ascending : key === "municipality" }));
   const explanations = explainAll(c);
@@ -198,6 +226,8 @@ export function CompareView(props: CompareViewProps) {
       <Table
         sortable
         size="small"
+        className={styles.table}
+        role="table"
         aria-label={t("Bijdragen per gemeente", "Contributions per municipality")}
       >
         <TableHeader>
@@ -220,12 +250,12 @@ export function CompareView(props: CompareViewProps) {
           {rows.map((r) => (
             <TableRow key={r.municipality}>
               <TableCell>{r.municipality}</TableCell>
-              {numberCells(r, lang, styles.number)}
+              {numberCells(r, lang, styles.number, labels)}
             </TableRow>
           ))}
           <TableRow className={styles.total}>
             <TableCell>{t("Totaal", "Total")}</TableCell>
-            {numberCells(c.totals, lang, styles.number)}
+            {numberCells(c.totals, lang, styles.number, labels)}
           </TableRow>
         </TableBody>
       </Table>
@@ -292,7 +322,9 @@ export function CompareView(props: CompareViewProps) {
 function numberCells(
   r: Pick<ChangeRow, "old" | "new" | "difference" | "percentage" | "totalEffect" | "keyEffect">,
   lang: Lang,
-  className: string
+  className: string,
+  /** The column names, for the labelled lines of a narrow pane. */
+  labels: readonly string[]
 ) {
   const pct =
     r.percentage === null
@@ -306,8 +338,8 @@ function numberCells(
     formatSignedAmount(r.totalEffect, lang),
     formatSignedAmount(r.keyEffect, lang),
   ].map((text, i) => (
-    <TableCell key={i} className={className}>
-      {text}
+    <TableCell key={i} className={className} data-label={labels[i]}>
+      {nbsp(text)}
     </TableCell>
   ));
 }

@@ -77,7 +77,7 @@ describe("KEY-RECOMPUTE", () => {
       "Sleutel!D2",
     ]);
     expect(f.message.nl).toBe(
-      "Tabel 6, Beek: de sleutel is 16,26%, maar de sleutelgegevens geven 16,2500% (verschil +0,01%)"
+      "Tabel 6, Beek: de sleutel is 16,26%, maar de sleutelgegevens geven 16,2500% (0,0100 procentpunt te hoog)"
     );
   });
 
