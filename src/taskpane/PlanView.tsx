@@ -2,6 +2,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatCell } from "../core/address";
 import { TABLE_KINDS, tableYears } from "../core/tableKinds";
+import { cellList, foldRemarks } from "../report/remarks";
 import { LoadedPlan } from "./host";
 import { useMessage, useT } from "./i18n";
 
@@ -33,6 +34,8 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
   const msg = useMessage();
   const styles = useStyles();
   const plan = loaded.plan;
+  // 151 numbers stored as text are one line with their cells.
+  const remarks = foldRemarks(loaded.remarks);
   return (
     <section aria-label={t("Gelezen plan", "Plan read")}>
       <dl className={styles.facts}>
@@ -92,8 +95,8 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
           </ul>
         </>
       )}
-      {loaded.remarks.length > 0 && (
-        <details open={loaded.remarks.length <= 5}>
+      {remarks.length > 0 && (
+        <details open={remarks.length <= 5}>
           <summary className={styles.summary}>
             {t(
               `Opmerkingen bij het lezen (${loaded.remarks.length})`,
@@ -101,10 +104,13 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
             )}
           </summary>
           <ul className={styles.list}>
-            {loaded.remarks.map((r, i) => (
+            {remarks.map((r, i) => (
               <li key={i}>
-                {r.cell ? `${formatCell(r.cell)}: ` : ""}
+                {r.count === 1 && r.cells.length === 1 ? `${formatCell(r.cells[0])}: ` : ""}
                 {msg(r.message)}
+                {r.count > 1 && r.cells.length > 0
+                  ? `: ${cellList(r.cells, 12, t("meer", "more"))}`
+                  : ""}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { Browser, BrowserContext, chromium, Locator, Page } from "playwright-core";
 
 /*
  * The browser harness of the build, e2e, network and deploy tests and `npm run bench`: Debian's
@@ -30,18 +30,49 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 }
 
+/** Excel's task pane: about 350 px wide (320 at its narrowest), a laptop screen high. */
+export const PANE = { width: 350, height: 700 };
+
+/** Text as the user reads it: a no-break space is a space. */
+export const plainText = (s: string | null): string => (s ?? "").replace(/\u00a0/g, " ");
+
+/** The findings group whose rule tag is `rule` (the cause's rule for a group with a cause). */
+export function findingGroup(page: Page, rule: string): Locator {
+  return page.locator(".fui-AccordionItem").filter({ has: page.getByText(rule, { exact: true }) });
+}
+
+/** Opens the first group tagged `rule` (if closed) and returns all its text. */
+export async function groupText(page: Page, rule: string): Promise<string> {
+  const group = findingGroup(page, rule).first();
+  const header = group.locator("button[aria-expanded]");
+  if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
+  return plainText(await group.textContent());
+}
+
+/** Goes to a tab, through the "Meer" menu when the pane is too narrow to show it. */
+export async function gotoTab(page: Page, name: RegExp | string): Promise<void> {
+  const tab = page.getByRole("tab", { name });
+  if (await tab.isVisible()) {
+    await tab.click();
+    return;
+  }
+  await page.getByRole("button", { name: /^Meer tabbladen/ }).click();
+  await page.getByRole("menuitem", { name }).click();
+}
+
 /**
  * The task pane as the e2e tests drive it: its width, in Dutch, downloads kept; a profile of its
  * own in `profileDir`, and its first page.
  */
 export async function launchPane(
-  profileDir: string
+  profileDir: string,
+  viewport: { width: number; height: number } = PANE
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 520, height: 1000 },
+    viewport,
     locale: "nl-NL",
     acceptDownloads: true,
   });
