@@ -81,7 +81,6 @@ export const useTableStyles = makeStyles({
   },
 });
 
-
 /**
  * What is now beside what it becomes, one row header per row. `figures` right-aligns the values
  * with even digits (keys, amounts); otherwise every cell is text with a rule under it (the

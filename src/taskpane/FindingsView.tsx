@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
     gap: tokens.spacingHorizontalS,
+    // A long option ("Valkenburg aan de Geul") must not widen its column past the pane.
+    "& > *": { minWidth: 0 },
   },
   header: { minWidth: 0 },
   headerText: {

@@ -37,6 +37,7 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
     gap: tokens.spacingHorizontalS,
+    "& > *": { minWidth: 0 },
   },
   scroll: { overflowX: "auto", maxWidth: "100%" },
   lead: { margin: 0, color: tokens.colorNeutralForeground2 },

@@ -29,7 +29,9 @@ export interface PaneTab {
 }
 
 const useStyles = makeStyles({
-  list: { flexWrap: "nowrap", minWidth: 0, overflow: "hidden" },
+  // The tabs and the "Meer" button beside them: a tablist may hold tabs only.
+  root: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden" },
+  list: { flexWrap: "nowrap", minWidth: 0 },
   more: { minWidth: 0, flexShrink: 0, marginLeft: tokens.spacingHorizontalXS },
 });
 
@@ -74,18 +76,20 @@ export function PaneTabs(props: { tabs: PaneTab[]; selected: string; onSelect(id
   const styles = useStyles();
   return (
     <Overflow minimumVisible={1}>
-      <TabList
-        className={styles.list}
-        selectedValue={selected}
-        onTabSelect={(_, d) => onSelect(String(d.value))}
-      >
-        {tabs.map((tab) => (
-          <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 2 : 1}>
-            <Tab value={tab.id}>{tab.label}</Tab>
-          </OverflowItem>
-        ))}
+      <div className={styles.root}>
+        <TabList
+          className={styles.list}
+          selectedValue={selected}
+          onTabSelect={(_, d) => onSelect(String(d.value))}
+        >
+          {tabs.map((tab) => (
+            <OverflowItem key={tab.id} id={tab.id} priority={tab.id === selected ? 2 : 1}>
+              <Tab value={tab.id}>{tab.label}</Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <More tabs={tabs} onSelect={onSelect} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
     alignItems: "start",
     gap: tokens.spacingHorizontalS,
+    "& > *": { minWidth: 0 },
   },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

@@ -53,6 +53,7 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
     gap: tokens.spacingHorizontalS,
+    "& > *": { minWidth: 0 },
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   numberHead: { textAlign: "right", justifyContent: "flex-end" },
