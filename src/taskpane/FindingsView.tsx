@@ -38,6 +38,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     // A long option ("Valkenburg aan de Geul") must not widen its column past the pane.
     "& > *": { minWidth: 0 },
+    // Fluent's Input and Select keep a minimum width of their own.
+    "& .fui-Input, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select, & input": { minWidth: 0 },
   },
   header: { minWidth: 0 },
   headerText: {

@@ -38,6 +38,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
     gap: tokens.spacingHorizontalS,
     "& > *": { minWidth: 0 },
+    // Fluent's Input and Select keep a minimum width of their own.
+    "& .fui-Input, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select, & input": { minWidth: 0 },
   },
   scroll: { overflowX: "auto", maxWidth: "100%" },
   lead: { margin: 0, color: tokens.colorNeutralForeground2 },

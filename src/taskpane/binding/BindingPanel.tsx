@@ -35,6 +35,9 @@ const useStyles = makeStyles({
     alignItems: "start",
     gap: tokens.spacingHorizontalS,
     "& > *": { minWidth: 0 },
+    // Fluent's Input and Select keep a minimum width of their own.
+    "& .fui-Input, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select, & input": { minWidth: 0 },
   },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

@@ -54,6 +54,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
     gap: tokens.spacingHorizontalS,
     "& > *": { minWidth: 0 },
+    // Fluent's Input and Select keep a minimum width of their own.
+    "& .fui-Input, & .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select, & input": { minWidth: 0 },
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   numberHead: { textAlign: "right", justifyContent: "flex-end" },
