@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { formatEuro } from "../core/dutchNumber";
 import { CheckResult, Finding, Message, Plan, RuleId, Severity, TableId } from "../core/model";
 import { amountTolerance } from "../core/rules/ALLOC-AMOUNT";
+import { TABLE_ORDER } from "../core/tableKinds";
 
 /*
  * Findings grouped by what caused them. One wrong total row makes sixteen amounts wrong: the
@@ -28,7 +29,6 @@ export interface CauseGroup {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const TABLE_ORDER: TableId[] = ["Tabel 1", "Tabel 2", "Tabel 3", "Tabel 4", "Tabel 6", "Sleutel"];
 
 const same = (a: Decimal | null, b: Decimal | null) => !!a && !!b && a.eq(b);
 
