@@ -75,9 +75,12 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
   const t = useT();
   const styles = useStyles();
   const missing = missingTables(loaded);
-  const [info, setInfo] = useState<FileBindings | null>(loaded.binding ?? null);
+  const [inspected, setInspected] = useState<FileBindings | null>(null);
+  // Each reading says what the workbook holds, the bindings just saved included.
+  const info = loaded.binding ?? inspected;
   const [table, setTable] = useState<TableId>(missing[0] ?? "Tabel 6");
-  const [sheet, setSheet] = useState("");
+  /** Empty: the workbook's first sheet. */
+  const [chosenSheet, setSheet] = useState("");
   const [range, setRange] = useState("");
   const [labelColumn, setLabelColumn] = useState("A");
   const [headerRow, setHeaderRow] = useState("");
@@ -93,8 +96,7 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
     inspectFile(file).then(
       (i) => {
         if (!live) return;
-        setInfo(i);
-        setSheet((s) => s || i.sheets[0] || "");
+        setInspected(i);
       },
       (e: unknown) => live && setProblem(e instanceof Error ? e.message : String(e))
     );
@@ -104,6 +106,7 @@ export function BindingPanel({ file, loaded, onBound, onDownload }: BindingPanel
   }, [file, loaded.binding]);
 
   if (!info || (missing.length === 0 && info.bindings.length === 0)) return null;
+  const sheet = chosenSheet || info.sheets[0] || "";
 
   const bind = async () => {
     const parsed = parseBinding([table, sheet, range, labelColumn, headerRow, years, extra]);

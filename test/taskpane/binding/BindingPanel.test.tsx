@@ -2,12 +2,14 @@
 import * as React from "react";
 import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import "@testing-library/jest-dom";
 import { plan2024 } from "../../../src/core/plan2024";
 import { TableBinding } from "../../../src/reader/binding";
 import { BindingPanel, missingTables } from "../../../src/taskpane/binding/BindingPanel";
 import { bindFile, inspectFile } from "../../../src/taskpane/binding/browserBinding";
 import { LoadedPlan } from "../../../src/taskpane/host";
+import { LangContext } from "../../../src/taskpane/i18n";
 import { renderPane } from "../render";
 
 // ExcelJS in the page is tested through the e2e test; here the form and what it hands over.
@@ -113,4 +115,48 @@ test("shows nothing when every table was read and nothing is bound", async () =>
   await act(() => new Promise((r) => setTimeout(r, 0)));
   expect(inspect).toHaveBeenCalled();
   expect(container.querySelector("#up-binding")).toBeNull();
+});
+
+test("after binding, the next reading's bindings show: the panel follows each reading, not its first", async () => {
+  const first = { ...withoutTabel6(), binding: { sheets: ["Blad1", "Blad2"], bindings: [] } };
+  bind.mockResolvedValue(new File(["y"], "plan.xlsx"));
+  const panel = (loaded: LoadedPlan) => (
+    <BindingPanel file={file} loaded={loaded} onBound={jest.fn()} onDownload={jest.fn()} />
+  );
+  const { rerender } = renderPane(panel(first));
+  const user = userEvent.setup();
+  await screen.findByRole("region", { name: "Tabel met de hand koppelen" });
+  await user.type(screen.getByLabelText("Bereik"), "A60:H77");
+  await user.type(screen.getByLabelText("Rij met de jaren"), "60");
+  await user.click(screen.getByRole("button", { name: "Koppelen en opnieuw controleren" }));
+  // The reading says which sheets there are; without a choice the binding is on the first.
+  expect(bind).toHaveBeenCalledWith(file, [
+    { table: "Tabel 6", sheet: "Blad1", range: "A60:H77", labelColumn: "A", headerRow: 60 },
+  ]);
+  expect(inspect).not.toHaveBeenCalled();
+
+  const tabel6: TableBinding = {
+    table: "Tabel 6",
+    sheet: "Blad1",
+    range: "A60:H77",
+    labelColumn: "A",
+    headerRow: 60,
+  };
+  const reread = withoutTabel6();
+  reread.plan = plan2024();
+  reread.plan.source.tables = {
+    ...withoutTabel6().plan!.source.tables,
+    "Tabel 6": "Blad1!A60:H77",
+  };
+  rerender(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value="nl">
+        {panel({ ...reread, binding: { sheets: ["Blad1", "Blad2"], bindings: [tabel6] } })}
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+  expect(screen.getByRole("region", { name: "Tabel met de hand koppelen" })).toHaveTextContent(
+    "Tabel 6: Blad1!A60:H77 (labels in kolom A, jaren uit rij 60)"
+  );
+  expect(screen.getByRole("button", { name: "Werkmap met koppeling downloaden" })).toBeEnabled();
 });
