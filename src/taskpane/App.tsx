@@ -1,5 +1,5 @@
 import * as React from "react";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   makeStyles,
@@ -15,6 +15,7 @@ import { formatCell } from "../core/address";
 import { formatEuro } from "../core/dutchNumber";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
+import { KeyComparison } from "../report/keyComparison";
 import { buildReport } from "../report/report";
 import { LoadedPlan, PaneHost, ReadStage } from "./host";
 import { LangContext } from "./i18n";
@@ -31,9 +32,9 @@ const CompareView = lazy(() =>
 const CompareFiles = lazy(() =>
   import("./compare/CompareFiles").then((m) => ({ default: m.CompareFiles }))
 );
-const FindingsView = lazy(() =>
-  import("./FindingsView").then((m) => ({ default: m.FindingsView }))
-);
+/** The view a check opens on; fetched while the file is read, so showing it waits for nothing. */
+const loadFindingsView = () => import("./FindingsView");
+const FindingsView = lazy(() => loadFindingsView().then((m) => ({ default: m.FindingsView })));
 const KeyView = lazy(() => import("./KeyView").then((m) => ({ default: m.KeyView })));
 const PlanView = lazy(() => import("./PlanView").then((m) => ({ default: m.PlanView })));
 const BindingPanel = lazy(() =>
@@ -95,6 +96,9 @@ export function App({ host }: { host: PaneHost }) {
   const [state, setState] = useState<State | null>(null);
   const [accepted, setAccepted] = useState<Map<string, Acceptance>>(new Map());
   const [tab, setTab] = useState<TabId>("findings");
+  /** The check run whose key view was opened: it stays mounted (hidden) to keep its scenario. */
+  const [keysRun, setKeysRun] = useState<number | null>(null);
+  const [comparison, setComparison] = useState<KeyComparison | null>(null);
   const [pending, setPending] = useState<(PendingWrite & { writes: CellWrite[] }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The file picked in the browser; shown from the moment it is picked. */
@@ -104,13 +108,14 @@ export function App({ host }: { host: PaneHost }) {
 
   /** Shows a new reading; `keepTab` after an action whose outcome the user is looking at. */
   const show = useCallback((loaded: LoadedPlan, keepTab = false) => {
-    setState((s) => ({
-      loaded,
-      result: loaded.plan ? checkPlan(loaded.plan) : null,
-      run: (s?.run ?? 0) + 1,
-    }));
-    setAccepted(new Map(loaded.accepted));
-    if (!keepTab) setTab("findings");
+    const result = loaded.plan ? (loaded.result ?? checkPlan(loaded.plan)) : null;
+    // A transition: React renders the new findings in slices and the page keeps responding.
+    startTransition(() => {
+      setState((s) => ({ loaded, result, run: (s?.run ?? 0) + 1 }));
+      setAccepted(new Map(loaded.accepted));
+      setComparison(null);
+      if (!keepTab) setTab("findings");
+    });
   }, []);
 
   /** Nothing of an earlier reading stays on screen once it no longer holds. */
@@ -126,6 +131,7 @@ export function App({ host }: { host: PaneHost }) {
       if (host.mode !== "browser") return;
       const abort = new AbortController();
       setReading(abort);
+      void loadFindingsView();
       const label = (stage: ReadStage) =>
         t(
           `${picked.name} lezen: ${STAGE[stage].nl}…`,
@@ -275,6 +281,7 @@ export function App({ host }: { host: PaneHost }) {
             formulaSource: state.loaded.formulaSource,
             workbook: state.loaded.workbookName,
             date: new Date(),
+            keys: comparison ?? undefined,
             remarks: state.loaded.remarks,
           },
           lang
@@ -282,6 +289,8 @@ export function App({ host }: { host: PaneHost }) {
       : null;
 
   const plan = state?.loaded.plan;
+  // The key view (45 fields) is built when first opened, not with every check.
+  if (state && tab === "keys" && keysRun !== state.run) setKeysRun(state.run);
   // A table the reader had to leave out is not checked: say so where the findings are.
   const unread = state?.loaded.remarks.filter((r) => r.severity === "error") ?? [];
   const inExcel = excel !== undefined;
@@ -459,9 +468,16 @@ export function App({ host }: { host: PaneHost }) {
                   ) : (
                     <CompareView oldPlan={plan} />
                   ))}
-                <div hidden={tab !== "keys"}>
-                  <KeyView key={state.run} plan={plan} onApply={excel && proposeWrites} />
-                </div>
+                {keysRun === state.run && (
+                  <div hidden={tab !== "keys"}>
+                    <KeyView
+                      key={state.run}
+                      plan={plan}
+                      onComparison={setComparison}
+                      onApply={excel && proposeWrites}
+                    />
+                  </div>
+                )}
                 {tab === "report" && (
                   <ActionsView
                     host={host}

@@ -1,4 +1,4 @@
-import { CellRef, Message, Plan } from "../core/model";
+import { CellRef, CheckResult, Message, Plan } from "../core/model";
 import type { BackupBatch, CellWrite, WriteOutcome } from "../excel/write/backup";
 import type { ValuesCopyOutcome } from "../excel/write/workbookFile";
 import type { TableBinding } from "../reader/binding";
@@ -30,6 +30,8 @@ export interface LoadedPlan {
   accepted: Map<string, Acceptance>;
   /** Browser: the workbook's sheets and the tables bound by hand in it, for binding more. */
   binding?: { sheets: string[]; bindings: TableBinding[] };
+  /** The check of `plan`, when the reading ran it (the browser's worker does, off the page). */
+  result?: CheckResult;
 }
 
 /** Where a reading in the browser has got to. */

@@ -1,4 +1,5 @@
 import type { Workbook } from "exceljs";
+import { checkPlan } from "../../core/check";
 import { readPlan } from "../../reader";
 import { readBindings, withoutBindingSheet } from "../../reader/binding";
 import type { Acceptance } from "../../report/findings";
@@ -7,8 +8,8 @@ import { loadWorkbook } from "../../workbook/read";
 import type { LoadedPlan, ReadStage } from "../host";
 
 /*
- * The browser page's reading of a picked file: the workbook, its plan, the acceptances the
- * add-in saved in it and the tables bound by hand. It runs in a Web Worker (readWorker.ts),
+ * The browser page's reading of a picked file: the workbook, its plan and its check, the
+ * acceptances the add-in saved in it and the tables bound by hand. It runs in a Web Worker (readWorker.ts),
  * so the page stays responsive however large the file.
  */
 
@@ -45,5 +46,7 @@ export async function readWorkbookBytes(
       sheets: withoutBindingSheet(grid).sheets.map((s) => s.name),
       bindings: readBindings(grid, []),
     },
+    // Checked here too, so a worker leaves the page only the findings to show.
+    result: read.plan && checkPlan(read.plan),
   };
 }
