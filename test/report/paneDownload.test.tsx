@@ -9,7 +9,7 @@ import { LoadedPlan } from "../../src/taskpane/host";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
-import { renderPane } from "../taskpane/render";
+import { gotoTab, renderPane } from "../taskpane/render";
 import { consistentPlan } from "../support/planBuilder";
 import { texts } from "./reportFile";
 
@@ -61,7 +61,7 @@ it("the downloaded report holds the plan's keys, not the weights last typed in t
   await user.clear(screen.getByLabelText("Jongeren < 20"));
   await user.type(screen.getByLabelText("Jongeren < 20"), "10");
   expect(screen.getByRole("status")).toHaveTextContent(/^Totaal: 100%$/);
-  await user.click(screen.getByRole("tab", { name: "Verslag" }));
+  await gotoTab(user, "Verslag");
   await user.click(
     await screen.findByRole("button", { name: "Controleverslag downloaden (.xlsx)" })
   );
