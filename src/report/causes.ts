@@ -241,6 +241,10 @@ const KIND_TITLE: Record<RuleId, (n: number, table: TableId) => Message> = {
     nl: `${t}: in ${count(n, "jaar is", "jaren is")} het totaal niet het Tabel 4-totaal`,
     en: `${t}: in ${count(n, "year", "years")} the total is not the Tabel 4 total`,
   }),
+  "BUDGET-LINK": (n, t) => ({
+    nl: `${t}: in ${count(n, "jaar is", "jaren is")} het totaal niet het te verdelen bedrag van de begroting`,
+    en: `${t}: in ${count(n, "year", "years")} the total is not the budget's amount to distribute`,
+  }),
   MUNICIPALITIES: (n, t) => ({
     nl: `${t}: ${count(n, "gemeente klopt", "gemeenten kloppen")} niet`,
     en: `${t}: ${count(n, "municipality is", "municipalities are")} wrong`,
