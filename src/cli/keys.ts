@@ -1,10 +1,10 @@
 import Decimal from "decimal.js";
-import type { CellRichTextValue, CellValue } from "exceljs";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import type { CellValue, Worksheet } from "exceljs";
+import { basename, extname, resolve } from "node:path";
+import { Readable } from "node:stream";
 import { allocate } from "../core/allocate";
-import { ComponentTable, readComponentTable } from "../reader/componentTable";
+import { ComponentTable, NotAValue, readComponentTable } from "../reader/componentTable";
+import { readLocalFile } from "../workbook/localFile";
 import {
   componentName,
   DEFAULT_WEIGHTS,
@@ -14,6 +14,7 @@ import {
 } from "../core/distributionKey";
 import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
+import { Message } from "../core/model";
 import { D } from "../core/money";
 import { ExactKeyTable, exactKeyTable } from "../core/exactKeyTable";
 import { numberOf, parse } from "./args";
@@ -49,6 +50,12 @@ export const keysCommand: Command = async (args, io) => {
   const unit = unitOf(values.unit);
   const total =
     values.total === undefined ? null : numberOf(values.total, { nl: "--total", en: "--total" });
+  if (total?.isNegative()) {
+    throw new PlanInputError({
+      nl: `--total ${values.total} is negatief: het te verdelen bedrag is 0 of meer`,
+      en: `--total ${values.total} is negative: the amount to distribute is 0 or more`,
+    });
+  }
   if (total && !total.div(unit).isInteger()) {
     throw new PlanInputError({
       nl: `--total ${values.total} is geen veelvoud van de eenheid ${unit.toString().replace(".", ",")}`,
@@ -61,7 +68,9 @@ export const keysCommand: Command = async (args, io) => {
       en: `--table distributes a total: give --total too.\nUsage: ${USAGE}`,
     });
   }
-  const table = await readComponentsFile(resolve(io.cwd, positionals[0]), positionals[0]);
+  const table = await readComponentsFile(resolve(io.cwd, positionals[0]), positionals[0], (m) =>
+    io.stderr(`${m.nl} / ${m.en}\n`)
+  );
   const weights =
     values.weights === undefined ? defaultWeights(table) : weightsOf(values.weights, table);
   const keys = distributionKey(table.rows, weights);
@@ -216,6 +225,7 @@ function defaultWeights(table: ComponentTable): Map<string, Decimal> {
 /** `gelijk=25,jongeren=25,…`; a comma inside a number (`12,5`) is a decimal comma. */
 export function weightsOf(text: string, table: ComponentTable): Map<string, Decimal> {
   const weights = new Map<string, Decimal>();
+  const typed = new Map<string, string>();
   for (const part of text.split(/[,;](?=\s*[^\d\s])/)) {
     const m = /^\s*([^=]+?)\s*=\s*(.+?)\s*%?\s*$/.exec(part);
     if (!m) {
@@ -231,48 +241,60 @@ export function weightsOf(text: string, table: ComponentTable): Map<string, Deci
         en: `Weight for '${m[1]}', but the file has no column '${name}' (it has: ${table.components.join(", ")})`,
       });
     }
+    const before = typed.get(name);
+    if (before !== undefined) {
+      const both = before === m[1] ? `'${m[1]}'` : `'${before}' en '${m[1]}'`;
+      const bothEn = before === m[1] ? `'${m[1]}'` : `'${before}' and '${m[1]}'`;
+      throw new PlanInputError({
+        nl: `--weights geeft ${name} twee keer (${both}): geef elke weging één keer`,
+        en: `--weights gives ${name} twice (${bothEn}): give each weight once`,
+      });
+    }
+    typed.set(name, m[1]);
     weights.set(name, numberOf(m[2], { nl: `Weging van ${name}`, en: `Weight of ${name}` }));
   }
   return weights;
 }
 
-async function readComponentsFile(path: string, shown: string): Promise<ComponentTable> {
-  if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new PlanInputError({
-      nl: `Bestand niet gevonden: ${shown}`,
-      en: `File not found: ${shown}`,
-    });
-  }
+/** Reads a component file (.csv or .xlsx); `note` hears what the reader had to assume (an encoding). */
+async function readComponentsFile(
+  path: string,
+  shown: string,
+  note: (text: Message) => void = () => undefined
+): Promise<ComponentTable> {
+  const bytes = await readLocalFile(path, shown, {
+    nl: "een .csv- of .xlsx-bestand",
+    en: "a .csv or .xlsx file",
+  });
   const ext = extname(path).toLowerCase();
   const { default: ExcelJS } = await import("../workbook/exceljs");
-  const wb = new ExcelJS.Workbook();
+  let sheet: Worksheet | undefined;
   if (ext === ".csv" || ext === ".txt") {
-    const text = readFileSync(path, "utf8");
+    const { text, encoding } = csvText(bytes, shown);
+    if (encoding)
+      note({
+        nl: `Let op: ${shown} is geen UTF-8; gelezen als ${encoding}`,
+        en: `Note: ${shown} is not UTF-8; read as ${encoding}`,
+      });
     // Refused before parsing: a component table has a row per municipality, not 100 000.
     tooManyRows(text.split("\n").filter((l) => l.trim() !== "").length, shown);
     const firstLine = text.split(/\r?\n/, 1)[0];
     const delimiter = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
     // Keep every field as text: Dutch numbers such as 1.234 must not be read as 1,234.
-    await wb.csv.read(createReadStream(path), {
+    sheet = await new ExcelJS.Workbook().csv.read(Readable.from([text]), {
       parserOptions: { delimiter },
       map: (v: unknown) => v,
     });
   } else if (ext === ".xlsx" || ext === ".xlsm") {
-    try {
-      await wb.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
-    } catch {
-      throw new PlanInputError({
-        nl: `${shown} is geen leesbaar .xlsx-bestand`,
-        en: `${shown} is not a readable .xlsx file`,
-      });
-    }
+    // Through the reading limits, as a plan is read.
+    const { loadWorkbook } = await import("../workbook/read");
+    sheet = (await loadWorkbook(bytes, basename(path))).worksheets[0];
   } else {
     throw new PlanInputError({
       nl: `${shown}: alleen .csv en .xlsx worden gelezen`,
       en: `${shown}: only .csv and .xlsx files are read`,
     });
   }
-  const sheet = wb.worksheets[0];
   if (!sheet)
     throw new PlanInputError({
       nl: `${shown} heeft geen werkblad`,
@@ -315,9 +337,88 @@ function tooManyRows(rows: number, shown: string): void {
   });
 }
 
+/** A cell as the component table reads it: text or number, or what it is instead (an error, a date). */
 function cellValue(v: CellValue): unknown {
-  if (v && typeof v === "object" && "result" in v) return (v as { result: unknown }).result;
-  if (v && typeof v === "object" && "richText" in v)
-    return (v as CellRichTextValue).richText.map((t) => t.text).join("");
-  return v;
+  if (v instanceof Date) return dateValue(v);
+  if (v === null || typeof v !== "object") return v;
+  if ("error" in v)
+    return new NotAValue({ nl: `de foutwaarde ${v.error}`, en: `the error ${v.error}` });
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  // A hyperlink is its shown text; a formula its result.
+  if ("hyperlink" in v) return cellValue(v.text as CellValue);
+  if ("result" in v) return cellValue(v.result as CellValue);
+  if ("formula" in v || "sharedFormula" in v)
+    return new NotAValue({ nl: "een formule zonder resultaat", en: "a formula without a result" });
+  return new NotAValue({ nl: "geen getal of tekst", en: "not a number or text" });
+}
+
+/** ExcelJS makes a date-formatted number a Date (UTC): shown as the date it is. */
+function dateValue(d: Date): NotAValue {
+  if (Number.isNaN(d.getTime()))
+    return new NotAValue({ nl: "een ongeldige datum", en: "an invalid date" });
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const day = `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+  return new NotAValue({ nl: `een datum (${day})`, en: `a date (${day})` });
+}
+
+/** The text of a CSV file: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), else Windows-1252. */
+export function csvText(bytes: Uint8Array, shown: string): { text: string; encoding?: string } {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0xef, 0xbb, 0xbf)) return { text: utf8(bytes.subarray(3), shown) };
+  if (starts(0xff, 0xfe)) return { text: utf16(bytes.subarray(2), "le"), encoding: "UTF-16 LE" };
+  if (starts(0xfe, 0xff)) return { text: utf16(bytes.subarray(2), "be"), encoding: "UTF-16 BE" };
+  if (starts(0x50, 0x4b, 0x03, 0x04))
+    throw new PlanInputError({
+      nl: `${shown} is een zip-archief (een .xlsx-werkmap?), geen CSV-tekst: geef het de naam .xlsx`,
+      en: `${shown} is a zip archive (an .xlsx workbook?), not CSV text: name it .xlsx`,
+    });
+  // Without a BOM, UTF-16 shows as a NUL beside every ASCII character.
+  const head = bytes.subarray(0, 1000);
+  const nulAt = (parity: number) => head.filter((b, i) => b === 0 && i % 2 === parity).length;
+  if (head.length >= 4 && nulAt(1) >= head.length / 4)
+    return { text: utf16(bytes, "le"), encoding: "UTF-16 LE" };
+  if (head.length >= 4 && nulAt(0) >= head.length / 4)
+    return { text: utf16(bytes, "be"), encoding: "UTF-16 BE" };
+  try {
+    return { text: utf8(bytes, shown) };
+  } catch (e) {
+    if (e instanceof PlanInputError) throw e;
+    // Excel's "CSV" on Windows is Windows-1252.
+    return { text: noNul(windows1252(bytes), shown), encoding: "Windows-1252 (Latin-1)" };
+  }
+}
+
+/** 0x80–0x9F of Windows-1252 (the rest is Latin-1); Node 20's TextDecoder decodes them as C1 controls. */
+const CP1252 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function windows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192)
+    text += String.fromCharCode(
+      ...Array.from(bytes.subarray(i, i + 8192), (b) =>
+        b >= 0x80 && b < 0xa0 ? CP1252.charCodeAt(b - 0x80) : b
+      )
+    );
+  return text;
+}
+
+function utf8(bytes: Uint8Array, shown: string): string {
+  return noNul(new TextDecoder("utf-8", { fatal: true }).decode(bytes), shown);
+}
+
+function utf16(bytes: Uint8Array, order: "le" | "be"): string {
+  const le = order === "le" ? bytes : bytes.map((_, i) => bytes[i % 2 === 0 ? i + 1 : i - 1] ?? 0);
+  return new TextDecoder("utf-16le").decode(le);
+}
+
+function noNul(text: string, shown: string): string {
+  const at = text.indexOf("\u0000");
+  if (at < 0) return text;
+  const line = text.slice(0, at).split("\n").length;
+  throw new PlanInputError({
+    nl: `${shown} is geen tekstbestand: regel ${line} bevat een NUL-byte`,
+    en: `${shown} is not a text file: line ${line} holds a NUL byte`,
+  });
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatCell } from "../core/address";
 import { PlanInputError } from "../core/errors";
@@ -75,16 +74,9 @@ function missingText(command: string, missing: TableId[], notes: ReadNote[], lan
  */
 export async function loadPlan(file: string | undefined, cwd: string): Promise<LoadedPlan> {
   if (file === undefined) return { plan: plan2024(), notes: [] };
-  const path = resolve(cwd, file);
-  if (!existsSync(path)) {
-    throw new PlanInputError({
-      nl: `Bestand niet gevonden: ${file}`,
-      en: `File not found: ${file}`,
-    });
-  }
   // ExcelJS and the reader load only here, when there is a workbook to read.
   const { readPlanFile } = await import("../workbook/file");
-  const result = await readPlanFile(path);
+  const result = await readPlanFile(resolve(cwd, file), file);
   if (result.plan) return { plan: result.plan, notes: result.notes };
   const errors = result.notes.filter((n) => n.severity === "error");
   const text = (lang: Lang, head: string, lookedFor: string): string =>

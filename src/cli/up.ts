@@ -1,6 +1,7 @@
 import { PlanInputError } from "../core/errors";
 import { own } from "../core/own";
 import { CliIO, Command, EXIT_OK, EXIT_UNUSABLE } from "./io";
+import { terminalSafe } from "./terminal";
 
 /*
  * Each command's module loads when it is asked for: a process that starts for one command
@@ -29,7 +30,12 @@ Exit: 0 geen fouten, 1 fouten in het plan, 2 kon niet draaien (melding op stderr
 `;
 
 /** Runs one `up` command; never throws: every failure becomes a message and exit code 2. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  const io: CliIO = {
+    stdout: (t) => raw.stdout(terminalSafe(t)),
+    stderr: (t) => raw.stderr(terminalSafe(t)),
+    cwd: raw.cwd,
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout(HELP);

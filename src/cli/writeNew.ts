@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { constants, promises as fs, Stats } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { Message } from "../core/model";
 import { PlanInputError } from "../core/errors";
+import { fileKind } from "../workbook/localFile";
 
 /*
  * Writing a file the user names (`up template`): never through a symlink, never into a FIFO
@@ -13,16 +14,6 @@ import { PlanInputError } from "../core/errors";
 
 function refuse(message: Message): never {
   throw new PlanInputError(message);
-}
-
-function kindOf(s: Stats): Message | undefined {
-  if (s.isSymbolicLink())
-    return { nl: "een symbolische koppeling (symlink)", en: "a symbolic link (symlink)" };
-  if (s.isDirectory()) return { nl: "een map", en: "a directory" };
-  if (s.isFIFO()) return { nl: "een FIFO (named pipe)", en: "a FIFO (named pipe)" };
-  if (s.isSocket()) return { nl: "een socket", en: "a socket" };
-  if (s.isCharacterDevice() || s.isBlockDevice()) return { nl: "een apparaat", en: "a device" };
-  return undefined;
 }
 
 function failure(shown: string, e: unknown): Message {
@@ -66,7 +57,7 @@ export async function writeNewFile(
     .lstat(path)
     .catch((e: { code?: string }) => (e.code === "ENOENT" ? undefined : refuse(failure(shown, e))));
   if (existing) {
-    const kind = kindOf(existing);
+    const kind = fileKind(existing);
     if (kind)
       refuse({
         nl: `${shown} is ${kind.nl}, geen gewoon bestand: UP schrijft daar niet naartoe (ook niet met --force); kies een andere naam`,

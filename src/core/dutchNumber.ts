@@ -77,7 +77,8 @@ export function readDutchNumber(text: string): ReadNumber | undefined {
   if (!/^\d*\.?\d+$|^\d+\.$/.test(normalized)) return undefined;
   const decimals = normalized.includes(".") ? normalized.length - normalized.indexOf(".") - 1 : 0;
   let value = new D(normalized);
-  if (negative) value = value.neg();
+  // "-0" is zero, not a negative number.
+  if (negative && !value.isZero()) value = value.neg();
   if (percent) value = value.div(100);
   return { value, percent, decimals };
 }

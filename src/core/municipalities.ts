@@ -37,8 +37,55 @@ export function normalizeName(name: string): string {
     .replace(/[\s\u00a0\-–._'’]+/g, "");
 }
 
+/** A character of a name that looks like a Latin letter (or like nothing) and is not one. */
+export interface Lookalike {
+  /** 1-based position in the name, in characters. */
+  position: number;
+  char: string;
+  /** `U+0430`. */
+  codePoint: string;
+  kind: { nl: string; en: string };
+}
+
 export type Resolution =
-  { ok: true; name: string } | { ok: false; input: string; suggestion?: string; merged?: boolean };
+  | { ok: true; name: string }
+  | {
+      ok: false;
+      input: string;
+      suggestion?: string;
+      merged?: boolean;
+      /** Characters from another script or invisible ones: never suggested as the name they imitate. */
+      lookalikes?: Lookalike[];
+    };
+
+const SCRIPTS: readonly [RegExp, { nl: string; en: string }][] = [
+  [/\p{Script=Cyrillic}/u, { nl: "Cyrillische letter", en: "Cyrillic letter" }],
+  [/\p{Script=Greek}/u, { nl: "Griekse letter", en: "Greek letter" }],
+  [/\p{Script=Armenian}/u, { nl: "Armeense letter", en: "Armenian letter" }],
+  [/\p{Script=Cherokee}/u, { nl: "Cherokee-letter", en: "Cherokee letter" }],
+];
+
+/** Letters of a non-Latin script and invisible characters in a name (a homoglyph attack or a paste). */
+function lookalikesIn(input: string): Lookalike[] {
+  const found: Lookalike[] = [];
+  [...input].forEach((char, i) => {
+    let kind: { nl: string; en: string } | undefined;
+    if (/[\p{Cc}\p{Cf}]/u.test(char)) kind = { nl: "onzichtbaar teken", en: "invisible character" };
+    else if (/\p{L}/u.test(char) && char.normalize("NFKC") !== char.normalize("NFC"))
+      kind = { nl: "opmaakvariant van een letter", en: "styled variant of a letter" };
+    else if (/\p{L}/u.test(char) && !/\p{Script=Latin}/u.test(char)) {
+      kind = SCRIPTS.find(([re]) => re.test(char))?.[1] ?? {
+        nl: "geen Latijnse letter",
+        en: "not a Latin letter",
+      };
+    }
+    if (kind) {
+      const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+      found.push({ position: i + 1, char, codePoint: `U+${hex}`, kind });
+    }
+  });
+  return found;
+}
 
 interface NormalizedNames {
   /** The list as it was when normalized: a list changed since is normalized again. */
@@ -85,6 +132,8 @@ export function resolveMunicipality(
   const merged = own(MERGED_INTO, key);
   if (merged && known.includes(merged))
     return { ok: false, input, suggestion: merged, merged: true };
+  const lookalikes = lookalikesIn(input);
+  if (lookalikes.length > 0) return { ok: false, input, lookalikes };
   let best: [name: string, key: string] | undefined;
   let bestDistance = Infinity;
   for (const pair of pairs) {
@@ -120,6 +169,19 @@ export function unknownMunicipalityMessage(r: Extract<Resolution, { ok: false }>
     return {
       nl: `'${r.input}' is sinds 2019 opgegaan in ${r.suggestion} — gebruik ${r.suggestion}`,
       en: `'${r.input}' merged into ${r.suggestion} in 2019 — use ${r.suggestion}`,
+    };
+  }
+  if (r.lookalikes && r.lookalikes.length > 0) {
+    const list = (lang: "nl" | "en") =>
+      r.lookalikes
+        ?.map(
+          (l) =>
+            `${lang === "nl" ? "teken" : "character"} ${l.position} is ${l.codePoint} (${l.kind[lang]})`
+        )
+        .join(", ");
+    return {
+      nl: `Onbekende gemeente '${r.input}': ${list("nl")} — typ de naam opnieuw met gewone letters`,
+      en: `Unknown municipality '${r.input}': ${list("en")} — type the name again in plain letters`,
     };
   }
   if (r.suggestion) {

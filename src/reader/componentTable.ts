@@ -3,13 +3,25 @@ import { address } from "../core/address";
 import { componentName, ComponentRow, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
 import { readDutchNumber } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
-import { CellRef } from "../core/model";
+import { CellRef, Message } from "../core/model";
 import {
   MUNICIPALITIES,
   resolveMunicipality,
   unknownMunicipalityMessage,
 } from "../core/municipalities";
 import { plainDecimal } from "../core/value";
+
+/** A cell that holds neither a number nor a text (an error value, a date), and what it holds, in words. */
+export class NotAValue {
+  constructor(readonly shown: Message) {}
+}
+
+/** A cell's value as a message shows it: text quoted (control characters escaped by the printer). */
+function shownValue(v: unknown): Message {
+  if (v instanceof NotAValue) return v.shown;
+  if (isBlank(v)) return { nl: "leeg", en: "empty" };
+  return { nl: `'${String(v)}'`, en: `'${String(v)}'` };
+}
 
 /** Where the block of values starts in a sheet, so errors can name the cell. */
 export interface TableOrigin {
@@ -81,6 +93,16 @@ export function readComponentTable(
     for (let c = 1; c < width; c++) {
       const h = first[c];
       if (isBlank(h)) continue;
+      if (h instanceof NotAValue) {
+        const w = where(top, c);
+        throw new PlanInputError(
+          {
+            nl: `Het kopje van kolom ${c + 1} is ${h.shown.nl}, geen naam van een component (${w.nl})`,
+            en: `The header of column ${c + 1} is ${h.shown.en}, not the name of a component (${w.en})`,
+          },
+          { cell: at(top, c) }
+        );
+      }
       const name = componentName(String(h));
       if (name === EQUAL_SHARE) continue;
       if (components.includes(name)) {
@@ -106,8 +128,18 @@ export function readComponentTable(
   for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r];
     if (!row.some((v) => !isBlank(v))) continue;
-    const label = String(row[0] ?? "").trim();
     const w = where(r, 0);
+    if (row[0] instanceof NotAValue) {
+      const shown = row[0].shown;
+      throw new PlanInputError(
+        {
+          nl: `De gemeentenaam is ${shown.nl}, geen naam (${w.nl})`,
+          en: `The municipality name is ${shown.en}, not a name (${w.en})`,
+        },
+        { cell: at(r, 0) }
+      );
+    }
+    const label = String(row[0] ?? "").trim();
     if (label === "") {
       throw new PlanInputError(
         {
@@ -163,11 +195,11 @@ function componentNumber(
 ): Decimal {
   const value = plainDecimal(v);
   if (value === undefined) {
-    const shown = isBlank(v) ? "leeg" : `'${String(v)}'`;
+    const shown = shownValue(v);
     throw new PlanInputError(
       {
-        nl: `${component} van ${municipality} is ${shown}: verwacht een getal (${w.nl})`,
-        en: `${component} of ${municipality} is ${isBlank(v) ? "empty" : `'${String(v)}'`}: expected a number (${w.en})`,
+        nl: `${component} van ${municipality} is ${shown.nl}: verwacht een getal (${w.nl})`,
+        en: `${component} of ${municipality} is ${shown.en}: expected a number (${w.en})`,
       },
       { cell }
     );

@@ -61,6 +61,31 @@ describe("municipalities", () => {
     );
   });
 
+  test("a look-alike (another script, an invisible or a styled character) is named, never suggested", () => {
+    const names = ["M\u0430astricht", "\u0392eek", "Vaa\u00adls", "\uff33tein", "Heerlen\u202e"];
+    const said = names.map((name) => {
+      const r = resolveMunicipality(name);
+      return r.ok
+        ? r.name
+        : [r.suggestion, r.lookalikes?.map((l) => `${l.position} ${l.codePoint}`)];
+    });
+    expect(said).toEqual([
+      [undefined, ["2 U+0430"]],
+      [undefined, ["1 U+0392"]],
+      [undefined, ["4 U+00AD"]],
+      [undefined, ["1 U+FF33"]],
+      [undefined, ["8 U+202E"]],
+    ]);
+    const r = resolveMunicipality("\u0392eek");
+    if (r.ok) return;
+    expect(unknownMunicipalityMessage(r)).toEqual({
+      nl: "Onbekende gemeente '\u0392eek': teken 1 is U+0392 (Griekse letter) — typ de naam opnieuw met gewone letters",
+      en: "Unknown municipality '\u0392eek': character 1 is U+0392 (Greek letter) — type the name again in plain letters",
+    });
+    // Latin letters with accents stay what they were: compared without their accents.
+    expect(resolveMunicipality("Meërssen")).toEqual({ ok: true, name: "Meerssen" });
+  });
+
   test("an empty name is not a municipality", () => {
     expect(resolveMunicipality("  ")).toEqual({ ok: false, input: "  " });
   });
