@@ -4,6 +4,7 @@ import { normLabel, NumberRead, RawRow, RawTable, hiddenRowNote } from "./build"
 import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { GridCell, SheetGrid, WorkbookGrid } from "./grid";
 import { columnNumber, formatRange, parseReference, splitOutside } from "../core/address";
+import { presentRows, tableRange } from "./tableRange";
 
 /*
  * Binding by hand: where recognition is unsure or fails, the user says "this range is Tabel 6,
@@ -75,8 +76,9 @@ export function parseBinding(cells: string[]): TableBinding | Message {
       nl: `'${table}' is geen tabel van het plan (${BINDABLE.join(", ")})`,
       en: `'${table}' is not a table of the plan (${BINDABLE.join(", ")})`,
     };
-  const area = parseReference(range ?? "");
-  if (!sheet || area?.kind !== "range" || area.sheet !== undefined)
+  const area = tableRange(range ?? "");
+  if (sheet && area && "nl" in area) return { nl: `${id}: ${area.nl}`, en: `${id}: ${area.en}` };
+  if (!sheet || !area || "nl" in area || area.kind !== "range" || area.sheet !== undefined)
     return {
       nl: `${id}: werkblad en bereik (zoals A5:H20) ontbreken of kloppen niet: '${sheet}' '${range}'`,
       en: `${id}: sheet and range (such as A5:H20) are missing or wrong: '${sheet}' '${range}'`,
@@ -228,7 +230,7 @@ export function readBoundTable(
   const yearColumnSet = new Set(years.map((y) => y.column));
   const extraColumn = b.extraColumn ? columnNumber(b.extraColumn)! : undefined;
   const first = (b.headerRow ?? area.top - 1) + 1;
-  for (let r = first; r <= area.bottom; r++) {
+  for (const r of presentRows(sheet, first, area.bottom)) {
     const cells = sheet.rows.get(r);
     const row: RawRow = { label: "", values: new Map(), empty: new Map() };
     const labelRead = readCell(cells?.get(labelColumn));

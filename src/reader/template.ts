@@ -5,13 +5,21 @@ import {
   EQUAL_SHARE,
   SLA_COMPONENTS,
 } from "../core/distributionKey";
-import { ComponentName, Figure, KeyComponentRow, KeyComponents, TableId } from "../core/model";
+import {
+  ComponentName,
+  Figure,
+  KeyComponentRow,
+  KeyComponents,
+  Message,
+  TableId,
+} from "../core/model";
 import { HUNDRED, sum } from "../core/money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
 import { hiddenRowNote, leftOut, NumberRead, RawRow, RawTable } from "./build";
 import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { GridTable, SheetGrid, WorkbookGrid } from "./grid";
-import { formatRange, parseReference } from "../core/address";
+import { formatRange } from "../core/address";
+import { presentRows, tableRange } from "./tableRange";
 import {
   COMPONENTS_TABLE,
   TEMPLATE_TABLES,
@@ -27,12 +35,29 @@ interface Located {
   left: number;
   bottom: number;
   right: number;
+  /** Why the table's range cannot be read (outside the sheet, over a limit); nothing is read then. */
+  problem?: Message;
 }
 
 function locate(sheet: SheetGrid, table: GridTable): Located | undefined {
-  const ref = parseReference(table.ref);
+  const ref = tableRange(table.ref);
+  if (ref && "nl" in ref)
+    return { sheet, table, top: 1, left: 1, bottom: 1, right: 1, problem: ref };
   if (!ref || (ref.kind !== "range" && ref.kind !== "cell")) return undefined;
   return { sheet, table, top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right };
+}
+
+/** An error note when the table's range cannot be read; true when it can. */
+function readable(loc: Located, table: TableId, notes: ReadNote[]): boolean {
+  if (!loc.problem) return true;
+  error(
+    table,
+    notes,
+    undefined,
+    `Excel-tabel ${loc.table.name} op ${loc.sheet.name}: ${loc.problem.nl}`,
+    `Excel table ${loc.table.name} on ${loc.sheet.name}: ${loc.problem.en}`
+  );
+  return false;
 }
 
 /** The UP template tables of a workbook, by lower-cased name. */
@@ -90,6 +115,10 @@ export function readTemplateTable(
     rows: [],
     failed: false,
   };
+  if (!readable(loc, id, notes)) {
+    raw.failed = true;
+    return raw;
+  }
   let labelColumn: number | undefined;
   let extraColumn: number | undefined;
   const yearColumns: [number, number][] = [];
@@ -135,7 +164,7 @@ export function readTemplateTable(
     raw.failed = true;
     return raw;
   }
-  for (let r = loc.top + 1; r <= loc.bottom; r++) {
+  for (const r of presentRows(loc.sheet, loc.top + 1, loc.bottom)) {
     const cells = loc.sheet.rows.get(r);
     const labelRead = readCell(cells?.get(labelColumn));
     const row: RawRow = { label: labelOf(labelRead), values: new Map(), empty: new Map() };
@@ -202,6 +231,7 @@ export function readKeyComponents(
 ): KeyComponents | undefined {
   const id: TableId = "Sleutel";
   const loc = components;
+  if (!readable(loc, id, notes)) return leftOut(id, notes);
   let labelColumn: number | undefined;
   const columns: [ComponentName, number][] = [];
   for (let c = loc.left; c <= loc.right; c++) {
@@ -221,7 +251,7 @@ export function readKeyComponents(
   }
   let ok = true;
   const rows: KeyComponentRow[] = [];
-  for (let r = loc.top + 1; r <= loc.bottom; r++) {
+  for (const r of presentRows(loc.sheet, loc.top + 1, loc.bottom)) {
     const cells = loc.sheet.rows.get(r);
     const label = labelOf(readCell(cells?.get(labelColumn)));
     const labelCell = cellRef(loc.sheet, r, labelColumn);
@@ -299,6 +329,7 @@ function defaultWeights(
 
 function readWeights(loc: Located, notes: ReadNote[]): Map<ComponentName, Decimal> | undefined {
   const id: TableId = "Sleutel";
+  if (!readable(loc, id, notes)) return undefined;
   let nameColumn: number | undefined;
   let weightColumn: number | undefined;
   for (let c = loc.left; c <= loc.right; c++) {
@@ -317,7 +348,7 @@ function readWeights(loc: Located, notes: ReadNote[]): Map<ComponentName, Decima
     return undefined;
   }
   const entries: { name: ComponentName; read: NumberRead }[] = [];
-  for (let r = loc.top + 1; r <= loc.bottom; r++) {
+  for (const r of presentRows(loc.sheet, loc.top + 1, loc.bottom)) {
     const cells = loc.sheet.rows.get(r);
     const name = labelOf(readCell(cells?.get(nameColumn)));
     const cell = cellRef(loc.sheet, r, weightColumn);
