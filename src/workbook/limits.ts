@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import JSZip from "jszip";
+import JSZip from "./jszip";
 import { formatDecimal } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { Message } from "../core/model";

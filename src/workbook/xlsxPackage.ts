@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import JSZip from "./jszip";
 import { address } from "../core/address";
 import { corrupt, openZip, partText } from "./limits";
 import { attribute, escapeXml, PackageSheet, workbookSheets } from "./xml";
