@@ -122,6 +122,17 @@ function repair(
       },
     };
   }
+  const nameless = t6.rows.find((r) => !r.municipality);
+  if (nameless) {
+    // Its key cannot be told from the others' without its name; a repair would guess whose money moves.
+    const where = nameless.labelCell ? ` (${formatCell(nameless.labelCell)})` : "";
+    return {
+      none: {
+        nl: `Geen herstel voorgesteld: een rij van Tabel 6 heeft geen gemeentenaam${where}; vul eerst de naam in`,
+        en: `No repair proposed: a row of Tabel 6 has no municipality name${where}; fill in the name first`,
+      },
+    };
+  }
   if (!total.isInteger() || total.isNegative() || !key) return undefined;
   const amounts: Amount[] = [];
   for (const row of t6.rows) {
