@@ -2,7 +2,15 @@ import Decimal from "decimal.js";
 import { distributionKey } from "./distributionKey";
 import { formatDecimal, formatPercent, formatYears } from "./dutchNumber";
 import { PlanInputError } from "./errors";
-import { CellRef, ContributionRow, Figure, KeyComponents, Message, Plan } from "./model";
+import {
+  CellRef,
+  ContributionRow,
+  Figure,
+  KeyCalculation,
+  KeyComponents,
+  Message,
+  Plan,
+} from "./model";
 import { D, ONE, sum, ZERO } from "./money";
 import { percentHalfUnit } from "./rules/rule";
 
@@ -11,6 +19,8 @@ import { percentHalfUnit } from "./rules/rule";
  * compare, the pane and the rules use (PLAN-MODEL.md, "Money and rounding"):
  *
  * 1. the key components (`components`): the SLA's formula over jongeren, toekenningen, declaraties;
+ *    else the key calculation table (`table`): per municipality Σ weight × share of its components
+ *    (full cell values), or its key cell where a share is missing;
  * 2. the full value of the Tabel 6 key cells (`cell`), when any of them holds more digits than it
  *    shows (0,034025 formatted as 3,40%);
  * 3. the key the stated amounts imply (`implied`), when every key is shown rounded and a year's
@@ -19,7 +29,7 @@ import { percentHalfUnit } from "./rules/rule";
  * 4. otherwise the keys as Tabel 6 states them (`stated`).
  */
 
-export type KeySource = "components" | "cell" | "implied" | "stated";
+export type KeySource = "components" | "table" | "cell" | "implied" | "stated";
 
 export interface PlanKey {
   source: KeySource;
@@ -43,6 +53,7 @@ type KeyedRow = ContributionRow & { municipality: string; key: Figure };
 export function planKey(plan: Plan): PlanKey {
   const kc = plan.keyComponents;
   if (kc && kc.rows.length > 0) return componentKey(kc);
+  if (plan.keyTable?.rows.some((r) => r.municipality)) return tableKey(plan.keyTable);
   const t6 = plan.contributions;
   if (!t6) {
     throw new PlanInputError(
@@ -140,6 +151,36 @@ function componentKey(kc: KeyComponents): PlanKey {
     kc.weights
   );
   return { source: "components", keys, impliedFrom: [], sum: ONE, tolerance: ZERO, notes: [] };
+}
+
+/**
+ * The key calculation table's keys: Σ weight × share per municipality, from the cells' full
+ * values, so the rounding of the shown key cell does not enter; a row lacking a share keeps its
+ * key cell. The tolerance is what the shares' (or keys') shown rounding allows.
+ */
+function tableKey(t: KeyCalculation): PlanKey {
+  const keys = new Map<string, Decimal>();
+  const tolerances: Decimal[] = [];
+  for (const r of t.rows) {
+    if (!r.municipality) continue;
+    const parts = t.components.map((c) => ({ weight: t.weights.get(c), share: r.shares.get(c) }));
+    if (parts.every((p) => p.weight && p.share)) {
+      const weighted = parts as { weight: Figure; share: Figure }[];
+      keys.set(r.municipality, sum(weighted.map((p) => p.weight.value.times(p.share.value))));
+      tolerances.push(sum(weighted.map((p) => p.weight.value.times(percentHalfUnit(p.share)))));
+    } else if (r.key) {
+      keys.set(r.municipality, r.key.value);
+      tolerances.push(percentHalfUnit(r.key));
+    }
+  }
+  return withSum({
+    source: "table",
+    keys,
+    impliedFrom: [],
+    tolerance: sum(tolerances),
+    sumCell: t.total.key?.cell ?? t.rows.find((r) => r.key)?.key?.cell,
+    notes: [],
+  });
 }
 
 function withSum(key: Omit<PlanKey, "sum">): PlanKey {
@@ -266,6 +307,11 @@ export function keyDescription(key: PlanKey): Message {
   switch (key.source) {
     case "components":
       return { nl: "de sleutel uit de sleutelcomponenten", en: "the key from the key components" };
+    case "table":
+      return {
+        nl: "de sleutel uit de herberekening van de verdeelsleutel (weging × aandeel)",
+        en: "the key from the key calculation table (weight × share)",
+      };
     case "cell":
       return { nl: "de volle waarde van de sleutelcellen", en: "the full value of the key cells" };
     case "implied": {

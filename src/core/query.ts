@@ -79,7 +79,8 @@ export interface DistributedTotal {
 
 /**
  * What the municipalities pay together in a year: the Tabel 4 total, or, in a plan without
- * Tabel 4, the total row of Tabel 6.
+ * Tabel 4, the budget's amount to distribute (its jeugd part when it splits jeugd and wmo, else
+ * its total; BUDGET-LINK), or, lacking that too, the total row of Tabel 6.
  */
 export function distributedTotal(plan: Plan, year: number): DistributedTotal {
   if (plan.totals) {
@@ -89,6 +90,8 @@ export function distributedTotal(plan: Plan, year: number): DistributedTotal {
       cell: plan.totals.total.values.get(year)?.cell,
     };
   }
+  const budget = plan.budget && (plan.budget.youth ?? plan.budget.total).values.get(year);
+  if (budget) return { value: budget.value, table: "Begroting", cell: budget.cell };
   const t6 = requireTable(plan.contributions, "Tabel 4 (overzicht totalen) of Tabel 6");
   requireYear(t6.years, year, "Tabel 6");
   const stated = t6.total.values.get(year);
@@ -102,6 +105,16 @@ export function distributedTotal(plan: Plan, year: number): DistributedTotal {
     );
   }
   return { value: stated.value, table: "Tabel 6", cell: stated.cell };
+}
+
+/** `distributedTotal`, or undefined when the plan has none for the year (the rules that need one say so). */
+export function distributedTotalIfAny(plan: Plan, year: number): DistributedTotal | undefined {
+  try {
+    return distributedTotal(plan, year);
+  } catch (e) {
+    if (e instanceof PlanInputError) return undefined;
+    throw e;
+  }
 }
 
 /**

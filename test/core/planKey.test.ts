@@ -4,7 +4,7 @@ import { plan2024 } from "../../src/core/plan2024";
 import { allocationKey, planKey, simplestDecimal } from "../../src/core/planKey";
 import { computedContributions, contribution, keyOf } from "../../src/core/query";
 import { thrownInputError } from "../support/thrown";
-import { PlanBuilder, setFigure } from "../support/planBuilder";
+import { consistentPlan, fig, PlanBuilder, setFigure } from "../support/planBuilder";
 import { ROWS, roundedKeysPlan, TOTALS, YEARS } from "../support/roundedKeysPlan";
 
 /*
@@ -211,5 +211,64 @@ describe("key components", () => {
     expect(key.source).toBe("components");
     expect(key.keys.get("Beek")!.minus(new Decimal(5).div(12)).abs().lt("1e-20")).toBe(true);
     expect(sum(key.keys.values())).toEqual(new D(1));
+  });
+});
+
+describe("the key calculation table (Herberekening verdeelsleutel)", () => {
+  /*
+   * consistentPlan()'s four municipalities, weights gelijk 50% / jongeren 50%, jongeren shares
+   * 0 / 55,05% / 41,61% / 3,34%: keys 12,5% / 40,025% / 33,305% / 14,17% (add up to 100%).
+   * Tabel 6 shows them rounded: 12,50% / 40,03% / 33,31% / 14,17% (100,01%). 2025 (Tabel 4:
+   * 980.000): 122.500 / 392.245 / 326.389 / 138.866 exactly. With the shown keys in proportion
+   * Heerlen would be 0,4003 / 1,0001 × 980.000 = 392.254,77 → 392.255.
+   */
+  function planWithKeyTable() {
+    const plan = consistentPlan();
+    const shown = ["12,50%", "40,03%", "33,31%", "14,17%"];
+    plan.contributions!.rows.forEach((r, i) => (r.key = fig(shown[i])));
+    const jongeren = ["0", "0.5505", "0.4161", "0.0334"];
+    const f = (v: string) => ({ value: new D(v), decimals: 2 });
+    plan.keyTable = {
+      components: ["gelijk", "jongeren"],
+      weights: new Map([
+        ["gelijk", f("0.5")],
+        ["jongeren", f("0.5")],
+      ]),
+      rows: plan.municipalities.map((m, i) => ({
+        label: m,
+        municipality: m,
+        shares: new Map([
+          ["gelijk", f("0.25")],
+          ["jongeren", f(jongeren[i])],
+        ]),
+        key: fig(shown[i]),
+        amounts: new Map(),
+      })),
+      total: { label: "totaal", shares: new Map(), amounts: new Map() },
+    };
+    return plan;
+  }
+
+  test("Σ weight × share is the key, not the rounded key cells: Heerlen 40,025% × 980.000 = 392.245", () => {
+    const plan = planWithKeyTable();
+    const key = planKey(plan);
+    expect(key.source).toBe("table");
+    expect([...key.keys.values()]).toEqual(
+      ["0.125", "0.40025", "0.33305", "0.1417"].map((k) => new D(k))
+    );
+    expect(key.sum).toEqual(new D(1));
+    expect([...computedContributions(plan, 2025).values()]).toEqual(
+      [122500, 392245, 326389, 138866].map((a) => new D(a))
+    );
+    expect(contribution(plan, "Heerlen", 2025)).toEqual(new D(392245));
+    delete plan.keyTable;
+    expect(contribution(plan, "Heerlen", 2025)).toEqual(new D(392255));
+  });
+
+  test("a row without its shares keeps its key cell", () => {
+    const plan = planWithKeyTable();
+    plan.keyTable!.rows[1].shares.delete("jongeren");
+    plan.keyTable!.rows[1].key = { value: new D("0.40025"), decimals: 3 };
+    expect(planKey(plan).keys.get("Heerlen")).toEqual(new D("0.40025"));
   });
 });

@@ -12,6 +12,7 @@ import {
   yearTotal,
 } from "../../src/core/query";
 import { thrownInputError } from "../support/thrown";
+import { budgetPlan } from "../support/budgetPlan";
 import { PlanBuilder } from "../support/planBuilder";
 
 describe("query on the 2024 plan", () => {
@@ -143,6 +144,18 @@ describe("query on plans with other tables", () => {
     );
     expect(e.cell).toEqual({ sheet: "Tabel 6", address: "A4" });
     expect(contribution(plan, "Beek", 2025, "stated")).toEqual(new D(400));
+  });
+
+  test("a plan without Tabel 4 but with a budget distributes the budget's total", () => {
+    const plan = budgetPlan("1.000.000");
+    expect(distributedTotal(plan, 2025)).toEqual({
+      value: new D(1000000),
+      table: "Begroting",
+      cell: { sheet: "Begroting", address: "D3" },
+    });
+    // 12,35% × 1.000.000, not × the Tabel 6 total 980.000 (121.030).
+    expect(contribution(plan, "Beek", 2025)).toEqual(new D(123500));
+    expect(contribution(plan, "Beek", 2025, "stated")).toEqual(new D(121030));
   });
 
   test("a participant without a key stops the computation instead of enlarging the others' shares", () => {

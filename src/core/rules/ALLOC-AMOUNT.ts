@@ -2,8 +2,7 @@ import Decimal from "decimal.js";
 import { ContributionRow, Figure, Finding, Message, Plan } from "../model";
 import { ONE, roundTo, sum } from "../money";
 import { keyDescription, percentOf, planKey, PlanKey } from "../planKey";
-import { distributedTotal, DistributedTotal } from "../query";
-import { PlanInputError } from "../errors";
+import { distributedTotalIfAny, DistributedTotal } from "../query";
 import {
   cellAt,
   definedCells,
@@ -43,9 +42,10 @@ function fits(c: Checked, year: number, total: Decimal, key = c.key): boolean {
 
 /**
  * Tabel 6: each municipality's amount is its key × that year's total: the Tabel 4 total, or in
- * a plan without Tabel 4 the total row of Tabel 6. The key is the plan's most precise key. A
- * year computed with another key is one finding for the year; amounts computed over another
- * total (Tabel 6's instead of Tabel 4's) are each a wrong invoice, with that cause named.
+ * a plan without Tabel 4 the budget's amount to distribute, else the total row of Tabel 6. The
+ * key is the plan's most precise key. A year computed with another key is one finding for the
+ * year; amounts computed over another total (Tabel 6's instead of Tabel 4's or the budget's) are
+ * each a wrong invoice, with that cause named.
  */
 export const ALLOC_AMOUNT: Rule = {
   id: "ALLOC-AMOUNT",
@@ -65,9 +65,9 @@ export const ALLOC_AMOUNT: Rule = {
     });
     if (checked.length === 0) return [];
     const findings: Finding[] = [];
-    // Years Tabel 4 lacks have no total to check against; ALLOC-LINK reports them.
+    // Years Tabel 4 (or the budget) lacks have no total to check against; ALLOC-LINK reports them.
     for (const year of t6.years) {
-      const total = totalOf(plan, year);
+      const total = distributedTotalIfAny(plan, year);
       if (!total) continue;
       const wrong = checked.filter((c) => !fits(c, year, total.value));
       if (wrong.length === 0) continue;
@@ -83,19 +83,12 @@ export const ALLOC_AMOUNT: Rule = {
   },
 };
 
-function totalOf(plan: Plan, year: number): DistributedTotal | undefined {
-  try {
-    return distributedTotal(plan, year);
-  } catch (e) {
-    if (e instanceof PlanInputError) return undefined;
-    throw e;
-  }
-}
-
 function totalName(total: DistributedTotal): Message {
-  return total.table === "Tabel 4"
-    ? { nl: "Tabel 4-totaal", en: "Tabel 4 total" }
-    : { nl: "totaalregel van Tabel 6", en: "Tabel 6 total row" };
+  if (total.table === "Tabel 4") return { nl: "Tabel 4-totaal", en: "Tabel 4 total" };
+  if (total.table === "Begroting") {
+    return { nl: "te verdelen bedrag van de begroting", en: "the budget's amount to distribute" };
+  }
+  return { nl: "totaalregel van Tabel 6", en: "Tabel 6 total row" };
 }
 
 /** The key as a message shows it: as Tabel 6 shows it when that is the key used, else precisely. */
@@ -138,7 +131,7 @@ function rowFinding(
   });
 }
 
-/** The cause every wrong amount shares when all amounts are key × the Tabel 6 total instead of Tabel 4's. */
+/** The cause every wrong amount shares when all amounts are key × the Tabel 6 total instead of the distributed one. */
 function otherTotal(
   plan: Plan,
   checked: readonly Checked[],
@@ -147,16 +140,17 @@ function otherTotal(
 ): Message {
   const stated = plan.contributions?.total.values.get(year);
   if (
-    total.table !== "Tabel 4" ||
+    total.table === "Tabel 6" ||
     !stated ||
     stated.value.eq(total.value) ||
     !checked.every((c) => fits(c, year, stated.value))
   ) {
     return { nl: "", en: "" };
   }
+  const name = totalName(total);
   return {
-    nl: `; de bedragen zijn berekend over het Tabel 6-totaal ${euro(stated.value)}, niet over het Tabel 4-totaal ${euro(total.value)}`,
-    en: `; the amounts were computed from the Tabel 6 total ${euro(stated.value)}, not from the Tabel 4 total ${euro(total.value)}`,
+    nl: `; de bedragen zijn berekend over het Tabel 6-totaal ${euro(stated.value)}, niet over het ${name.nl} ${euro(total.value)}`,
+    en: `; the amounts were computed from the Tabel 6 total ${euro(stated.value)}, not from the ${name.en} ${euro(total.value)}`,
   };
 }
 

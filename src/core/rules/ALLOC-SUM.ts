@@ -4,6 +4,7 @@ import { PlanInputError } from "../errors";
 import { Contributions, FixAmount, Finding, Message, Plan } from "../model";
 import { sum } from "../money";
 import { allocationKey, keyDescription, PlanKey } from "../planKey";
+import { distributedTotalIfAny } from "../query";
 import { amountTolerance } from "./ALLOC-AMOUNT";
 import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
 
@@ -87,15 +88,6 @@ interface Amount {
   fits: boolean;
 }
 
-/**
- * The amounts to change so that the year adds up, or why none is proposed; undefined when
- * other rules report the cause (a key missing or negative, names not unique, a total in cents).
- *
- * Amounts that fit their key stay as they are but for the €1 steps. Amounts that do not fit
- * (an empty cell, a typo) become key × total, when they are the exception; when most amounts
- * do not fit, the year was computed with another key (ALLOC-AMOUNT says so) and the €1 steps
- * follow the year's own amounts instead.
- */
 /** The plan's key for repairs, or null when it cannot allocate (other rules say why). */
 function usableKey(plan: Plan): PlanKey | null {
   try {
@@ -106,6 +98,15 @@ function usableKey(plan: Plan): PlanKey | null {
   }
 }
 
+/**
+ * The amounts to change so that the year adds up, or why none is proposed; undefined when
+ * other rules report the cause (a key missing or negative, names not unique, a total in cents).
+ *
+ * Amounts that fit their key stay as they are but for the €1 steps. Amounts that do not fit
+ * (an empty cell, a typo) become key × total, when they are the exception; when most amounts
+ * do not fit, the year was computed with another key (ALLOC-AMOUNT says so) and the €1 steps
+ * follow the year's own amounts instead.
+ */
 function repair(
   plan: Plan,
   t6: Contributions,
@@ -113,12 +114,23 @@ function repair(
   key: PlanKey | null
 ): Repair | undefined {
   const total = valueAt(t6.total, year);
-  const reference = plan.totals?.years.includes(year) ? valueAt(plan.totals.total, year) : null;
-  if (reference && !reference.eq(total)) {
+  // The total the year distributes, when it is not this total row itself (Tabel 4, the budget).
+  const reference = distributedTotalIfAny(plan, year);
+  if (reference && reference.table !== "Tabel 6" && !reference.value.eq(total)) {
+    const [name, rule] =
+      reference.table === "Tabel 4"
+        ? [{ nl: "het Tabel 4-totaal", en: "the Tabel 4 total" }, "ALLOC-LINK"]
+        : [
+            {
+              nl: "het te verdelen bedrag van de begroting",
+              en: "the budget's amount to distribute",
+            },
+            "BUDGET-LINK",
+          ];
     return {
       none: {
-        nl: `Geen herstel voorgesteld: de totaalregel zelf (${euro(total)}) is niet het Tabel 4-totaal (${euro(reference)}, zie ALLOC-LINK); herstel eerst het totaal, dan de bedragen`,
-        en: `No repair proposed: the total row itself (${euro(total)}) is not the Tabel 4 total (${euro(reference)}, see ALLOC-LINK); correct the total first, then the amounts`,
+        nl: `Geen herstel voorgesteld: de totaalregel zelf (${euro(total)}) is niet ${name.nl} (${euro(reference.value)}, zie ${rule}); herstel eerst het totaal, dan de bedragen`,
+        en: `No repair proposed: the total row itself (${euro(total)}) is not ${name.en} (${euro(reference.value)}, see ${rule}); correct the total first, then the amounts`,
       },
     };
   }

@@ -1,6 +1,7 @@
 import { D } from "../../../src/core/money";
 import { ALLOC_AMOUNT } from "../../../src/core/rules/ALLOC-AMOUNT";
 import { consistentPlan, PlanBuilder, setFigure } from "../../support/planBuilder";
+import { budgetPlan } from "../../support/budgetPlan";
 import { ROWS, roundedKeysPlan } from "../../support/roundedKeysPlan";
 
 describe("ALLOC-AMOUNT", () => {
@@ -211,5 +212,27 @@ describe("ALLOC-AMOUNT: a year computed with another key is one finding", () => 
     expect(found[0].message.nl).toContain(
       "Ze volgen de afgeronde sleutels zoals Tabel 6 ze toont, niet de sleutel uit de sleutelcomponenten."
     );
+  });
+});
+
+describe("ALLOC-AMOUNT without Tabel 4: the budget's total is what the year distributes", () => {
+  test("silent when the amounts are key × the budget's total", () => {
+    expect(ALLOC_AMOUNT.run(budgetPlan("980.000"))).toEqual([]);
+  });
+
+  test("amounts computed over the Tabel 6 total instead of the budget's: each named, with that cause", () => {
+    // Budget 2025: 1.000.000; Tabel 6 still distributes 980.000 (12,35% × 980.000 = 121.030,
+    // not 12,35% × 1.000.000 = 123.500). The tolerance is € 1.000.000 × 0,005% + € 1 = € 51.
+    const found = ALLOC_AMOUNT.run(budgetPlan("1.000.000"));
+    expect(found.map((f) => [f.year, f.municipality, f.expected, f.actual])).toEqual([
+      [2025, "Beek", new D(123500), new D(121030)],
+      [2025, "Heerlen", new D(401000), new D(392980)],
+      [2025, "Maastricht", new D(333300), new D(326634)],
+      [2025, "Vaals", new D(142200), new D(139356)],
+    ]);
+    expect(found[0].message.nl).toBe(
+      "Tabel 6, Beek 2025: € 121.030, maar 12,35% × € 1.000.000 (te verdelen bedrag van de begroting) = € 123.500 (verschil -€ 2.470, toegestaan € 51); de bedragen zijn berekend over het Tabel 6-totaal € 980.000, niet over het te verdelen bedrag van de begroting € 1.000.000"
+    );
+    expect(found[0].cells.map((c) => `${c.sheet}!${c.address}`)).toContain("Begroting!D3");
   });
 });

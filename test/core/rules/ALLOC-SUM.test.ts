@@ -1,6 +1,7 @@
 import { D } from "../../../src/core/money";
 import { ALLOC_SUM } from "../../../src/core/rules/ALLOC-SUM";
 import { allocate } from "../../../src/core/allocate";
+import { budgetPlan } from "../../support/budgetPlan";
 import { consistentPlan, fig, setFigure } from "../../support/planBuilder";
 import { ROWS, roundedKeysPlan, TOTALS, YEARS } from "../../support/roundedKeysPlan";
 
@@ -94,6 +95,25 @@ describe("ALLOC-SUM", () => {
     expect(f.message.nl).toContain(
       "Geen herstel voorgesteld: de totaalregel zelf (€ 805.000) is niet het Tabel 4-totaal (€ 805.100, zie ALLOC-LINK); herstel eerst het totaal, dan de bedragen"
     );
+  });
+
+  test("without Tabel 4, a total row that is not the budget's total gets no repair either", () => {
+    const plan = budgetPlan("980.100");
+    setFigure(plan.contributions!.rows[0], 2025, "121.031");
+    const [f] = ALLOC_SUM.run(plan);
+    expect([f.year, f.fix]).toEqual([2025, undefined]);
+    expect(f.message.nl).toContain(
+      "Geen herstel voorgesteld: de totaalregel zelf (€ 980.000) is niet het te verdelen bedrag van de begroting (€ 980.100, zie BUDGET-LINK); herstel eerst het totaal, dan de bedragen"
+    );
+  });
+
+  test("without Tabel 4, a drift under the budget's own total is repaired by € 1", () => {
+    const plan = budgetPlan("980.000");
+    setFigure(plan.contributions!.rows[0], 2025, "121.031");
+    const [f] = ALLOC_SUM.run(plan);
+    expect(f.fix!.map(({ municipality, from, to }) => [municipality, from, to])).toEqual([
+      ["Beek", new D(121031), new D(121030)],
+    ]);
   });
 
   test("a difference larger than rounding can cause gets no repair of euros", () => {
