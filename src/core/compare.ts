@@ -288,7 +288,25 @@ function distribution(side: CompareSide, source: ContributionSource): Distributi
 }
 
 function statedDistribution(side: CompareSide): Distribution {
-  const { plan, year } = side;
+  const { amounts, cents } = statedAmounts(side.plan, side.year);
+  return {
+    side,
+    total: sum(amounts.values()),
+    amounts,
+    weights: amounts,
+    unit: new D(cents ? "0.01" : 1),
+    keyNotes: [],
+  };
+}
+
+/**
+ * The Tabel 6 amounts of a year as written, per municipality: each row a participating
+ * municipality once, each amount ≥ 0 with at most 2 decimals. `cents` when any has cents.
+ */
+export function statedAmounts(
+  plan: Plan,
+  year: number
+): { amounts: Map<string, Decimal>; cents: boolean } {
   const t6 = plan.contributions;
   if (!t6) {
     throw new PlanInputError(
@@ -337,14 +355,7 @@ function statedDistribution(side: CompareSide): Distribution {
     if (!f.value.isInteger()) cents = true;
     amounts.set(m, f.value);
   }
-  return {
-    side,
-    total: sum(amounts.values()),
-    amounts,
-    weights: amounts,
-    unit: new D(cents ? "0.01" : 1),
-    keyNotes: [],
-  };
+  return { amounts, cents };
 }
 
 /** Tabel 6 rows must name each participating municipality once, or amounts would be lost. */

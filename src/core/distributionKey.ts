@@ -34,6 +34,14 @@ const COMPONENT_ALIASES: Readonly<Record<string, string>> = {
   claims: "declaraties",
 };
 
+/** Headers of a column that holds the key itself (a key table): percentages or fractions. */
+export const KEY_HEADERS: ReadonlySet<string> = new Set([
+  "sleutel",
+  "verdeelsleutel",
+  "key",
+  "distribution key",
+]);
+
 /** The canonical name of a component header; other headers (e.g. `budget`) stay as written, lower-cased. */
 export function componentName(header: string): string {
   const h = header.trim().toLowerCase().replace(/\s+/g, " ");

@@ -163,7 +163,7 @@ function keySentence(row: ChangeRow, cmp: ContributionComparison): Message | und
 }
 
 /** Two fractions as percentages with as many decimals (2 to 6) as it takes to tell them apart. */
-function distinctPercents(a: Decimal, b: Decimal): [Message, Message] {
+export function distinctPercents(a: Decimal, b: Decimal): [Message, Message] {
   let d = 2;
   while (d < 6 && a.times(100).toDecimalPlaces(d).eq(b.times(100).toDecimalPlaces(d))) d++;
   return [

@@ -1,6 +1,12 @@
 import Decimal from "decimal.js";
 import { address } from "../core/address";
-import { componentName, ComponentRow, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
+import {
+  componentName,
+  ComponentRow,
+  EQUAL_SHARE,
+  KEY_HEADERS,
+  SLA_COMPONENTS,
+} from "../core/distributionKey";
 import { readDutchNumber } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { CellRef, Message } from "../core/model";
@@ -9,7 +15,7 @@ import {
   resolveMunicipality,
   unknownMunicipalityMessage,
 } from "../core/municipalities";
-import { plainDecimal } from "../core/value";
+import { decimalValue, plainDecimal } from "../core/value";
 
 /** A cell that holds neither a number nor a text (an error value, a date), and what it holds, in words. */
 export class NotAValue {
@@ -193,7 +199,8 @@ function componentNumber(
   w: { nl: string; en: string },
   cell?: CellRef
 ): Decimal {
-  const value = plainDecimal(v);
+  // A key column holds the keys themselves, as percentages (3,53%) or fractions.
+  const value = KEY_HEADERS.has(component) ? decimalValue(v)?.value : plainDecimal(v);
   if (value === undefined) {
     const shown = shownValue(v);
     throw new PlanInputError(

@@ -7,6 +7,7 @@ import { Figure, Plan, StaffingRole, YearFigures } from "../../src/core/model";
 import { D } from "../../src/core/money";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { plan2024 } from "../../src/core/plan2024";
+import { hamilton } from "../support/hamilton";
 
 const fig = (v: Decimal.Value, sheet?: string, address?: string): Figure => ({
   value: new D(v),
@@ -303,28 +304,6 @@ describe("change (for UP.CHANGE)", () => {
     expect(() => changePartOf("sleutels")).toThrow(PlanInputError);
   });
 });
-
-/** Largest remainder in exact integers, written apart from src/core/allocate for the check. */
-function hamilton(total: bigint, weights: bigint[], names: string[]): bigint[] {
-  const s = weights.reduce((a, b) => a + b, 0n);
-  const parts = weights.map((w) => (total * w) / s);
-  const rems = weights.map((w) => (total * w) % s);
-  let left = total - parts.reduce((a, b) => a + b, 0n);
-  const order = weights
-    .map((w, i) => i)
-    .sort(
-      (i, j) =>
-        (rems[j] > rems[i] ? 1 : rems[j] < rems[i] ? -1 : 0) ||
-        (weights[j] > weights[i] ? 1 : weights[j] < weights[i] ? -1 : 0) ||
-        names[i].localeCompare(names[j], "nl")
-    );
-  for (const i of order) {
-    if (left === 0n) break;
-    parts[i] += 1n;
-    left -= 1n;
-  }
-  return parts;
-}
 
 describe("the embedded 2024 plan", () => {
   const plan = plan2024();
