@@ -245,7 +245,7 @@ function changeText(ch: LineChange, lang: Lang): string {
 }
 
 /** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
-function table(rows: string[][], leftColumns: number): string[] {
+export function table(rows: string[][], leftColumns: number): string[] {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   return rows.map((r) =>
     r

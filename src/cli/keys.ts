@@ -202,7 +202,7 @@ function calculationText(t: ExactKeyTable): string {
   );
 }
 
-function unitOf(value: string | undefined): Decimal {
+export function unitOf(value: string | undefined): Decimal {
   if (value === undefined || value === "1") return new D(1);
   if (value === "0.01" || value === "0,01") return new D("0.01");
   throw new PlanInputError({
@@ -257,7 +257,7 @@ export function weightsOf(text: string, table: ComponentTable): Map<string, Deci
 }
 
 /** Reads a component file (.csv or .xlsx); `note` hears what the reader had to assume (an encoding). */
-async function readComponentsFile(
+export async function readComponentsFile(
   path: string,
   shown: string,
   note: (text: Message) => void = () => undefined

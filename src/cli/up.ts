@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   template: async () => (await import("./template")).templateCommand,
   compare: async () => (await import("./compare")).compareCommand,
   report: async () => (await import("./report")).reportCommand,
+  settle: async () => (await import("./settle")).settleCommand,
 };
 
 const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
@@ -24,6 +25,7 @@ const HELP = `up — controle van het Uitvoeringsplan / checks the execution pla
   up template <uit.xlsx> [--empty]
   up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]
   up report [plan.xlsx] --out <verslag.xlsx> [--force] [--lang nl|en] [--allow-partial]
+  up settle [plan.xlsx] --year J --actual N [--keys componenten.csv|.xlsx] [--weights …] [--unit 1|0.01] [--json] [--lang nl|en] [--explain]
 
 Zonder bestand gebruikt up het ingebouwde Uitvoeringsplan 2024.
 Exit: 0 geen fouten, 1 fouten in het plan, 2 kon niet draaien (melding op stderr).

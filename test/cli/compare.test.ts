@@ -7,35 +7,11 @@ import { D } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
 import { writeExamples } from "../../src/workbook/examples";
 import { writeTemplateWorkbook } from "../../src/workbook/template";
+import { hamilton, PUBLISHED_KEYS_BP } from "../support/hamilton";
 import { runCli } from "../support/runCli";
 
-/** Largest remainder in exact integers, apart from src/core/allocate: equal remainders to the larger key, then the name. */
-function hamilton(total: bigint, weights: bigint[], names: readonly string[]): bigint[] {
-  const s = weights.reduce((a, b) => a + b, 0n);
-  const parts = weights.map((w) => (total * w) / s);
-  const rems = weights.map((w) => (total * w) % s);
-  let left = total - parts.reduce((a, b) => a + b, 0n);
-  const cmp = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
-  const order = weights
-    .map((_, i) => i)
-    .sort(
-      (i, j) =>
-        cmp(rems[j], rems[i]) ||
-        cmp(weights[j], weights[i]) ||
-        names[i].localeCompare(names[j], "nl")
-    );
-  for (const i of order) {
-    if (left === 0n) break;
-    parts[i] += 1n;
-    left -= 1n;
-  }
-  return parts;
-}
-
-// The published keys of Tabel 6 in basis points (3,53% → 353) and the Tabel 4 totals.
-const BP = [353, 612, 404, 455, 290, 1197, 925, 551, 1643, 377, 287, 1582, 474, 256, 335, 259].map(
-  BigInt
-);
+// The published keys of Tabel 6 in basis points and the Tabel 4 totals.
+const BP = [...PUBLISHED_KEYS_BP];
 const TOTAL_2024 = 2582231n;
 const TOTAL_2025 = 2183425n;
 

@@ -65,3 +65,9 @@ test("up report writes with ExcelJS's single-file build, loaded only for the wri
   // The built-in plan is not read from a zip: nothing of ExcelJS's package dependencies loads.
   expect(loaded.filter((f) => /^(unzipper|archiver|jszip|saxes|fast-csv)\//.test(f))).toEqual([]);
 });
+
+test("up settle on the built-in plan loads no ExcelJS, and of the packages only decimal.js", () => {
+  expect(packagesLoaded(["settle", "--year", "2025", "--actual", "2250000"])).toEqual([
+    "decimal.js/decimal.js",
+  ]);
+});
