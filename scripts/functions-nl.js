@@ -157,6 +157,41 @@ const TRANSLATIONS = {
       "Controleert het plan: het aantal fouten die de controleregels vinden. Werkt bij als het plan verandert.",
     parameters: {},
   },
+  SETTLEMENT: {
+    name: "AFREKENING",
+    description:
+      "Afrekening na de jaarrekening: wat de gemeente over een jaar bijbetaalt (positief) of terugkrijgt (negatief), de werkelijke kosten verdeeld met de definitieve sleutel min het voorschot uit Tabel 6; of één deel daarvan.",
+    parameters: {
+      municipality: {
+        name: "gemeente",
+        description: 'Naam van een deelnemende gemeente, bijv. "Heerlen".',
+      },
+      year: {
+        name: "jaar",
+        description:
+          "Het jaar dat wordt afgerekend, bijv. 2025; de bedragen in Tabel 6 zijn de voorschotten.",
+      },
+      actual: {
+        name: "werkelijk",
+        description: "De werkelijke kosten van dat jaar uit de jaarrekening, in euro's.",
+      },
+      components: {
+        name: "componenten",
+        description:
+          'Bereik met de definitieve sleutel: de gemeente en haar componenten (jongeren, toekenningen, declaraties), of een kolom "sleutel" met de sleutels; leeg voor de voorlopige sleutel.',
+      },
+      part: {
+        name: "deel",
+        description:
+          '"afrekening" (standaard), "voorschot", "definitief", "kosten" (kosteneffect) of "sleutel" (sleuteleffect).',
+      },
+      weights: {
+        name: "wegingen",
+        description:
+          "Wegingen in procenten voor de componenten, zoals bij SLEUTELS; leeg voor de wegingen van het plan, anders elk 25%.",
+      },
+    },
+  },
 };
 
 const NAME = /^[A-Z][A-Z0-9_.]*$/;

@@ -33,6 +33,7 @@ export const ARG = {
   total: { nl: "totaal", en: "total" },
   keys: { nl: "sleutels", en: "keys" },
   unit: { nl: "eenheid", en: "unit" },
+  actual: { nl: "werkelijk", en: "actual" },
 } as const satisfies Record<string, ArgName>;
 
 function wrong(arg: ArgName, nl: string, en: string): PlanInputError {

@@ -236,3 +236,29 @@ export function allocate(total: unknown, keys: unknown[][], unit?: unknown): unk
 export function check(invocation: CustomFunctions.StreamingInvocation<number>): void {
   stream(invocation, (plan) => answers.check(plan));
 }
+
+/**
+ * Settlement after the annual accounts: what the municipality pays (positive) or gets back (negative) for a year, the actual costs distributed with the final key minus the advance in Tabel 6; or one part of it.
+ * @customfunction SETTLEMENT SETTLEMENT
+ * @param municipality Name of a participating municipality, e.g. "Heerlen".
+ * @param year The year settled, e.g. 2025; its Tabel 6 amounts are the advances.
+ * @param actual The year's actual costs from the annual accounts, in euros.
+ * @param [components] Range with the final key: the municipality and its components (jongeren, toekenningen, declaraties), or a column "sleutel" with the keys; empty for the provisional key.
+ * @param [part] "settlement" (default), "advance", "final", "cost" (cost effect) or "key" (key effect).
+ * @param [weights] Weights in percent for the components, as for KEYS; empty for the plan's weights, else 25% each.
+ * @param invocation Streaming invocation.
+ * @returns Amount in euros: positive the municipality pays, negative it gets back.
+ */
+export function settlement(
+  municipality: unknown,
+  year: unknown,
+  actual: unknown,
+  components: unknown[][],
+  part: unknown,
+  weights: unknown[][],
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  stream(invocation, (plan) =>
+    answers.settlement(plan, municipality, year, actual, components, part, weights)
+  );
+}

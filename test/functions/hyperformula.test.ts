@@ -218,8 +218,62 @@ async function buildWorkbook(): Promise<ExcelJS.Workbook> {
   k.getCell("E2").value = f(`UP.KEYS(A2:D${last})`);
   k.getCell("J2").value = f("UP.MUNICIPALITIES()");
 
+  addSettlementSheet(wb, t6, last);
+
   // Saved and opened once more, as a user's file would be.
   return roundTrip(wb);
+}
+
+/** Actual costs of 2025 for the settlement sheet. */
+const ACTUAL_2025 = 2250000;
+const SETTLE_FIRST = 3;
+
+/**
+ * The settlement of 2025 against € 2.250.000 with the final key of the Sleutel sheet's
+ * components: UP.SETTLEMENT beside the native twin, the largest remainder of the actual costs
+ * with the native key (Sleutel!F) minus the Tabel 6 amount, and UP's two parts.
+ */
+function addSettlementSheet(wb: ExcelJS.Workbook, t6: Located, lastComponentRow: number): void {
+  const a = wb.addWorksheet("Afrekening");
+  a.getRow(1).values = ["werkelijk 2025", ACTUAL_2025];
+  a.getRow(2).values = [
+    "gemeente",
+    "UP.SETTLEMENT",
+    "sleutel",
+    "exact",
+    "afgerond",
+    "rest",
+    "definitief",
+    "voorschot",
+    "zelf berekend",
+    "kosten",
+    "sleutel",
+  ];
+  const top = SETTLE_FIRST;
+  const bottom = SETTLE_FIRST + MUNICIPALITIES.length - 1;
+  const components = `Sleutel!$A$1:$D$${lastComponentRow}`;
+  MUNICIPALITIES.forEach((m, r) => {
+    const n = SETTLE_FIRST + r;
+    const up = (part?: string) =>
+      f(`UP.SETTLEMENT($A${n},2025,$B$1,${components}${part ? `,"${part}"` : ""})`);
+    a.getCell(`A${n}`).value = m;
+    a.getCell(`B${n}`).value = up();
+    a.getCell(`C${n}`).value = f(`Sleutel!F${2 + r}`);
+    a.getCell(`D${n}`).value = f(`C${n}*$B$1`);
+    a.getCell(`E${n}`).value = f(`ROUNDDOWN(D${n},0)`);
+    a.getCell(`F${n}`).value = f(`D${n}-E${n}`);
+    a.getCell(`G${n}`).value = f(
+      `E${n}+IF(COUNTIF(F$${top}:F$${bottom},">"&F${n})` +
+        `+COUNTIFS(F$${top}:F$${bottom},F${n},C$${top}:C$${bottom},">"&C${n})` +
+        `<$B$1-SUM(E$${top}:E$${bottom}),1,0)`
+    );
+    a.getCell(`H${n}`).value = f(ref(t6, t6.years.get(2025)!, t6.rows.get(m)!));
+    a.getCell(`I${n}`).value = f(`G${n}-H${n}`);
+    a.getCell(`J${n}`).value = up("kosten");
+    a.getCell(`K${n}`).value = up("sleutel");
+  });
+  a.getCell(`B${bottom + 1}`).value = f(`SUM(B${top}:B${bottom})`);
+  a.getCell(`H${bottom + 1}`).value = f(`SUM(H${top}:H${bottom})`);
 }
 
 /** The sheets as HyperFormula takes them: formulas with "=", values as they are. */
@@ -352,4 +406,23 @@ test("an error of a UP function is an Excel error with its message in the engine
   const w = hf.getCellValue({ sheet: id, row: 41, col: 0 }) as { type: string; message: string };
   expect(w.type).toBe("NA");
   expect(w.message).toBe("Jaar 2031 staat niet in Tabel 4 (wel: 2023–2027)");
+});
+
+test("UP.SETTLEMENT equals the native settlement: the final key's largest remainder minus the Tabel 6 advance", () => {
+  const bottom = SETTLE_FIRST + MUNICIPALITIES.length - 1;
+  for (let n = SETTLE_FIRST; n <= bottom; n++) {
+    const up = value("Afrekening", `B${n}`);
+    expect(typeof up).toBe("number");
+    expect(up).toBe(value("Afrekening", `I${n}`));
+    expect(
+      (value("Afrekening", `J${n}`) as number) + (value("Afrekening", `K${n}`) as number)
+    ).toBe(up);
+  }
+  // The settlements add up to the actual costs minus the advances, to the euro.
+  expect(value("Afrekening", `B${bottom + 1}`)).toBe(
+    ACTUAL_2025 - (value("Afrekening", `H${bottom + 1}`) as number)
+  );
+  // The final key differs from Tabel 6's: somewhere the key effect is not 0.
+  const keyEffects = MUNICIPALITIES.map((_, r) => value("Afrekening", `K${SETTLE_FIRST + r}`));
+  expect(keyEffects.some((k) => k !== 0)).toBe(true);
 });
