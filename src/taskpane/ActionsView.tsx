@@ -18,6 +18,13 @@ const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
+/** What a write changed: its cells, or the sheet it added. */
+function batchSize(b: BackupBatch): { nl: string; en: string } {
+  const sheets = b.addedSheets.map((n) => `"${n}"`).join(", ");
+  if (b.cells === 0) return { nl: `blad ${sheets} toegevoegd`, en: `sheet ${sheets} added` };
+  return { nl: `${b.cells} cellen`, en: `${b.cells} cells` };
+}
+
 /** The date-stamped file name of a downloaded report. */
 export function reportFileName(workbook: string, date: Date): string {
   const base = workbook.replace(/\.xlsx$/i, "").replace(/[^\p{L}\p{N}_ -]+/gu, "_") || "plan";
@@ -171,8 +178,8 @@ export function ActionsView(props: {
                 const b = await excel.restore();
                 return b
                   ? t(
-                      `"${b.label}" teruggezet (${b.cells} cellen).`,
-                      `"${b.label}" restored (${b.cells} cells).`
+                      `"${b.label}" teruggezet (${batchSize(b).nl}).`,
+                      `"${b.label}" restored (${batchSize(b).en}).`
                     )
                   : t("Er was niets om terug te zetten.", "There was nothing to restore.");
               },
@@ -185,8 +192,8 @@ export function ActionsView(props: {
         <p className={styles.hint}>
           {backup
             ? t(
-                `Laatste wijziging: "${backup.label}", ${backup.cells} cellen.`,
-                `Last change: "${backup.label}", ${backup.cells} cells.`
+                `Laatste wijziging: "${backup.label}", ${batchSize(backup).nl}.`,
+                `Last change: "${backup.label}", ${batchSize(backup).en}.`
               )
             : t("Nog geen wijzigingen door UP.", "No changes by UP yet.")}
         </p>

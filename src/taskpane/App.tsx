@@ -21,6 +21,8 @@ import { LoadedPlan, PaneHost, ReadStage } from "./host";
 import { LangContext } from "./i18n";
 import { PaneTab, PaneTabs } from "./PaneTabs";
 import { ReadCancelled } from "./read/workerRead";
+import { SettlementTab } from "./settle/SettlementTab";
+import type { SettlementShown } from "./settle/SettlementView";
 import { useTask } from "./useTask";
 import type { PendingWrite, PreviewRow } from "./WriteDialog";
 
@@ -71,7 +73,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-type TabId = "findings" | "plan" | "keys" | "compare" | "report";
+type TabId = "findings" | "plan" | "keys" | "compare" | "settle" | "report";
 
 interface State {
   loaded: LoadedPlan;
@@ -99,6 +101,7 @@ export function App({ host }: { host: PaneHost }) {
   /** The check run whose key view was opened: it stays mounted (hidden) to keep its scenario. */
   const [keysRun, setKeysRun] = useState<number | null>(null);
   const [comparison, setComparison] = useState<KeyComparison | null>(null);
+  const [settlement, setSettlement] = useState<SettlementShown | null>(null);
   const [pending, setPending] = useState<(PendingWrite & { writes: CellWrite[] }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The file picked in the browser; shown from the moment it is picked. */
@@ -114,6 +117,7 @@ export function App({ host }: { host: PaneHost }) {
       setState((s) => ({ loaded, result, run: (s?.run ?? 0) + 1 }));
       setAccepted(new Map(loaded.accepted));
       setComparison(null);
+      setSettlement(null);
       if (!keepTab) setTab("findings");
     });
   }, []);
@@ -123,6 +127,7 @@ export function App({ host }: { host: PaneHost }) {
     setState(null);
     setAccepted(new Map());
     setComparison(null);
+    setSettlement(null);
     setPending(null);
   }, []);
 
@@ -283,6 +288,7 @@ export function App({ host }: { host: PaneHost }) {
             date: new Date(),
             keys: comparison ?? undefined,
             remarks: state.loaded.remarks,
+            sections: settlement ? [settlement.section] : undefined,
           },
           lang
         )
@@ -301,6 +307,7 @@ export function App({ host }: { host: PaneHost }) {
     { id: "plan", label: t("Plan", "Plan") },
     { id: "keys", label: t("Verdeelsleutel", "Key") },
     { id: "compare", label: t("Vergelijken", "Compare") },
+    { id: "settle", label: t("Afrekening", "Settlement") },
     { id: "report", label: inExcel ? t("Acties", "Actions") : t("Verslag", "Report") },
   ];
   const tabName = tabs.find((x) => x.id === tab)?.label ?? "";
@@ -478,6 +485,15 @@ export function App({ host }: { host: PaneHost }) {
                     />
                   </div>
                 )}
+                <SettlementTab
+                  shown={tab === "settle"}
+                  key={state.run}
+                  plan={plan}
+                  run={task.run}
+                  readSelection={excel?.excel.readSelection}
+                  insertSheet={excel?.excel.insertSettlementSheet}
+                  onSettlement={setSettlement}
+                />
                 {tab === "report" && (
                   <ActionsView
                     host={host}

@@ -9,6 +9,8 @@ import type { Lang } from "./i18n";
 
 /** Writing with a backup, and the report sheet, load with their first use, not with the pane. */
 const backup = () => import("../excel/write/backup");
+/** Reading the selection and inserting the settlement sheet load with the Afrekening view's first use. */
+const settlementSheet = () => import("../excel/write/settlementSheet");
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
   Excel.run(batch);
@@ -62,6 +64,14 @@ export function excelHost(lang: Lang): ExcelPaneHost {
       },
       // The copy (zip patch, ExcelJS fallback) loads with its first use, not with the pane.
       valuesCopy: async () => (await import("../excel/write/workbookFile")).openValuesCopy(),
+      readSelection: async () => {
+        const { readSelection } = await settlementSheet();
+        return run(readSelection);
+      },
+      insertSettlementSheet: async (report, label) => {
+        const { insertSettlementSheet } = await settlementSheet();
+        return run((c) => insertSettlementSheet(c, report, label));
+      },
       insertTemplate: async (withPlan) => {
         const [{ writeTemplateWorkbook }, { plan2024 }, { insertSheets }] = await Promise.all([
           import("../workbook/template"),

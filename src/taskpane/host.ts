@@ -58,6 +58,10 @@ export interface ExcelActions {
   writeReport(report: Report): Promise<string>;
   valuesCopy(): Promise<ValuesCopyOutcome>;
   insertTemplate(withPlan2024: boolean): Promise<void>;
+  /** The selected range's address and values (the settlement reads the actual costs or components). */
+  readSelection(): Promise<{ address: string; values: unknown[][] }>;
+  /** Inserts a sheet such as "Afrekening 2025", kept for "restore"; returns its name. */
+  insertSettlementSheet(report: Report, label: string): Promise<string>;
 }
 
 /** The pane inside Excel: it works on the open workbook. */

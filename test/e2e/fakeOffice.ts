@@ -40,6 +40,8 @@ function stub(data: FakeWorkbookData): void {
     /** Ranges merged into one cell, and print titles set (`Blad!$5:$5`), as the report sets them. */
     merged: [] as string[],
     printTitles: [] as string[],
+    /** What the user has selected, as "Sheet!A1:B2"; the test sets it. */
+    selection: "",
   };
   let ids = 0;
   const addSheet = (name: string) => {
@@ -192,6 +194,9 @@ function stub(data: FakeWorkbookData): void {
       return this;
     },
     activate() {},
+    delete() {
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+    },
     getRange: (a: string) => byAddress(sheet, a),
     getRanges: (a: string) => ({
       select() {
@@ -236,6 +241,12 @@ function stub(data: FakeWorkbookData): void {
       },
       load() {},
       worksheets,
+      getSelectedRange: () => {
+        const [name, a] = book.selection.split("!");
+        const s = find(name);
+        if (!s) throw new Error(`ItemNotFound: ${name}`);
+        return byAddress(s, a);
+      },
       tables: { items: [], load() {}, onChanged: events, onAdded: events, onDeleted: events },
       insertWorksheetsFromBase64() {},
     },

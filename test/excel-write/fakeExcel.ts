@@ -64,6 +64,8 @@ export class FakeBook {
   /** Office.js members used that this Excel lacks (a requirement set switched off). */
   missing: string[] = [];
   active?: string;
+  /** What the user has selected, as "Sheet!A1:B2". */
+  selection?: string;
   syncs = 0;
 
   sheet(name: string): FakeSheet {
@@ -279,6 +281,9 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
       book.active = sheet.name;
     },
     getRange: (a: string) => range(sheet, a),
+    delete() {
+      pending.push(() => book.sheets.splice(book.sheets.indexOf(sheet), 1));
+    },
     getRanges: (a: string) => {
       gated("ExcelApi 1.9", "Excel.Worksheet.getRanges", true);
       const parts = a.split(",").map((p) => range(sheet, p.trim()));
@@ -305,6 +310,11 @@ export function fakeContext(book: FakeBook): Excel.RequestContext {
 
   const context = {
     workbook: {
+      getSelectedRange: () => {
+        if (!book.selection) throw new Error("nothing selected");
+        const [sheet, a] = book.selection.split("!");
+        return range(book.sheet(sheet), a);
+      },
       worksheets: {
         getItem: (name: string) => {
           const s = book.find(name);

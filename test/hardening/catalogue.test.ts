@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
 const DIRS = ["test/hardening", "test/nodataloss"];
-const ID = /^[RCAFPN]\d{2}$/;
+const ID = /^[RCAFPNS]\d{2}$/;
 
 const doc = readFileSync(join(ROOT, "docs", "BAD-INPUT.md"), "utf8");
 const rows = [...doc.matchAll(/^\|\s*([A-Z]\d{2})\s*\|/gm)].map((m) => m[1]);
@@ -20,8 +20,8 @@ function testIds(): Map<string, string[]> {
     for (const file of readdirSync(join(ROOT, dir)).filter((f) => /\.test\.tsx?$/.test(f))) {
       const text = readFileSync(join(ROOT, dir, file), "utf8");
       const found = [
-        ...text.matchAll(/(?:\btest|\bit|\))\(\s*["'`]([RCAFPN]\d{2}) /g),
-        ...text.matchAll(/\[\s*["'`]([RCAFPN]\d{2})["'`]\s*,/g),
+        ...text.matchAll(/(?:\btest|\bit|\))\(\s*["'`]([RCAFPNS]\d{2}) /g),
+        ...text.matchAll(/\[\s*["'`]([RCAFPNS]\d{2})["'`]\s*,/g),
       ].map((m) => m[1]);
       for (const id of found) ids.set(id, [...(ids.get(id) ?? []), `${dir}/${file}`]);
     }

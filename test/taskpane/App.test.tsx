@@ -51,6 +51,8 @@ function excelActions(overrides: Partial<ExcelActions> = {}): ExcelActions {
     writeReport: jest.fn(async () => "Controleverslag"),
     valuesCopy: jest.fn(async () => ({ replaced: 0, withoutResult: [] })),
     insertTemplate: jest.fn(async () => undefined),
+    readSelection: jest.fn(async () => ({ address: "Blad1!A1", values: [[""]] })),
+    insertSettlementSheet: jest.fn(async () => "Afrekening"),
     ...overrides,
   };
 }

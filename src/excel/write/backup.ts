@@ -8,8 +8,11 @@ import { CellRef } from "../../core/model";
 export const BACKUP_SHEET = "UP_Backup";
 const HEADER = ["batch", "tijd", "actie", "blad", "cel", "soort", "vorige inhoud", "vorige opmaak"];
 
-/** How a previous content is kept: f formula, n number, b boolean, s text ("" = empty). */
-type Kind = "f" | "n" | "b" | "s";
+/**
+ * How a previous content is kept: f formula, n number, b boolean, s text ("" = empty);
+ * + a sheet UP added, which restore removes.
+ */
+type Kind = "f" | "n" | "b" | "s" | "+";
 
 function kindOf(v: unknown): Kind {
   if (isFormula(v)) return "f";
@@ -49,7 +52,21 @@ export interface BackupBatch {
   batch: string;
   time: string;
   label: string;
+  /** Cells whose previous content the batch keeps. */
   cells: number;
+  /** Sheets UP added in the batch, which restore removes. */
+  addedSheets: string[];
+}
+
+/** What a batch's rows of the backup sheet amount to. */
+function batchOf(mine: unknown[][]): BackupBatch {
+  return {
+    batch: String(mine[0][0]),
+    time: String(mine[0][1]),
+    label: String(mine[0][2]),
+    cells: mine.filter((r) => r[5] !== "+").length,
+    addedSheets: mine.filter((r) => r[5] === "+").map((r) => String(r[3])),
+  };
 }
 
 function isFormula(v: unknown): boolean {
@@ -130,13 +147,34 @@ export async function writeWithBackup(
   return { status: "written", batch, count: writes.length };
 }
 
+/**
+ * Records a sheet UP has just added as a batch of its own, so that "Laatste wijziging
+ * terugzetten" removes it again.
+ */
+export async function recordAddedSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  label: string,
+  now: Date = new Date()
+): Promise<BackupBatch> {
+  const { rows } = await backupRows(context);
+  const sheet = await backupSheet(context);
+  const batch = `${now.toISOString()}#${rows.length + 1}`;
+  const row = rows.length + 2;
+  sheet.getRange(`A${row}:H${row}`).numberFormat = [HEADER.map(() => "@")];
+  sheet.getRange(`A${row}:H${row}`).values = [
+    [batch, now.toISOString(), label, sheetName, "", "+", "", ""],
+  ];
+  await context.sync();
+  return { batch, time: now.toISOString(), label, cells: 0, addedSheets: [sheetName] };
+}
+
 /** The most recent write that can be restored, or null. */
 export async function lastBackup(context: Excel.RequestContext): Promise<BackupBatch | null> {
   const { rows } = await backupRows(context);
   if (rows.length === 0) return null;
   const batch = String(rows[rows.length - 1][0]);
-  const mine = rows.filter((r) => String(r[0]) === batch);
-  return { batch, time: String(mine[0][1]), label: String(mine[0][2]), cells: mine.length };
+  return batchOf(rows.filter((r) => String(r[0]) === batch));
 }
 
 /**
@@ -151,7 +189,14 @@ export async function restoreLastBackup(
   const batch = String(rows[rows.length - 1][0]);
   const first = rows.findIndex((r) => String(r[0]) === batch);
   const mine = rows.slice(first);
+  // A sheet the user has removed since is simply gone already.
+  const added = mine
+    .filter((r) => r[5] === "+")
+    .map((r) => context.workbook.worksheets.getItemOrNullObject(String(r[3])));
+  if (added.length > 0) await context.sync();
+  for (const a of added) if (!a.isNullObject) a.delete();
   for (const r of [...mine].reverse()) {
+    if (r[5] === "+") continue;
     const target = context.workbook.worksheets.getItem(String(r[3])).getRange(String(r[4]));
     const content = String(r[6]);
     const format = String(r[7] ?? "");
@@ -174,5 +219,5 @@ export async function restoreLastBackup(
   }
   sheet.getRange(`A${first + 2}:H${first + 1 + mine.length}`).clear();
   await context.sync();
-  return { batch, time: String(mine[0][1]), label: String(mine[0][2]), cells: mine.length };
+  return batchOf(mine);
 }
