@@ -18,6 +18,7 @@ import { finalKeyFromComponents, settle } from "../../src/core/settle";
 import { DEFAULT_WEIGHTS } from "../../src/core/distributionKey";
 import { explainSettlement } from "../../src/core/explainSettlement";
 import {
+  gotoTab,
   haveChromium,
   launchPane,
   SCREENSHOTS,
@@ -138,7 +139,8 @@ describeBrowser("the Afrekening view at 350 px (production build in Chromium)", 
   it("settles 2025 against € 2.250.000 with final components from a CSV, and explains it", async () => {
     await page.goto(url);
     await page.setInputFiles("input#up-file", PUBLISHED);
-    await page.getByRole("tab", { name: "Afrekening" }).click();
+    await page.getByRole("tablist").waitFor();
+    await gotoTab(page, "Afrekening");
     const view = page.getByRole("region", { name: "Afrekening na de jaarrekening" });
     await view.getByText("Vul de werkelijke kosten").waitFor();
     await view.getByRole("combobox", { name: "Jaar" }).selectOption("2025");
@@ -189,7 +191,7 @@ describeBrowser("the Afrekening view at 350 px (production build in Chromium)", 
   });
 
   it("puts the settlement in the downloaded report", async () => {
-    await page.getByRole("tab", { name: "Verslag" }).click();
+    await gotoTab(page, "Verslag");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Controleverslag downloaden (.xlsx)" }).click(),
@@ -265,7 +267,8 @@ describeBrowser("the Afrekening view at 350 px (production build in Chromium)", 
 
     it("reads the actual costs from the selected cell, inserts the sheet after a preview, and restore removes it", async () => {
       await excel.getByRole("button", { name: "Controleer plan" }).click();
-      await excel.getByRole("tab", { name: "Afrekening" }).click();
+      await excel.getByRole("tablist").waitFor();
+      await gotoTab(excel, "Afrekening");
       const view = excel.getByRole("region", { name: "Afrekening na de jaarrekening" });
       await view.getByRole("combobox", { name: "Jaar" }).selectOption("2025");
       await book("window.__book.selection = 'Jaarrekening!C9'");
@@ -294,7 +297,7 @@ describeBrowser("the Afrekening view at 350 px (production build in Chromium)", 
         )
       ).toMatch(/^Afrekening 2025 — /);
 
-      await excel.getByRole("tab", { name: "Acties" }).click();
+      await gotoTab(excel, "Acties");
       await excel
         .getByText(
           'Laatste wijziging: "Afrekening 2025 ingevoegd", blad "Afrekening 2025" toegevoegd.'
