@@ -56,7 +56,8 @@ it("the downloaded report holds the plan's keys, not the weights last typed in t
     new File(["x"], "plan.xlsx")
   );
   await user.click(await screen.findByRole("tab", { name: "Verdeelsleutel" }));
-  await user.clear(screen.getByLabelText("Gelijk deel"));
+  // The key view loads lazily: wait for it as App.test does (findBy's 1 s is not enough in CI).
+  await user.clear(await screen.findByLabelText("Gelijk deel", {}, { timeout: 10_000 }));
   await user.type(screen.getByLabelText("Gelijk deel"), "40");
   await user.clear(screen.getByLabelText("Jongeren < 20"));
   await user.type(screen.getByLabelText("Jongeren < 20"), "10");

@@ -77,24 +77,32 @@ describe("SettlementView", () => {
     expect(screen.getByText(/Nog geen definitieve componenten/)).toBeInTheDocument();
   });
 
-  it("inserts the settlement as a sheet only after the preview's yes", async () => {
+  it("shows the sheet in a preview first, and a cancel inserts nothing", async () => {
     const insertSheet = jest.fn(async () => "Afrekening 2025");
     const { user } = view({ insertSheet, readSelection: jest.fn() });
     await user.selectOptions(screen.getByRole("combobox", { name: "Jaar" }), "2025");
     await user.type(screen.getByRole("textbox", { name: /Werkelijke kosten/ }), "2250000");
     await user.click(screen.getByRole("button", { name: "Als blad invoegen…" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
     expect(dialog).toHaveTextContent('UP voegt een nieuw blad "Afrekening 2025" toe');
     expect(within(dialog).getByRole("region", { name: "Inhoud van het blad" })).toHaveTextContent(
       "Heerlen€ 261.356€ 269.325+€ 7.969"
     );
     expect(insertSheet).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole("button", { name: "Annuleren" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull(), { timeout: 10_000 });
     expect(insertSheet).not.toHaveBeenCalled();
+  });
+
+  it("inserts the settlement as a sheet after the preview's yes", async () => {
+    const insertSheet = jest.fn(async () => "Afrekening 2025");
+    const { user } = view({ insertSheet, readSelection: jest.fn() });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Jaar" }), "2025");
+    await user.type(screen.getByRole("textbox", { name: /Werkelijke kosten/ }), "2250000");
     await user.click(screen.getByRole("button", { name: "Als blad invoegen…" }));
-    await user.click(
-      within(await screen.findByRole("dialog")).getByRole("button", { name: "Blad invoegen" })
-    );
+    const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+    expect(insertSheet).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole("button", { name: "Blad invoegen" }));
     await waitFor(() => expect(insertSheet).toHaveBeenCalledTimes(1));
     const [report, label] = insertSheet.mock.calls[0] as unknown as [Report, string];
     expect(report.sheets.map((x) => x.name)).toEqual(["Afrekening 2025"]);
