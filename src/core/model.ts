@@ -215,6 +215,31 @@ export interface Plan {
   budget?: CostBudget;
   keyTable?: KeyCalculation;
   contributionChange?: ContributionChange;
+  /** Rounding unit of the contributions; absent means whole euros. */
+  unit?: MoneyUnit;
+  /**
+   * The cost pools of a merged plan, each with its own tables, key and unit, when the plan has
+   * more than one. The merged plan's own tables are then absent: a caller that asks the plan
+   * instead of its pools gets "no Tabel 6", never one pool's figures taken for the whole.
+   */
+  pools?: CostPool[];
+}
+
+/** Whole euros or cents. */
+export type MoneyUnit = "euro" | "cent";
+
+/** How a cost pool's key is made: the SLA components with weights, or each municipality's budget share. */
+export type PoolMethod = "sla" | "budget-share";
+
+/** A cost pool of a merged plan: costs with their own total per year, key method, unit and contributions. */
+export interface CostPool {
+  /** Short name, matched case-insensitively (`--pool`, UP.CONTRIBUTION's pool argument), e.g. "beleid". */
+  name: string;
+  /** The pool's title as the plan writes it, e.g. "Dekking kosten regio-samenwerking". */
+  title: string;
+  method: PoolMethod;
+  /** The pool's tables as a single-pool plan (same source and municipalities; `unit` set). */
+  plan: Plan;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -268,6 +293,8 @@ export interface Finding {
   message: Message;
   /** Amounts that repair a rounding drift (ALLOC-SUM). */
   fix?: FixAmount[];
+  /** The cost pool the finding is about, in a plan with more than one (its `name`). */
+  pool?: string;
 }
 
 export interface RuleResult {

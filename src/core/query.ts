@@ -4,6 +4,7 @@ import { formatYears } from "./dutchNumber";
 import { PlanInputError } from "./errors";
 import { CellRef, Plan, PlanLine, TableId } from "./model";
 import { allocationKey, planKey } from "./planKey";
+import { unitOf, unitPlaces } from "./pools";
 import { resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
 
 /*
@@ -126,8 +127,9 @@ export function computedContributions(plan: Plan, year: number): Map<string, Dec
   const total = distributedTotal(plan, year).value;
   const keys = [...allocationKey(plan).keys];
   const amounts = allocate(
-    total.toDecimalPlaces(0),
-    keys.map(([id, key]) => ({ id, key }))
+    total.toDecimalPlaces(unitPlaces(plan)),
+    keys.map(([id, key]) => ({ id, key })),
+    unitOf(plan)
   );
   return new Map(keys.map(([id], i) => [id, amounts[i]]));
 }

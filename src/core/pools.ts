@@ -1,0 +1,55 @@
+import Decimal from "decimal.js";
+import { PlanInputError } from "./errors";
+import { CostPool, Plan } from "./model";
+import { D } from "./money";
+
+/**
+ * The plan's cost pools: those of a merged plan, or the plan itself as its one pool (name "",
+ * method from its tables), so a caller can treat every plan alike.
+ */
+export function poolsOf(plan: Plan): CostPool[] {
+  if (plan.pools && plan.pools.length > 0) return plan.pools;
+  return [{ name: "", title: plan.title, method: "sla", plan }];
+}
+
+/** True for a merged plan with more than one cost pool. */
+export function hasPools(plan: Plan): boolean {
+  return (plan.pools?.length ?? 0) > 1;
+}
+
+/** The pool a user named, case-insensitively; a clear Dutch error naming the pools there are. */
+export function findPool(plan: Plan, name: string): CostPool {
+  const wanted = name.trim().toLocaleLowerCase("nl");
+  if (!hasPools(plan)) {
+    throw new PlanInputError(
+      {
+        nl: `Dit plan heeft één kostenpool; kostenpool "${name}" bestaat niet`,
+        en: `This plan has a single cost pool; cost pool "${name}" does not exist`,
+      },
+      { code: "notAvailable" }
+    );
+  }
+  const pools = poolsOf(plan);
+  const found = pools.find((p) => p.name.toLocaleLowerCase("nl") === wanted);
+  if (!found) {
+    const names = pools.map((p) => p.name).join(", ");
+    throw new PlanInputError(
+      {
+        nl: `Kostenpool "${name}" bestaat niet in dit plan; er zijn: ${names}`,
+        en: `Cost pool "${name}" does not exist in this plan; there are: ${names}`,
+      },
+      { code: "notAvailable" }
+    );
+  }
+  return found;
+}
+
+/** The rounding unit of a plan's contributions as an amount: 1 (euro) or 0.01 (cent). */
+export function unitOf(plan: Plan): Decimal {
+  return new D(plan.unit === "cent" ? "0.01" : 1);
+}
+
+/** Decimal places of that unit: 0 or 2. */
+export function unitPlaces(plan: Plan): number {
+  return plan.unit === "cent" ? 2 : 0;
+}
