@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
 import { allocate } from "./allocate";
+import { sum } from "./money";
 import { formatYears } from "./dutchNumber";
 import { PlanInputError } from "./errors";
 import { CellRef, Plan, PlanLine, TableId } from "./model";
 import { allocationKey, planKey } from "./planKey";
-import { unitOf, unitPlaces } from "./pools";
+import { findPool, poolsOf, unitOf, unitPlaces } from "./pools";
 import { resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
 
 /*
@@ -168,4 +169,21 @@ export function contribution(
     );
   }
   return amount;
+}
+
+/**
+ * A municipality's contribution in the pool named `pool` (case-insensitive) or, without one, the
+ * total over the plan's cost pools; for a single-pool plan that total is `contribution` itself.
+ */
+export function poolContribution(
+  plan: Plan,
+  municipality: string,
+  year: number,
+  source: ContributionSource = "computed",
+  pool?: string
+): Decimal {
+  if (pool !== undefined && pool.trim() !== "") {
+    return contribution(findPool(plan, pool).plan, municipality, year, source);
+  }
+  return sum(poolsOf(plan).map((p) => contribution(p.plan, municipality, year, source)));
 }

@@ -2,7 +2,7 @@ import { PlanInputError } from "../../src/core/errors";
 import { Plan } from "../../src/core/model";
 import { plan2024 } from "../../src/core/plan2024";
 import { findPool, hasPools, poolsOf, unitOf } from "../../src/core/pools";
-import { computedContributions } from "../../src/core/query";
+import { computedContributions, contribution, poolContribution } from "../../src/core/query";
 import { sum } from "../../src/core/money";
 
 function merged(): Plan {
@@ -63,5 +63,22 @@ describe("cost pools", () => {
     expect(cents.some((a) => !a.isInteger())).toBe(true);
     expect(sum(cents).toString()).toBe(sum(euros).toString());
     expect(cents.every((a) => a.times(100).isInteger())).toBe(true);
+  });
+
+  it("a contribution is asked of one pool or, without a pool, of all of them together", () => {
+    const plan = merged();
+    const [purchasing, policy] = poolsOf(plan);
+    for (const m of plan.municipalities) {
+      const a = poolContribution(plan, m, 2026, "computed", "Verwerving");
+      const b = poolContribution(plan, m, 2026, "computed", "beleid");
+      expect(a.toString()).toBe(contribution(purchasing.plan, m, 2026).toString());
+      expect(b.toString()).toBe(contribution(policy.plan, m, 2026).toString());
+      expect(poolContribution(plan, m, 2026).toString()).toBe(a.plus(b).toString());
+    }
+    const single = plan2024();
+    expect(poolContribution(single, "Heerlen", 2025).toString()).toBe(
+      contribution(single, "Heerlen", 2025).toString()
+    );
+    expect(() => contribution(plan, "Heerlen", 2025)).toThrow(PlanInputError);
   });
 });
