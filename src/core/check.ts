@@ -1,16 +1,25 @@
 import { CheckResult, Finding, Plan, RuleResult, Severity } from "./model";
+import { hasPools, poolsOf } from "./pools";
 import { RULES } from "./rules";
 
-/** Runs every rule on the plan. */
+/**
+ * Runs every rule on the plan. A merged plan's cost pools are each checked as a plan of their
+ * own (their own totals, key and unit), every finding tagged with its pool; a rule's result is
+ * over the pools: not applicable only when it applies to none of them.
+ */
 export function checkPlan(plan: Plan): CheckResult {
+  const pools = hasPools(plan) ? poolsOf(plan) : [{ name: "", plan }];
   const findings: Finding[] = [];
   const rules: RuleResult[] = [];
   for (const rule of RULES) {
-    if (!rule.applies(plan)) {
+    const applying = pools.filter((p) => rule.applies(p.plan));
+    if (applying.length === 0) {
       rules.push({ rule: rule.id, title: rule.title, status: "not-applicable", findings: 0 });
       continue;
     }
-    const found = rule.run(plan);
+    const found = applying.flatMap((p) =>
+      rule.run(p.plan).map((f) => (p.name === "" ? f : { ...f, pool: p.name }))
+    );
     findings.push(...found);
     rules.push({
       rule: rule.id,

@@ -6,8 +6,8 @@ import { distributedTotalIfAny, DistributedTotal } from "../query";
 import {
   cellAt,
   definedCells,
-  euro,
   finding,
+  moneyOf,
   percentHalfUnit,
   percentText,
   Rule,
@@ -18,10 +18,10 @@ import {
 /**
  * How far an amount may be from key × total: the key is often shown rounded (3,40%) while the amount was
  * computed with the unrounded key (3,4025%), so allow total × half a unit of the key's last
- * shown digit, plus €1 for rounding to whole euros.
+ * shown digit, plus €1 for rounding to whole euros (€ 0,01 in a cent pool).
  */
-export function amountTolerance(key: Figure, total: Decimal): Decimal {
-  return total.abs().times(percentHalfUnit(key)).plus(ONE);
+export function amountTolerance(key: Figure, total: Decimal, unit: Decimal = ONE): Decimal {
+  return total.abs().times(percentHalfUnit(key)).plus(unit);
 }
 
 interface Checked {
@@ -30,10 +30,12 @@ interface Checked {
   key: Decimal;
   /** The key as Tabel 6 shows it, when it has a key column. */
   shown?: Figure;
+  /** The plan's rounding unit: 1 or 0.01. */
+  unit: Decimal;
 }
 
 function tolerance(c: Checked, total: Decimal): Decimal {
-  return c.shown ? amountTolerance(c.shown, total) : ONE;
+  return c.shown ? amountTolerance(c.shown, total, c.unit) : c.unit;
 }
 
 function fits(c: Checked, year: number, total: Decimal, key = c.key): boolean {
@@ -58,10 +60,11 @@ export const ALLOC_AMOUNT: Rule = {
     const t6 = plan.contributions;
     if (!t6) return [];
     const key = planKey(plan);
+    const { unit } = moneyOf(plan);
     const checked: Checked[] = t6.rows.flatMap((row) => {
       const k = row.municipality ? key.keys.get(row.municipality) : undefined;
       if (!row.municipality || k === undefined) return [];
-      return [{ row: { ...row, municipality: row.municipality }, key: k, shown: row.key }];
+      return [{ row: { ...row, municipality: row.municipality }, key: k, shown: row.key, unit }];
     });
     if (checked.length === 0) return [];
     const findings: Finding[] = [];
@@ -71,13 +74,13 @@ export const ALLOC_AMOUNT: Rule = {
       if (!total) continue;
       const wrong = checked.filter((c) => !fits(c, year, total.value));
       if (wrong.length === 0) continue;
-      const diagnosis = otherKey(key, checked, wrong, year, total);
+      const diagnosis = otherKey(plan, key, checked, wrong, year, total);
       if (diagnosis) {
         findings.push(diagnosis);
         continue;
       }
       const cause = otherTotal(plan, checked, year, total);
-      findings.push(...wrong.map((c) => rowFinding(c, key, year, total, cause)));
+      findings.push(...wrong.map((c) => rowFinding(plan, c, key, year, total, cause)));
     }
     return findings;
   },
@@ -97,6 +100,7 @@ function keyText(c: Checked, key: PlanKey): string {
 }
 
 function rowFinding(
+  plan: Plan,
   c: Checked,
   key: PlanKey,
   year: number,
@@ -104,8 +108,9 @@ function rowFinding(
   cause: Message
 ): Finding {
   const { row } = c;
+  const euro = moneyOf(plan).text;
   const actual = valueAt(row, year);
-  const expected = roundTo(c.key.times(total.value));
+  const expected = roundTo(c.key.times(total.value), c.unit);
   const diff = signed(actual.minus(expected), euro);
   const allowed = euro(roundTo(tolerance(c, total.value), "0.01"));
   const shown = row.values.has(year)
@@ -138,6 +143,7 @@ function otherTotal(
   year: number,
   total: DistributedTotal
 ): Message {
+  const euro = moneyOf(plan).text;
   const stated = plan.contributions?.total.values.get(year);
   if (
     total.table === "Tabel 6" ||
@@ -159,6 +165,7 @@ function otherTotal(
  * total while the year still adds up to its total within rounding. Undefined otherwise.
  */
 function otherKey(
+  plan: Plan,
   key: PlanKey,
   checked: readonly Checked[],
   wrong: readonly Checked[],
@@ -166,7 +173,8 @@ function otherKey(
   total: DistributedTotal
 ): Finding | undefined {
   const amounts = sum(checked.map((c) => valueAt(c.row, year)));
-  const addsUp = amounts.minus(total.value).abs().lte(checked.length);
+  const { unit, text: euro } = moneyOf(plan);
+  const addsUp = amounts.minus(total.value).abs().lte(unit.times(checked.length));
   if (wrong.length < 3 || wrong.length * 2 <= checked.length || !addsUp) return undefined;
   const largest = wrong
     .map((c) => valueAt(c.row, year).minus(c.key.times(total.value)).abs())
@@ -196,8 +204,8 @@ function otherKey(
     actual: null,
     unit: "euro",
     message: {
-      nl: `Tabel 6, ${year}: ${wrong.length} van de ${checked.length} bedragen wijken af van sleutel × ${euro(total.value)} (${name.nl}; sleutel: ${used.nl}), tot ${euro(roundTo(largest))}, terwijl ze samen wel het totaal geven: het jaar is met een andere verdeelsleutel berekend.${cause.nl} Herbereken de bedragen van ${year} met de sleutel van het plan.`,
-      en: `Tabel 6, ${year}: ${wrong.length} of the ${checked.length} amounts differ from key × ${euro(total.value)} (${name.en}; key: ${used.en}), by up to ${euro(roundTo(largest))}, while together they do give the total: the year was computed with another distribution key.${cause.en} Recompute the amounts of ${year} with the plan's key.`,
+      nl: `Tabel 6, ${year}: ${wrong.length} van de ${checked.length} bedragen wijken af van sleutel × ${euro(total.value)} (${name.nl}; sleutel: ${used.nl}), tot ${euro(roundTo(largest, unit))}, terwijl ze samen wel het totaal geven: het jaar is met een andere verdeelsleutel berekend.${cause.nl} Herbereken de bedragen van ${year} met de sleutel van het plan.`,
+      en: `Tabel 6, ${year}: ${wrong.length} of the ${checked.length} amounts differ from key × ${euro(total.value)} (${name.en}; key: ${used.en}), by up to ${euro(roundTo(largest, unit))}, while together they do give the total: the year was computed with another distribution key.${cause.en} Recompute the amounts of ${year} with the plan's key.`,
     },
   });
 }

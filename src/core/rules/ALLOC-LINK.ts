@@ -1,5 +1,5 @@
 import { Finding, Plan, TableId } from "../model";
-import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
+import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
 
 /** Tabel 6's total row repeats Tabel 4's total of each year. */
 export const ALLOC_LINK: Rule = {
@@ -14,6 +14,7 @@ export const ALLOC_LINK: Rule = {
     const t4 = plan.totals;
     if (!t6 || !t4) return [];
     const findings: Finding[] = [];
+    const euro = moneyOf(plan).text;
     const years = [...new Set([...t4.years, ...t6.years])].sort((a, b) => a - b);
     for (const year of years) {
       const inT4 = t4.years.includes(year);

@@ -2,17 +2,18 @@ import Decimal from "decimal.js";
 import { formatCell } from "../address";
 import { PlanInputError } from "../errors";
 import { Contributions, FixAmount, Finding, Message, Plan } from "../model";
-import { sum } from "../money";
+import { roundTo, sum } from "../money";
 import { allocationKey, keyDescription, PlanKey } from "../planKey";
 import { distributedTotalIfAny } from "../query";
 import { amountTolerance } from "./ALLOC-AMOUNT";
-import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
+import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
 
 /**
  * Tabel 6: the amounts add up exactly to the stated total row. Rounding each share to whole
- * euros usually leaves a euro or two; the finding carries the minimal repair: a drift of d
- * euros changes exactly |d| amounts by €1 each, those the largest remainder method with the
- * plan's most precise key would have rounded the other way. An amount that was right stays.
+ * euros (cents in a cent pool) usually leaves a unit or two; the finding carries the minimal
+ * repair: a drift of d units changes exactly |d| amounts by one unit each (€ 1, or € 0,01),
+ * those the largest remainder method with the plan's most precise key would have rounded the
+ * other way. An amount that was right stays.
  */
 export const ALLOC_SUM: Rule = {
   id: "ALLOC-SUM",
@@ -25,6 +26,8 @@ export const ALLOC_SUM: Rule = {
     const t6 = plan.contributions;
     if (!t6) return [];
     const findings: Finding[] = [];
+    const money = moneyOf(plan);
+    const euro = money.text;
     let key: PlanKey | null | undefined;
     for (const year of t6.years) {
       const expected = valueAt(t6.total, year);
@@ -32,7 +35,7 @@ export const ALLOC_SUM: Rule = {
       if (actual.eq(expected)) continue;
       const diff = signed(actual.minus(expected), euro);
       if (key === undefined) key = usableKey(plan);
-      const outcome = repair(plan, t6, year, key);
+      const outcome = repair(plan, t6, year, key, money);
       const changes =
         outcome && "fix" in outcome
           ? outcome.fix
@@ -111,7 +114,8 @@ function repair(
   plan: Plan,
   t6: Contributions,
   year: number,
-  key: PlanKey | null
+  key: PlanKey | null,
+  { unit, text: euro }: ReturnType<typeof moneyOf>
 ): Repair | undefined {
   const total = valueAt(t6.total, year);
   // The total the year distributes, when it is not this total row itself (Tabel 4, the budget).
@@ -145,14 +149,14 @@ function repair(
       },
     };
   }
-  if (!total.isInteger() || total.isNegative() || !key) return undefined;
+  if (!total.div(unit).isInteger() || total.isNegative() || !key) return undefined;
   const amounts: Amount[] = [];
   for (const row of t6.rows) {
     const k = row.municipality ? key.keys.get(row.municipality) : undefined;
     if (!row.municipality || k === undefined) return undefined;
     const from = valueAt(row, year);
     const exact = k.div(key.sum).times(total);
-    const tolerance = row.key ? amountTolerance(row.key, total) : new Decimal(1);
+    const tolerance = row.key ? amountTolerance(row.key, total, unit) : unit;
     const fits = from.minus(exact).abs().lte(tolerance);
     amounts.push({ id: row.municipality, key: k, from, to: from, exact, fits });
   }
@@ -168,12 +172,12 @@ function repair(
       en: "the proportions of the amounts themselves",
     };
   } else {
-    for (const a of misfits) a.to = a.exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+    for (const a of misfits) a.to = roundTo(a.exact, unit);
   }
   const drift = sum(amounts.map((a) => a.to)).minus(total);
-  const steps = drift.abs().toNumber();
+  const steps = drift.abs().div(unit).toNumber();
   const candidates = amounts
-    .filter((a) => drift.isNegative() || a.to.gte(1))
+    .filter((a) => drift.isNegative() || a.to.gte(unit))
     .sort((a, b) => priority(a, b, drift.isNegative()));
   if (steps > candidates.length) {
     return {
@@ -183,7 +187,7 @@ function repair(
       },
     };
   }
-  const step = drift.isNegative() ? 1 : -1;
+  const step = drift.isNegative() ? unit : unit.negated();
   for (const a of candidates.slice(0, steps)) a.to = a.to.plus(step);
   const replaced = misfits.length * 2 <= amounts.length ? misfits.length : 0;
   const direction = drift.isNegative()
@@ -198,8 +202,8 @@ function repair(
   }
   if (steps > 0) {
     parts.push({
-      nl: `${steps === 1 ? "1 bedrag" : `${steps} bedragen`} € 1 ${direction.nl}, gekozen naar de grootste rest met ${how.nl}`,
-      en: `${steps === 1 ? "1 amount" : `${steps} amounts`} € 1 ${direction.en}, chosen by the largest remainder with ${how.en}`,
+      nl: `${steps === 1 ? "1 bedrag" : `${steps} bedragen`} ${euro(unit)} ${direction.nl}, gekozen naar de grootste rest met ${how.nl}`,
+      en: `${steps === 1 ? "1 amount" : `${steps} amounts`} ${euro(unit)} ${direction.en}, chosen by the largest remainder with ${how.en}`,
     });
   }
   const fix: FixAmount[] = [];

@@ -1,5 +1,5 @@
 import { Finding, Plan } from "../model";
-import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
+import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
 
 /**
  * A plan without Tabel 4 (earlier plans) distributes the budget's total, or its jeugd part
@@ -22,6 +22,7 @@ export const BUDGET_LINK: Rule = {
       ? { nl: "het jeugddeel van de begroting", en: "the budget's jeugd part" }
       : { nl: "het totaal van de begroting", en: "the budget's total" };
     const findings: Finding[] = [];
+    const euro = moneyOf(plan).text;
     for (const year of t6.years.filter((y) => budget.years.includes(y))) {
       const expected = valueAt(source, year);
       const actual = valueAt(t6.total, year);

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { formatDecimal, formatEuro, formatPercent } from "../dutchNumber";
 import { CellRef, Figure, Finding, Message, Plan, PlanLine, RuleId, Severity } from "../model";
 import { D, ZERO } from "../money";
+import { unitOf } from "../pools";
 
 /** A consistency rule of PLAN-MODEL.md ("How the tables must agree"). */
 export interface Rule {
@@ -83,6 +84,12 @@ export function signed(value: Decimal, format: (v: Decimal) => string): string {
 }
 
 export const euro = formatEuro;
+
+/** Money as the plan counts it: a cent pool's amounts always with their cents (€ 412.600,00). */
+export function moneyOf(plan: Plan): { unit: Decimal; text: (v: Decimal) => string } {
+  const cents = plan.unit === "cent";
+  return { unit: unitOf(plan), text: (v) => formatEuro(v, cents || !v.isInteger()) };
+}
 
 export function fte(value: Decimal): string {
   return formatDecimal(value, 4);
