@@ -88,6 +88,10 @@ export interface ContributionRow extends PlanLine {
   municipality?: string;
   /** The distribution key as a fraction (0.0353), with its shown decimals. */
   key?: Figure;
+  /** A budget-share pool: the municipality's youth-care budget, the basis of its key. */
+  budget?: Figure;
+  /** A budget-share pool: its contribution of `Contributions.budgetYear` as a fraction of `budget`. */
+  budgetPercent?: Figure;
 }
 
 /** Tabel 6. Uitvoeringskosten per gemeente. */
@@ -99,6 +103,10 @@ export interface Contributions {
   totalKey?: Figure;
   /** False for a table of amounts only, without a key column (earlier plans); rows have no key. */
   keyColumn?: false;
+  /** A budget-share pool: the total row's budget (Σ of the municipalities' budgets). */
+  totalBudget?: Figure;
+  /** The year whose contribution `budgetPercent` relates to. */
+  budgetYear?: number;
 }
 
 /** Begroting …: the cost budget, lines per year and their total; sometimes split jeugd/wmo. */
@@ -258,7 +266,8 @@ export type RuleId =
   | "MUNICIPALITIES"
   | "KEY-RECOMPUTE"
   | "FORMULA-RANGE"
-  | "BUDGET-LINK";
+  | "BUDGET-LINK"
+  | "BUDGET-SHARE";
 
 export interface Message {
   nl: string;

@@ -5,6 +5,7 @@ import { PlanInputError } from "./errors";
 import {
   CellRef,
   ContributionRow,
+  Contributions,
   Figure,
   KeyCalculation,
   KeyComponents,
@@ -21,15 +22,17 @@ import { percentHalfUnit } from "./rules/rule";
  * 1. the key components (`components`): the SLA's formula over jongeren, toekenningen, declaraties;
  *    else the key calculation table (`table`): per municipality Σ weight × share of its components
  *    (full cell values), or its key cell where a share is missing;
- * 2. the full value of the Tabel 6 key cells (`cell`), when any of them holds more digits than it
+ * 2. in a budget-share pool (objectief verdeelmodel), each municipality's budget ÷ Σ budgets
+ *    (`budget`): the key is defined by the budgets, the key column only shows it rounded;
+ * 3. the full value of the Tabel 6 key cells (`cell`), when any of them holds more digits than it
  *    shows (0,034025 formatted as 3,40%);
- * 3. the key the stated amounts imply (`implied`), when every key is shown rounded and a year's
+ * 4. the key the stated amounts imply (`implied`), when every key is shown rounded and a year's
  *    amounts are consistent with the shown keys: per municipality the simplest decimal that
  *    reproduces its amount in every such year (3,4025% for an amount that 3,40% misses by €55);
- * 4. otherwise the keys as Tabel 6 states them (`stated`).
+ * 5. otherwise the keys as Tabel 6 states them (`stated`).
  */
 
-export type KeySource = "components" | "table" | "cell" | "implied" | "stated";
+export type KeySource = "components" | "table" | "budget" | "cell" | "implied" | "stated";
 
 export interface PlanKey {
   source: KeySource;
@@ -64,6 +67,8 @@ export function planKey(plan: Plan): PlanKey {
       { code: "notAvailable" }
     );
   }
+  const budgets = budgetKey(t6);
+  if (budgets) return budgets;
   const rows = t6.rows.filter((r): r is KeyedRow => !!r.municipality && !!r.key);
   const stated = new Map(rows.map((r) => [r.municipality, r.key.value]));
   const base = {
@@ -181,6 +186,30 @@ function tableKey(t: KeyCalculation): PlanKey {
     sumCell: t.total.key?.cell ?? t.rows.find((r) => r.key)?.key?.cell,
     notes: [],
   });
+}
+
+/**
+ * The budget shares: every municipality's budget ÷ the sum of the budgets, exact. Undefined
+ * unless every row names a municipality and has a budget, and the budgets add up to more than 0.
+ */
+export function budgetKey(t6: Contributions): PlanKey | undefined {
+  const rows = t6.rows;
+  if (rows.length === 0 || rows.some((r) => !r.municipality || !r.budget)) return undefined;
+  const total = sum(rows.map((r) => (r.budget as Figure).value));
+  if (!total.gt(0)) return undefined;
+  const keys = new Map(
+    rows.map((r) => [r.municipality as string, (r.budget as Figure).value.div(total)])
+  );
+  return {
+    source: "budget",
+    keys,
+    impliedFrom: [],
+    sum: sum(keys.values()),
+    // The divisions are rounded to 40 digits; nothing else can make the shares miss 100%.
+    tolerance: new D("1e-30"),
+    sumCell: t6.totalBudget?.cell ?? rows[0].budget?.cell,
+    notes: [],
+  };
 }
 
 function withSum(key: Omit<PlanKey, "sum">): PlanKey {
@@ -311,6 +340,11 @@ export function keyDescription(key: PlanKey): Message {
       return {
         nl: "de sleutel uit de herberekening van de verdeelsleutel (weging × aandeel)",
         en: "the key from the key calculation table (weight × share)",
+      };
+    case "budget":
+      return {
+        nl: "de sleutel uit de budgetten (budget ÷ totaal van de budgetten)",
+        en: "the key from the budgets (budget ÷ total of the budgets)",
       };
     case "cell":
       return { nl: "de volle waarde van de sleutelcellen", en: "the full value of the key cells" };

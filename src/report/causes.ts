@@ -245,6 +245,10 @@ const KIND_TITLE: Record<RuleId, (n: number, table: TableId) => Message> = {
     nl: `${t}: in ${count(n, "jaar is", "jaren is")} het totaal niet het te verdelen bedrag van de begroting`,
     en: `${t}: in ${count(n, "year", "years")} the total is not the budget's amount to distribute`,
   }),
+  "BUDGET-SHARE": (n, t) => ({
+    nl: `${t}: ${count(n, "sleutel of percentage past", "sleutels of percentages passen")} niet bij de budgetten`,
+    en: `${t}: ${count(n, "key or percentage does", "keys or percentages do")} not fit the budgets`,
+  }),
   MUNICIPALITIES: (n, t) => ({
     nl: `${t}: ${count(n, "gemeente klopt", "gemeenten kloppen")} niet`,
     en: `${t}: ${count(n, "municipality is", "municipalities are")} wrong`,

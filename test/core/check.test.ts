@@ -212,6 +212,7 @@ describe("checkPlan on the published 2024 plan", () => {
       ["ALLOC-SUM", "findings", 5],
       ["ALLOC-LINK", "findings", 1],
       ["BUDGET-LINK", "not-applicable", 0],
+      ["BUDGET-SHARE", "not-applicable", 0],
       ["MUNICIPALITIES", "ok", 0],
       ["KEY-RECOMPUTE", "not-applicable", 0],
       ["FORMULA-RANGE", "not-applicable", 0],
@@ -248,6 +249,7 @@ describe("checkPlan", () => {
       "ALLOC-SUM",
       "ALLOC-LINK",
       "BUDGET-LINK",
+      "BUDGET-SHARE",
       "MUNICIPALITIES",
       "KEY-RECOMPUTE",
       "FORMULA-RANGE",
@@ -260,6 +262,7 @@ describe("checkPlan", () => {
     expect(r.summary).toEqual({ error: 0, warning: 0, info: 0 });
     expect(r.rules.filter((x) => x.status !== "ok").map((x) => x.rule)).toEqual([
       "BUDGET-LINK",
+      "BUDGET-SHARE",
       "KEY-RECOMPUTE",
       "FORMULA-RANGE",
     ]);

@@ -2,6 +2,7 @@ import { ALLOC_AMOUNT } from "./ALLOC-AMOUNT";
 import { ALLOC_LINK } from "./ALLOC-LINK";
 import { ALLOC_SUM } from "./ALLOC-SUM";
 import { BUDGET_LINK } from "./BUDGET-LINK";
+import { BUDGET_SHARE } from "./BUDGET-SHARE";
 import { FORMULA_RANGE } from "./FORMULA-RANGE";
 import { FTE_TOTAL } from "./FTE-TOTAL";
 import { FTE_VALUE } from "./FTE-VALUE";
@@ -29,6 +30,7 @@ export const RULES: Rule[] = [
   ALLOC_SUM,
   ALLOC_LINK,
   BUDGET_LINK,
+  BUDGET_SHARE,
   MUNICIPALITIES_RULE,
   KEY_RECOMPUTE,
   FORMULA_RANGE,
@@ -39,6 +41,7 @@ export {
   ALLOC_LINK,
   ALLOC_SUM,
   BUDGET_LINK,
+  BUDGET_SHARE,
   FORMULA_RANGE,
   FTE_TOTAL,
   FTE_VALUE,
