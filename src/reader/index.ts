@@ -6,6 +6,7 @@ import { readBindings, readBoundTable, withoutBindingSheet } from "./binding";
 import { buildPlanTables, RawTable } from "./build";
 import { ReadNote } from "./cells";
 import { WorkbookGrid } from "./grid";
+import { PolicyPool, readPolicyPool, withPolicyPool } from "./pools";
 import { readPublished } from "./published";
 import { findTemplateTables, readKeyComponents, readTemplateTable } from "./template";
 import { COMPONENTS_TABLE, TEMPLATE_TABLES, WEIGHTS_TABLE } from "./templateSpec";
@@ -61,6 +62,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
   let keyComponents: KeyComponents | undefined;
   let title: string | undefined;
   const sheetsUsed = new Set<string>();
+  let policy: PolicyPool | undefined;
   if (template.size > 0) {
     layout = "template";
     raws = [];
@@ -94,13 +96,15 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
     title = templateTitle(grid);
   } else {
     layout = "published";
+    // A merged plan's policy pool is read first; the rest of the workbook is the purchasing plan.
+    policy = readPolicyPool(grid, notes);
     const recognised: ReadNote[] = [];
-    const published = readPublished(grid, recognised);
+    const published = readPublished(policy?.rest ?? grid, recognised);
     notes.push(...recognised.filter((n) => !n.table || !isBound(n.table)));
     raws = published.raws.filter((r) => !isBound(r.id));
     title = published.title;
     published.sheets.forEach((s) => sheetsUsed.add(s));
-    if (raws.length === 0 && bound.length === 0) {
+    if (raws.length === 0 && bound.length === 0 && !policy) {
       notes.push({
         severity: "error",
         message: {
@@ -146,7 +150,8 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
     const loc = template.get(COMPONENTS_TABLE.name.toLowerCase())!;
     tables.Sleutel = formatRange(loc, loc.sheet.name);
   }
-  if (!TABLE_KINDS.some((k) => present(k.id))) {
+  const purchasing = TABLE_KINDS.some((k) => present(k.id));
+  if (!purchasing && !policy) {
     notes.push({
       severity: "error",
       message: {
@@ -164,6 +169,14 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
     ...part,
   };
   if (boundIds.length > 0) plan.source.bound = boundIds;
+  if (policy) {
+    return {
+      plan: withPolicyPool(purchasing ? plan : undefined, policy, plan),
+      layout,
+      notes,
+      looked,
+    };
+  }
   return { plan, layout, notes, looked };
 }
 
