@@ -24,6 +24,11 @@ const TRANSLATIONS = {
         description:
           '"berekend" (standaard): sleutel × totaal, verdeeld in hele euro\'s; "vermeld": het bedrag dat in Tabel 6 staat.',
       },
+      pool: {
+        name: "pool",
+        description:
+          'In een plan met meer kostenpools de naam van de pool, bijv. "beleid"; leeg voor het totaal over alle pools.',
+      },
     },
   },
   CHANGE: {

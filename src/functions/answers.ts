@@ -11,7 +11,8 @@ import {
 } from "../core/distributionKey";
 import { own } from "../core/own";
 import { PlanInputError } from "../core/errors";
-import { CheckResult, Message, Plan, PlanLine } from "../core/model";
+import { CheckResult, CostPool, Message, Plan, PlanLine } from "../core/model";
+import { findPool, poolsOf } from "../core/pools";
 import { finalKeyOf, settle, Settlement, SettlementRow } from "../core/settle";
 import { D, HUNDRED, ONE, sum } from "../core/money";
 import { resolveMunicipality } from "../core/municipalities";
@@ -94,20 +95,46 @@ function allocationFor(plan: Plan, year: number): Map<string, Decimal> {
   return amounts;
 }
 
-/** UP.CONTRIBUTION: the municipality's contribution in euros, computed (default) or as stated in Tabel 6. */
+/**
+ * UP.CONTRIBUTION: the municipality's contribution in euros, computed (default) or as stated in
+ * Tabel 6; in a merged plan that of the cost pool named, or the total over the pools.
+ */
 export function contribution(
   plan: Plan,
   municipality: unknown,
   year: unknown,
-  source?: unknown
+  source?: unknown,
+  pool?: unknown
 ): number {
   const name = textArg(municipality, ARG.municipality);
   const y = yearArg(year);
   const s = sourceArg(source);
-  if (s === "stated") return planContribution(plan, name, y, s).toNumber();
+  const amounts = poolsArg(plan, pool).map((p) => poolAmount(p.plan, name, y, s));
+  return sum(amounts).toNumber();
+}
+
+function poolAmount(plan: Plan, name: string, year: number, source: ContributionSource): Decimal {
+  if (source === "stated") return planContribution(plan, name, year, source);
   const canonical = municipalityOf(plan, name);
-  const amount = allocationFor(plan, y).get(canonical);
-  return (amount ?? planContribution(plan, canonical, y, s)).toNumber();
+  return (
+    allocationFor(plan, year).get(canonical) ?? planContribution(plan, canonical, year, source)
+  );
+}
+
+/** The pools asked: the one named (case-insensitive), or all of them when omitted. */
+function poolsArg(plan: Plan, pool: unknown): CostPool[] {
+  if (isOmitted(scalar(pool, ARG.pool))) return poolsOf(plan);
+  const name = textArg(pool, ARG.pool);
+  try {
+    return [findPool(plan, name)];
+  } catch (e) {
+    if (!(e instanceof PlanInputError)) throw e;
+    // A pool the plan does not have is a wrong argument, as an unknown municipality is.
+    throw new PlanInputError({
+      nl: `Argument ${ARG.pool.nl}: ${e.nl}`,
+      en: `Argument ${ARG.pool.en}: ${e.en}`,
+    });
+  }
 }
 
 function sourceArg(source: unknown): ContributionSource {

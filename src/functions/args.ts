@@ -34,6 +34,7 @@ export const ARG = {
   keys: { nl: "sleutels", en: "keys" },
   unit: { nl: "eenheid", en: "unit" },
   actual: { nl: "werkelijk", en: "actual" },
+  pool: { nl: "pool", en: "pool" },
 } as const satisfies Record<string, ArgName>;
 
 function wrong(arg: ArgName, nl: string, en: string): PlanInputError {

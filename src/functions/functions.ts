@@ -78,6 +78,7 @@ function direct<T>(answer: () => T): T {
  * @param municipality Name of a participating municipality, e.g. "Heerlen".
  * @param year Year of the plan, e.g. 2025.
  * @param [source] "computed" (default): key × total, allocated in whole euros; "stated": the amount written in Tabel 6.
+ * @param [pool] In a plan with several cost pools, the pool's name, e.g. "beleid"; empty for the total over all pools.
  * @param invocation Streaming invocation.
  * @returns Contribution in euros.
  */
@@ -85,9 +86,10 @@ export function contribution(
   municipality: unknown,
   year: unknown,
   source: unknown,
+  pool: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  stream(invocation, (plan) => answers.contribution(plan, municipality, year, source));
+  stream(invocation, (plan) => answers.contribution(plan, municipality, year, source, pool));
 }
 
 /**

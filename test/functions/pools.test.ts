@@ -1,0 +1,60 @@
+import { plan2024 } from "../../src/core/plan2024";
+import * as UP from "../../src/functions/functions";
+import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
+import { mergedPlan } from "../support/poolsPlan";
+import { ExcelError, installCustomFunctions, streamed, TestFeed } from "./support";
+
+installCustomFunctions();
+afterEach(() => setPlanFeed(embeddedFeed));
+
+const contribution = (...args: unknown[]) => streamed<number>(UP.contribution, ...args);
+
+describe("UP.CONTRIBUTION with a cost pool", () => {
+  beforeEach(() => setPlanFeed(new TestFeed(mergedPlan())));
+
+  test("a pool by name, case-insensitively; without one the total over the pools", () => {
+    // Heerlen 2024: 322.805 (purchasing, 40,10% of 805.000) + 158.037,91 (policy, cents).
+    expect(contribution("Heerlen", 2024, null, "verwerving")).toBe(322805);
+    expect(contribution("Heerlen", 2024, null, " BELEID ")).toBe(158037.91);
+    expect(contribution("Heerlen", 2024, null, null)).toBe(480842.91);
+    expect(contribution("Heerlen", 2024, null, "")).toBe(480842.91);
+    expect(contribution("heerlen", "2025", "berekend", "Beleid")).toBe(162794.51);
+  });
+
+  test("stated: the amounts of the pool's own Tabel 6, or their sum", () => {
+    expect(contribution("Maastricht", 2024, "vermeld", "verwerving")).toBe(268307);
+    expect(contribution("Maastricht", 2024, "vermeld", "beleid")).toBe(200246.79);
+    expect(contribution("Maastricht", 2024, "stated", null)).toBe(468553.79);
+  });
+
+  test("a pool the plan does not have is #VALUE! naming the pools there are", () => {
+    const e = contribution("Heerlen", 2024, null, "overhead") as ExcelError;
+    expect(e).toBeInstanceOf(ExcelError);
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      'Argument pool: Kostenpool "overhead" bestaat niet in dit plan; er zijn: verwerving, beleid'
+    );
+    const n = contribution("Heerlen", 2024, null, 2) as ExcelError;
+    expect([n.code, n.message]).toEqual(["#VALUE!", "Argument pool: 2 is geen tekst"]);
+  });
+
+  test("an unknown municipality is still the municipality's error, not the pool's", () => {
+    const e = contribution("Heerle", 2024, null, "beleid") as ExcelError;
+    expect([e.code, e.message]).toEqual([
+      "#VALUE!",
+      "Onbekende gemeente 'Heerle' — bedoelt u Heerlen?",
+    ]);
+  });
+});
+
+describe("UP.CONTRIBUTION on a plan with one pool", () => {
+  test("answers as before without a pool; a named pool is #VALUE!", () => {
+    setPlanFeed(new TestFeed(plan2024()));
+    expect(contribution("Heerlen", 2025, null, null)).toBe(261356);
+    const e = contribution("Heerlen", 2025, null, "beleid") as ExcelError;
+    expect([e.code, e.message]).toEqual([
+      "#VALUE!",
+      'Argument pool: Dit plan heeft één kostenpool; kostenpool "beleid" bestaat niet',
+    ]);
+  });
+});
