@@ -47,7 +47,7 @@ describe("the workbook's plan, read once and kept in memory", () => {
     for (const m of MUNICIPALITIES) {
       for (const y of YEARS) {
         const cell = new Cell<number>();
-        UP.contribution(m, y, "stated", cell);
+        UP.contribution(m, y, "stated", null, cell);
         cells.push(cell);
       }
       const key = new Cell<number>();
@@ -79,7 +79,7 @@ describe("the workbook's plan, read once and kept in memory", () => {
     const heerlen = new Cell<number>();
     const check = new Cell<number>();
     UP.total(2025, null, total);
-    UP.contribution("Heerlen", 2025, null, heerlen);
+    UP.contribution("Heerlen", 2025, null, null, heerlen);
     UP.check(check);
     expect(total.results).toEqual([2183425]);
     expect(heerlen.results).toEqual([261356]);
@@ -134,7 +134,7 @@ describe("without a plan in the workbook, or without a workbook", () => {
     const source = await started(wb);
     expect(source.state()?.origin).toBe("embedded");
     const cell = new Cell<number>();
-    UP.contribution("Heerlen", 2025, null, cell);
+    UP.contribution("Heerlen", 2025, null, null, cell);
     expect(cell.last).toBe(261356);
   });
 
@@ -163,7 +163,7 @@ describe("without a plan in the workbook, or without a workbook", () => {
     const source = new PlanSource({ readPlan, run: failing, delayMs: 0 });
     setPlanFeed(source);
     const cell = new Cell<number>();
-    UP.contribution("Heerlen", 2025, null, cell);
+    UP.contribution("Heerlen", 2025, null, null, cell);
     expect(cell.results).toEqual([]);
     const state = await source.start();
     expect(state.problem?.nl).toBe(

@@ -342,7 +342,7 @@ describe("the functions follow the plan feed", () => {
     const feed = new TestFeed(undefined);
     setPlanFeed(feed);
     const cell = new Cell<number>();
-    UP.contribution("Heerlen", 2025, null, cell);
+    UP.contribution("Heerlen", 2025, null, null, cell);
     expect(cell.results).toEqual([]);
     feed.set(undefined, { nl: "Tabel 6 is onleesbaar", en: "Tabel 6 cannot be read" });
     expectError(cell.last, "#N/A", "Tabel 6 is onleesbaar");

@@ -31,10 +31,15 @@ export class Cell<T = unknown> {
   }
 }
 
-/** Calls a streaming function and returns its first answer. */
+/**
+ * Calls a streaming function and returns its first answer. As Excel does, every declared
+ * parameter is passed, null for one left out, so a parameter added at the end leaves calls
+ * written before it as they were.
+ */
 export function streamed<T>(fn: (...args: never[]) => void, ...args: unknown[]): T | ExcelError {
   const cell = new Cell<T>();
-  (fn as (...a: unknown[]) => void)(...args, cell);
+  const declared = Array.from({ length: fn.length - 1 }, (_, i) => args[i] ?? null);
+  (fn as (...a: unknown[]) => void)(...declared, cell);
   cell.onCanceled?.();
   if (cell.results.length === 0) throw new Error("the function gave no answer");
   return cell.results[0];
