@@ -85,7 +85,7 @@ describe("functions.json, English and Dutch", () => {
       "CONTROLE",
       "AFREKENING",
     ]);
-    expect(nl[0].parameters.map((p) => p.name)).toEqual(["gemeente", "jaar", "bron"]);
+    expect(nl[0].parameters.map((p) => p.name)).toEqual(["gemeente", "jaar", "bron", "pool"]);
     const streaming = read("functions.json")
       .filter((f) => f.options?.stream)
       .map((f) => f.id);
