@@ -1,4 +1,5 @@
-import { Plan, TableId } from "./model";
+import { CostPool, Plan, TableId } from "./model";
+import { hasPools, poolsOf } from "./pools";
 
 /*
  * What a full check needs. A plan without one of these tables is checked only in part: the
@@ -12,7 +13,22 @@ const NEEDED: readonly [TableId, (plan: Plan) => unknown][] = [
   ["Tabel 6", (p) => p.contributions],
 ];
 
-/** The tables a full check needs that the plan lacks, in the plan's order. */
+/** A budget-share pool is its contributions table and the budget that is its total. */
+const NEEDED_BY_BUDGET_SHARE: readonly [TableId, (plan: Plan) => unknown][] = [
+  ["Begroting", (p) => p.budget],
+  ["Tabel 6", (p) => p.contributions],
+];
+
+function missingIn(pool: Pick<CostPool, "method" | "plan">): TableId[] {
+  const needed = pool.method === "budget-share" ? NEEDED_BY_BUDGET_SHARE : NEEDED;
+  return needed.filter(([, has]) => !has(pool.plan)).map(([id]) => id);
+}
+
+/**
+ * The tables a full check needs that the plan lacks, in the plan's order; in a merged plan,
+ * those any of its pools lacks.
+ */
 export function missingTables(plan: Plan): TableId[] {
-  return NEEDED.filter(([, has]) => !has(plan)).map(([id]) => id);
+  if (!hasPools(plan)) return missingIn({ method: "sla", plan });
+  return [...new Set(poolsOf(plan).flatMap(missingIn))];
 }

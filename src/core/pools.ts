@@ -53,3 +53,17 @@ export function unitOf(plan: Plan): Decimal {
 export function unitPlaces(plan: Plan): number {
   return plan.unit === "cent" ? 2 : 0;
 }
+
+/**
+ * The years a contribution can be asked of a plan: those of its contributions table and of
+ * the totals it distributes (Tabel 4 or the budget); for a merged plan, of any of its pools.
+ */
+export function poolYears(plan: Plan): number[] {
+  const years = new Set<number>();
+  for (const { plan: p } of poolsOf(plan)) {
+    for (const table of [p.contributions, p.totals, p.totals ? undefined : p.budget]) {
+      table?.years.forEach((y) => years.add(y));
+    }
+  }
+  return [...years].sort((a, b) => a - b);
+}

@@ -10,8 +10,10 @@ import { Cells, set } from "../reader/sheetCells";
  *   budget, its key = budget ÷ Σ budgets (shown with 2 decimals), its contribution 2025 and 2026
  *   in euros and cents (the year's budget total allocated by the largest remainder of the budgets,
  *   to the cent) and its 2025 contribution as a percentage of its budget (4 decimals);
- * - the purchasing pool ("verwerving"), below it: Tabel 4 (totals) and Tabel 6 (SLA key shown
- *   with 2 decimals, stored with 4, whole euros by the largest remainder of that key).
+ * - the purchasing pool ("verwerving"), below it, as the 2024 plan lays it out: Tabel 1 (staffing),
+ *   Tabel 2 and 3 (staff and material costs, split 70/30 between jeugd and wmo), Tabel 4 (the
+ *   jeugd totals) and Tabel 6 (SLA key shown with 2 decimals, stored with 4, whole euros by the
+ *   largest remainder of that key).
  *
  * Every figure is invented here and worked out with integers (BigInt), not with UP's code.
  * `Injected` puts in the inconsistencies the tests expect to be found, each described where
@@ -37,9 +39,24 @@ export const BUDGETS: number[] = [
   61_482_310, 8_041_276, 3_512_084, 40_275_519, 9_160_833, 3_208_647, 6_077_402, 4_096_775,
 ];
 
-/** The purchasing pool's Tabel 4 (whole euros). */
+/** The purchasing pool's staff (FTE 15,5 both years) and costs in whole euros. */
 export const PURCHASING_YEARS = [2025, 2026] as const;
+const ROLES: [string, number, number][] = [
+  ["Coordinator", 12, 1],
+  ["Inkopers", 11, 6.5],
+  ["Contractmanagers", 10, 8],
+];
+/** Tabel 2: staff costs in total; jeugd 70% of it (Tabel 4's formatiekosten jeugd), wmo the rest. */
+const STAFF_TOTAL = [2_489_026, 2_573_214];
 export const STAFF_YOUTH = [1_742_318, 1_801_250];
+/** Tabel 3: cost lines adding up to the subtotal; jeugd 70% of it, wmo the rest. */
+const MATERIAL_LINES: [string, [number, number]][] = [
+  ["ICT licenties", [300_000, 310_000]],
+  ["Accountantkosten", [54_429, 56_214]],
+  ["juridische ondersteuning", [100_000, 105_000]],
+  ["inhuur flex", [200_000, 203_500]],
+];
+const MATERIAL_TOTAL = [654_429, 674_714];
 export const MATERIAL_YOUTH = [458_100, 472_300];
 
 const FIRST_KEYS = [
@@ -110,8 +127,11 @@ export const ROW = {
   budgetHeader: 4,
   dekkingTitle: 12,
   dekkingHeader: 13,
-  t4Title: 33,
-  t6Title: 40,
+  t1Title: 33,
+  t2Title: 40,
+  t3Title: 47,
+  t4Title: 58,
+  t6Title: 64,
 };
 
 const index = (name: string) => MUNICIPALITIES.indexOf(name);
@@ -172,7 +192,41 @@ export function mergedPlanCells(injected: Injected = {}): Cells {
   policyTotalsCents().forEach((t, y) => put(dekkingTotal, 4 + y, Number(t) / 100, CENTS));
   put(dekkingTotal, 6, rounded(policyTotalsCents()[0], totalBudget * 100n, 6), "0.0000%");
 
-  // Purchasing: Tabel 4 and Tabel 6.
+  // Purchasing: Tabel 1, 2, 3, 4 and 6.
+  put(ROW.t1Title, 1, "Tabel 1 Formatieplan");
+  put(ROW.t1Title + 1, 1, "Functie");
+  put(ROW.t1Title + 1, 2, "schaal");
+  PURCHASING_YEARS.forEach((y, i) => put(ROW.t1Title + 1, 3 + i, `fte ${y}`));
+  ROLES.forEach(([role, scale, fte], i) => {
+    put(ROW.t1Title + 2 + i, 1, role);
+    put(ROW.t1Title + 2 + i, 2, scale);
+    PURCHASING_YEARS.forEach((_, y) => put(ROW.t1Title + 2 + i, 3 + y, fte, "0.0"));
+  });
+  put(ROW.t1Title + 5, 1, "formatie team verwervingen");
+  PURCHASING_YEARS.forEach((_, y) => put(ROW.t1Title + 5, 3 + y, 15.5, "0.0"));
+  const split = (title: number, header: string, rows: [string, number[]][]) => {
+    put(title + 1, 1, header);
+    PURCHASING_YEARS.forEach((y, i) => put(title + 1, 2 + i, y));
+    rows.forEach(([label, values], l) => {
+      put(title + 2 + l, 1, label);
+      values.forEach((v, y) => put(title + 2 + l, 2 + y, v, AMOUNT));
+    });
+  };
+  put(ROW.t2Title, 1, "Tabel 2 Formatiekosten");
+  split(ROW.t2Title, "Formatiekosten", [
+    ["formatiekosten totaal", STAFF_TOTAL],
+    ["formatiekosten jeugd 70%", STAFF_YOUTH],
+    ["formatiekosten wmo 30%", STAFF_TOTAL.map((t, y) => t - STAFF_YOUTH[y])],
+    ["totaal", STAFF_TOTAL],
+  ]);
+  put(ROW.t3Title, 1, "Tabel 3 Materiële kosten");
+  split(ROW.t3Title, "Materiële kosten", [
+    ...MATERIAL_LINES,
+    ["subtotaal", MATERIAL_TOTAL],
+    ["materiele kosten jeugd 70%", MATERIAL_YOUTH],
+    ["materiele kosten wmo 30%", MATERIAL_TOTAL.map((t, y) => t - MATERIAL_YOUTH[y])],
+    ["totaal", MATERIAL_TOTAL],
+  ]);
   put(ROW.t4Title, 1, "Tabel 4 Overzicht totalen");
   put(ROW.t4Title + 1, 1, "Formatiekosten en materiële kosten jeugd");
   PURCHASING_YEARS.forEach((y, i) => put(ROW.t4Title + 1, 2 + i, y));
