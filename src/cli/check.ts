@@ -1,9 +1,10 @@
 import { formatCell } from "../core/address";
 import { checkPlan } from "../core/check";
 import { missingTables } from "../core/completeness";
-import { CheckResult, Plan, Severity, TableId } from "../core/model";
+import { CheckResult, CostPool, Finding, Plan, Severity, TableId } from "../core/model";
 import { PlanInputError } from "../core/errors";
 import { difference } from "../core/money";
+import { hasPools, poolsOf, poolYears } from "../core/pools";
 import { ReadNote } from "../reader";
 import { langOf, Lang, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
@@ -43,7 +44,11 @@ function usageError(nl: string, en: string) {
   return new PlanInputError({ nl: `${nl}\nGebruik: ${USAGE}`, en: `${en}\nUsage: ${USAGE}` });
 }
 
-/** The `--json` shape of issue 2: absent fields are null, money as numbers in euros. */
+/**
+ * The `--json` shape of issue 2: absent fields are null, money as numbers in euros (cents as
+ * exact decimal strings). `pools` lists the plan's cost pools (a single-pool plan is its one pool,
+ * name ""); each finding names its pool (null in a single-pool plan).
+ */
 export function checkJson(
   plan: Plan,
   result: CheckResult,
@@ -58,7 +63,15 @@ export function checkJson(
       layout: plan.source.layout ?? null,
       tables: plan.source.tables,
     },
+    pools: poolsOf(plan).map((p) => ({
+      name: p.name,
+      title: p.title,
+      method: p.method,
+      unit: p.plan.unit ?? "euro",
+      years: poolYears(p.plan),
+    })),
     findings: result.findings.map((f) => ({
+      pool: f.pool ?? null,
       rule: f.rule,
       severity: f.severity,
       table: f.table,
@@ -109,6 +122,38 @@ function groupedNotes(notes: ReadNote[], lang: Lang): string[] {
   });
 }
 
+function findingLines(f: Finding, lang: Lang): string[] {
+  const where = [
+    f.table,
+    f.year,
+    f.municipality ?? f.line,
+    f.cell ? formatCell(f.cell) : null,
+  ].filter((x) => x !== null && x !== "");
+  return [
+    `${SEVERITY[f.severity][lang]}  ${f.rule}  ${where.join(" · ")}`,
+    `    ${f.message[lang]}`,
+  ];
+}
+
+const METHOD: Record<CostPool["method"], { nl: string; en: string }> = {
+  sla: { nl: "SLA-sleutel", en: "SLA key" },
+  "budget-share": { nl: "aandeel in het budget", en: "budget share" },
+};
+
+/** `Kostenpool beleid — Dekking kosten regio-samenwerking (aandeel in het budget, in centen): 3 bevinding(en)` */
+function poolHeading(pool: CostPool, findings: number, lang: Lang): string {
+  const unit =
+    pool.plan.unit === "cent"
+      ? { nl: "in centen", en: "in cents" }
+      : { nl: "in hele euro's", en: "in whole euros" };
+  const count =
+    findings === 0
+      ? { nl: "geen bevindingen", en: "no findings" }
+      : { nl: `${findings} bevinding(en)`, en: `${findings} finding(s)` };
+  const words = lang === "nl" ? "Kostenpool" : "Cost pool";
+  return `${words} ${pool.name} — ${pool.title} (${METHOD[pool.method][lang]}, ${unit[lang]}): ${count[lang]}`;
+}
+
 function checkText(plan: Plan, result: CheckResult, notes: ReadNote[], lang: Lang): string {
   const t = (nl: string, en: string) => (lang === "nl" ? nl : en);
   const out: string[] = [t(`Controle van ${plan.source.name}`, `Check of ${plan.source.name}`), ""];
@@ -119,17 +164,16 @@ function checkText(plan: Plan, result: CheckResult, notes: ReadNote[], lang: Lan
       ""
     );
   }
-  for (const f of result.findings) {
-    const where = [
-      f.table,
-      f.year,
-      f.municipality ?? f.line,
-      f.cell ? formatCell(f.cell) : null,
-    ].filter((x) => x !== null && x !== "");
-    out.push(`${SEVERITY[f.severity][lang]}  ${f.rule}  ${where.join(" · ")}`);
-    out.push(`    ${f.message[lang]}`);
+  if (hasPools(plan)) {
+    for (const pool of poolsOf(plan)) {
+      const own = result.findings.filter((f) => f.pool === pool.name);
+      out.push(poolHeading(pool, own.length, lang));
+      out.push(...own.flatMap((f) => findingLines(f, lang)), "");
+    }
+  } else {
+    out.push(...result.findings.flatMap((f) => findingLines(f, lang)));
+    if (result.findings.length > 0) out.push("");
   }
-  if (result.findings.length > 0) out.push("");
   for (const r of result.rules) {
     const status =
       r.status === "ok"
