@@ -267,7 +267,16 @@ export type RuleId =
   | "KEY-RECOMPUTE"
   | "FORMULA-RANGE"
   | "BUDGET-LINK"
-  | "BUDGET-SHARE";
+  | "BUDGET-SHARE"
+  | "KEYTABLE-SHARES"
+  | "KEYTABLE-KEY"
+  | "KEYTABLE-AMOUNT"
+  | "KEYTABLE-ROW"
+  | "KEYTABLE-COLUMN"
+  | "KEYTABLE-TOTAL"
+  | "CHANGE-INCREASE"
+  | "CHANGE-PERCENT"
+  | "CHANGE-TOTAL";
 
 export interface Message {
   nl: string;

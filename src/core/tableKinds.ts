@@ -68,6 +68,24 @@ export interface TemplateSpec {
   yearPrefix: string;
 }
 
+/** A column a header names by its words: `Jongeren < 20`, `Toename`. */
+export interface NamedColumn {
+  /** What the column holds: a key component, the key, a row's total amount, old, new, increase, percentage. */
+  field: string;
+  /** Normalised header words that name it. */
+  pattern: RegExp;
+  label: Message;
+}
+
+/** How a header row of named columns is told and what its columns are. */
+export interface NamedColumns {
+  columns: NamedColumn[];
+  /** What a header row must name to be one: at least `count` of each list of fields. */
+  required: { fields: string[]; count: number }[];
+  /** A row that holds the weights of the components (key calculation table). */
+  weights?: RegExp;
+}
+
 export interface TableKind {
   id: TableId;
   /** The table's own title: `Formatieplan`. */
@@ -90,8 +108,10 @@ export interface TableKind {
   columns: {
     label: Message;
     extra?: ExtraColumn;
-    values: "years" | "components";
+    values: "years" | "components" | "named";
   };
+  /** Columns named by words instead of years (the key calculation and the change table). */
+  named?: NamedColumns;
   /** How its last row is known; the first that applies closes the table. */
   closing: Closing[];
   template?: TemplateSpec;
@@ -108,6 +128,30 @@ const SPLIT_WMO = /^((waarvan|kosten|aandeel|deel) )?wmo\b/;
 /** `totaal`, `total`, and labels ending in them (`formatiekosten totaal`). */
 export const TOTAL_LABEL = /^(totaal|total)\b|\btota(a)?l$/;
 const TOTAL_FIRST = /^(totaal|total)\b/;
+
+/** The key components as a key calculation table's header names them. */
+export const COMPONENT_COLUMNS: readonly NamedColumn[] = [
+  {
+    field: "gelijk",
+    pattern: /^(gelijk|gelijke|vast|vaste|equal)\b|^1\/16\b/,
+    label: { nl: "Gelijk deel", en: "Equal share" },
+  },
+  {
+    field: "jongeren",
+    pattern: /^(aantal )?(jongeren|jeugdigen|inwoners)\b|< ?20\b/,
+    label: { nl: "Jongeren < 20", en: "Young people under 20" },
+  },
+  {
+    field: "toekenningen",
+    pattern: /^(aantal )?toekenning/,
+    label: { nl: "Toekenningen", en: "Care allocations" },
+  },
+  {
+    field: "declaraties",
+    pattern: /^(aantal )?declaratie/,
+    label: { nl: "Declaraties", en: "Claims" },
+  },
+];
 
 export const TABLE_KINDS: readonly TableKind[] = [
   {
@@ -378,7 +422,104 @@ export const TABLE_KINDS: readonly TableKind[] = [
     bindable: true,
     optional: true,
   },
+  {
+    id: "Herberekening",
+    title: { nl: "Herberekening verdeelsleutel", en: "Key calculation" },
+    name: { nl: "de herberekening van de verdeelsleutel", en: "the key calculation table" },
+    field: "keyTable",
+    order: 64,
+    titles: [
+      { words: /^(her)?berekening (van )?(de )?verdeelsleutel\b/ },
+      { words: /^verdeelsleutel (19|20|21)\d\d\b/ },
+    ],
+    headers: [],
+    rows: [
+      { role: "line", field: "rows" },
+      { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
+    ],
+    columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "named" },
+    named: {
+      columns: [
+        ...COMPONENT_COLUMNS,
+        {
+          field: "key",
+          pattern: /^((nieuwe|berekende|totale) )?(verdeel)?sleutel\b|^key$/,
+          label: { nl: "Verdeelsleutel", en: "Key" },
+        },
+        {
+          field: "amount",
+          pattern: /^(totaal|total|totale bijdrage|bijdrage|totaal bedrag)\b/,
+          label: { nl: "Totaal", en: "Total" },
+        },
+      ],
+      // Two of the SLA's components, and the key or the amounts they give.
+      required: [
+        { fields: COMPONENT_COLUMNS.map((c) => c.field), count: 2 },
+        { fields: ["key", "amount"], count: 1 },
+      ],
+      weights: /^(weging|wegingsfactor|gewicht|weights?)\b/,
+    },
+    closing: [{ labels: TOTAL_FIRST }],
+    bindable: false,
+    optional: true,
+  },
+  {
+    id: "Toename",
+    title: { nl: "Toename bijdrage per gemeente", en: "Change in contributions" },
+    name: { nl: "de toename per gemeente", en: "the change per municipality" },
+    field: "contributionChange",
+    order: 66,
+    titles: [
+      {
+        words:
+          /^(toename|stijging|mutatie|verschil) (van )?(de )?(bijdrage|bijdragen|kosten|uitvoeringskosten)\b/,
+      },
+    ],
+    headers: [],
+    rows: [
+      { role: "line", field: "rows" },
+      { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
+    ],
+    columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "named" },
+    named: {
+      columns: [
+        {
+          field: "percentage",
+          pattern: /%|\b(procent|percentage|percent)\b/,
+          label: { nl: "Toename %", en: "Increase %" },
+        },
+        {
+          field: "increase",
+          pattern: /^(toename|stijging|mutatie|verschil|increase)\b/,
+          label: { nl: "Toename", en: "Increase" },
+        },
+        {
+          field: "old",
+          pattern: /^(oud|oude|vorige|huidige)\b|^(bijdrage |begroting |kosten )?(19|20|21)\d\d$/,
+          label: { nl: "Oud", en: "Old" },
+        },
+        {
+          field: "new",
+          pattern: /^(nieuw|nieuwe)\b|^(bijdrage |begroting |kosten )?(19|20|21)\d\d$/,
+          label: { nl: "Nieuw", en: "New" },
+        },
+      ],
+      required: [
+        { fields: ["old"], count: 1 },
+        { fields: ["new"], count: 1 },
+        { fields: ["increase"], count: 1 },
+      ],
+    },
+    closing: [{ labels: TOTAL_FIRST }],
+    bindable: false,
+    optional: true,
+  },
 ];
+
+/** A key component's name in messages: `Jongeren < 20`, or as the table writes it. */
+export function componentLabel(name: string): Message {
+  return COMPONENT_COLUMNS.find((c) => c.field === name)?.label ?? { nl: name, en: name };
+}
 
 /** The UP template's table of weights beside the key components. */
 export const WEIGHTS_TEMPLATE = {

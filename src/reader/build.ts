@@ -1,10 +1,14 @@
 import { formatPercent, readDutchNumber } from "../core/dutchNumber";
 import {
   CellRef,
+  ContributionChange,
+  ContributionChangeRow,
   ContributionRow,
   Contributions,
   CostBudget,
   Figure,
+  KeyCalculation,
+  KeyCalculationRow,
   MaterialCosts,
   Plan,
   PlanLine,
@@ -20,6 +24,7 @@ import { resolveMunicipality } from "../core/municipalities";
 import { PlanField, rowPattern, tableKind, TOTAL_LABEL } from "../core/tableKinds";
 import { CellRead, cellList, cellRef, figureOf, ReadNote } from "./cells";
 import { SheetGrid } from "./grid";
+import type { NamedCell, NamedRow, NamedTable } from "./namedTables";
 
 /*
  * Both layouts (the UP template and the pasted published plan) are first read into raw tables:
@@ -48,6 +53,8 @@ export interface RawTable {
   rows: RawRow[];
   /** Reading found errors (already noted): the table is left out. */
   failed: boolean;
+  /** The header and rows of a table with named columns instead of years. */
+  named?: NamedTable;
 }
 
 /** Lower case, no accents, single spaces: `Materiële  kosten` → `materiele kosten`. */
@@ -556,6 +563,203 @@ export function buildBudget(t: RawTable, notes: ReadNote[]): CostBudget | undefi
   return result;
 }
 
+/** The figures of a named column, percentages read as fractions (points or fractions in plain numbers). */
+function namedColumn(
+  t: RawTable,
+  rows: NamedRow[],
+  key: string,
+  what: { nl: string; en: string } | undefined,
+  notes: ReadNote[]
+): Map<NamedRow, Figure> {
+  const withCell = rows.filter((r) => r.cells.has(key));
+  const entries = withCell.map((r) => r.cells.get(key)!);
+  const figures = what
+    ? percentFigures(t.id, entries, what, notes)
+    : entries.map((e) => figureOf(e.read, e.cell));
+  return new Map(withCell.map((r, i) => [r, figures[i]]));
+}
+
+/** Amounts where amounts belong: a percentage there is an error with its cell. */
+function amountsOnly(t: RawTable, rows: NamedRow[], keys: string[], notes: ReadNote[]): boolean {
+  const wrong = rows.flatMap((r) =>
+    keys.map((k) => r.cells.get(k)).filter((c): c is NamedCell => c?.read.percent === true)
+  );
+  if (wrong.length === 0) return true;
+  const list = cellList(wrong.map((w) => w.cell));
+  tableError(
+    t.id,
+    notes,
+    wrong[0].cell,
+    `een percentage waar een bedrag hoort: ${list.nl}`,
+    `a percentage where an amount must be: ${list.en}`
+  );
+  return false;
+}
+
+/** The named table's rows split into lines and its total row (the last `totaal`). */
+function namedRows(t: RawTable, notes: ReadNote[]): { lines: NamedRow[]; total?: NamedRow } {
+  const rows = t.named!.rows;
+  const totalIndex = rows.map((r) => isTotal(normLabel(r.label))).lastIndexOf(true);
+  if (totalIndex < 0) return { lines: rows };
+  const unnamed = rows.filter((r, i) => i !== totalIndex && r.label === "");
+  for (const r of unnamed) {
+    const cell = [...r.cells.values()][0]?.cell;
+    tableError(
+      t.id,
+      notes,
+      cell,
+      `rij ${cell?.address.replace(/^[A-Z]+/, "") ?? "?"} heeft getallen maar geen naam`,
+      `row ${cell?.address.replace(/^[A-Z]+/, "") ?? "?"} has figures but no name`
+    );
+  }
+  return {
+    lines: rows.filter((_, i) => i !== totalIndex),
+    total: rows[totalIndex],
+  };
+}
+
+function municipalityOf(label: string): string | undefined {
+  const res = resolveMunicipality(label);
+  return res.ok ? res.name : undefined;
+}
+
+/** Herberekening verdeelsleutel: weights, shares per component, key, amounts per component, total. */
+export function buildKeyTable(t: RawTable, notes: ReadNote[]): KeyCalculation | undefined {
+  const named = t.named;
+  if (!named || t.failed) return leftOut(t.id, notes);
+  const { lines, total } = namedRows(t, notes);
+  if (!total || lines.length === 0) {
+    const what = [lines.length === 0 ? "gemeente" : "", total ? "" : "'totaal'"].filter(Boolean);
+    const at = t.named?.columns[0]?.cell;
+    tableError(
+      t.id,
+      notes,
+      at,
+      `regel ${what.join(", ")} ontbreekt`,
+      `row ${what.join(", ")} is missing`
+    );
+    return leftOut(t.id, notes);
+  }
+  const all = [...lines, total];
+  const shareColumns = named.columns.filter((c) => c.part === "share");
+  const amountColumns = named.columns.filter((c) => c.part === "amount");
+  const components = [
+    ...new Set((shareColumns.length > 0 ? shareColumns : amountColumns).map((c) => c.field)),
+  ];
+  if (!amountsOnly(t, all, [...amountColumns.map((c) => c.key), "amount"], notes))
+    return leftOut(t.id, notes);
+  const share = { nl: "het aandeel", en: "the share" };
+  const shares = new Map(
+    shareColumns.map((c) => [c.field, namedColumn(t, all, c.key, share, notes)])
+  );
+  const amounts = new Map(
+    amountColumns.map((c) => [c.field, namedColumn(t, all, c.key, undefined, notes)])
+  );
+  const keys = namedColumn(
+    t,
+    all,
+    "key",
+    { nl: "de verdeelsleutel", en: "the distribution key" },
+    notes
+  );
+  const rowTotals = namedColumn(t, all, "amount", undefined, notes);
+  const weights = keyWeights(t, components, notes);
+  const row = (r: NamedRow): KeyCalculationRow => {
+    const out: KeyCalculationRow = { label: r.label, shares: new Map(), amounts: new Map() };
+    if (r.labelCell) out.labelCell = r.labelCell;
+    const m = municipalityOf(r.label);
+    if (m && r !== total) out.municipality = m;
+    for (const [c, col] of shares) if (col.has(r)) out.shares.set(c, col.get(r)!);
+    for (const [c, col] of amounts) if (col.has(r)) out.amounts.set(c, col.get(r)!);
+    const key = keys.get(r);
+    if (key) out.key = key;
+    const amount = rowTotals.get(r);
+    if (amount) out.amount = amount;
+    return out;
+  };
+  const result: KeyCalculation = {
+    components,
+    weights,
+    rows: lines.map(row),
+    total: row(total),
+  };
+  if (named.titleYear !== undefined) result.year = named.titleYear;
+  return result;
+}
+
+/** The weights of the components: the weights row under the share (or amount) columns, or the headers. */
+function keyWeights(t: RawTable, components: string[], notes: ReadNote[]): Map<string, Figure> {
+  const named = t.named!;
+  const entries: [string, NamedCell][] = [];
+  for (const c of components) {
+    const columns = named.columns.filter((h) => h.field === c);
+    const cell =
+      columns.map((h) => named.weights?.cells.get(h.key)).find((e) => e !== undefined) ??
+      columns.map((h) => h.weight).find((e) => e !== undefined);
+    if (cell) entries.push([c, cell]);
+  }
+  const figures = percentFigures(
+    t.id,
+    entries.map(([, e]) => e),
+    { nl: "de weging", en: "the weight" },
+    notes
+  );
+  return new Map(entries.map(([c], i) => [c, figures[i]]));
+}
+
+/** Toename …: old and new contribution, increase and percentage per municipality; a total row. */
+export function buildContributionChange(
+  t: RawTable,
+  notes: ReadNote[]
+): ContributionChange | undefined {
+  const named = t.named;
+  if (!named || t.failed) return leftOut(t.id, notes);
+  const { lines, total } = namedRows(t, notes);
+  if (lines.length === 0) {
+    tableError(
+      t.id,
+      notes,
+      named.columns[0]?.cell,
+      "geen gemeenten gevonden",
+      "no municipalities found"
+    );
+    return leftOut(t.id, notes);
+  }
+  const all = total ? [...lines, total] : lines;
+  if (!amountsOnly(t, all, ["old", "new", "increase"], notes)) return leftOut(t.id, notes);
+  const columns = {
+    old: namedColumn(t, all, "old", undefined, notes),
+    new: namedColumn(t, all, "new", undefined, notes),
+    increase: namedColumn(t, all, "increase", undefined, notes),
+    percentage: namedColumn(
+      t,
+      all,
+      "percentage",
+      { nl: "het percentage", en: "the percentage" },
+      notes
+    ),
+  };
+  const row = (r: NamedRow): ContributionChangeRow => {
+    const out: ContributionChangeRow = { label: r.label };
+    if (r.labelCell) out.labelCell = r.labelCell;
+    const m = municipalityOf(r.label);
+    if (m && r !== total) out.municipality = m;
+    for (const f of ["old", "new", "increase", "percentage"] as const) {
+      const figure = columns[f].get(r);
+      if (figure) out[f] = figure;
+    }
+    return out;
+  };
+  const result: ContributionChange = { rows: lines.map(row) };
+  if (total) result.total = row(total);
+  const year = (field: string) => named.columns.find((c) => c.field === field)?.year;
+  const oldYear = year("old");
+  const newYear = year("new");
+  if (oldYear !== undefined) result.oldYear = oldYear;
+  if (newYear !== undefined) result.newYear = newYear;
+  return result;
+}
+
 /** How the raw rows of each kind of table become its plan field. */
 const BUILDERS: {
   [F in PlanField]?: (t: RawTable, notes: ReadNote[]) => Plan[F] | undefined;
@@ -566,6 +770,8 @@ const BUILDERS: {
   totals: buildTotals,
   contributions: buildContributions,
   budget: buildBudget,
+  keyTable: buildKeyTable,
+  contributionChange: buildContributionChange,
 };
 
 export function buildPlanTables(raws: RawTable[], notes: ReadNote[]): Partial<Plan> {

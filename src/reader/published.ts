@@ -5,6 +5,7 @@ import { tableKind } from "../core/tableKinds";
 import { hiddenRowNote, normLabel, NumberRead, RawRow, RawTable } from "./build";
 import { CellRead, cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { WorkbookGrid } from "./grid";
+import { readNamedTables } from "./namedTables";
 import { namesKind, Recogniser, titleKind } from "./recognise";
 import {
   firstText,
@@ -641,10 +642,21 @@ class PublishedReader {
   }
 
   read(): void {
+    // Tables with named columns first: a change table's header holds years too.
+    this.raws.push(
+      ...readNamedTables({
+        scan: this.scan,
+        notes: this.notes,
+        titles: this.scan.titles,
+        claim: (r, left, right) => this.claim(r, left, right),
+        isClaimed: (r, left, right) => this.isClaimed(r, left, right),
+        startsTable: (r, left, right) => this.startsTable(r, left, right),
+      })
+    );
     for (const h of this.scan.headers) {
       if (this.isClaimed(h.row, h.first, h.last)) continue;
       const { id, title } = this.recogniser.kindOf(h);
-      if (!id || id === "Tabel 2" || id === "Sleutel") continue;
+      if (!id || id === "Tabel 2" || id === "Sleutel" || tableKind(id).named) continue;
       this.readCandidate(h, id, title);
     }
     const staffHeader = this.scan.headers.find(

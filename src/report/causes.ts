@@ -257,6 +257,42 @@ const KIND_TITLE: Record<RuleId, (n: number, table: TableId) => Message> = {
     nl: `${t}: ${count(n, "sleutel wijkt", "sleutels wijken")} af van de sleutelgegevens`,
     en: `${t}: ${count(n, "key differs", "keys differ")} from the key components`,
   }),
+  "KEYTABLE-SHARES": (n, t) => ({
+    nl: `${t}: ${count(n, "kolom aandelen telt", "kolommen aandelen tellen")} niet op tot 100%`,
+    en: `${t}: ${count(n, "column of shares does", "columns of shares do")} not add up to 100%`,
+  }),
+  "KEYTABLE-KEY": (n, t) => ({
+    nl: `${t}: ${count(n, "sleutel is", "sleutels zijn")} niet Σ weging × aandeel`,
+    en: `${t}: ${count(n, "key is", "keys are")} not Σ weight × share`,
+  }),
+  "KEYTABLE-AMOUNT": (n, t) => ({
+    nl: `${t}: ${count(n, "bedrag is", "bedragen zijn")} niet weging × totaal × aandeel`,
+    en: `${t}: ${count(n, "amount is", "amounts are")} not weight × total × share`,
+  }),
+  "KEYTABLE-ROW": (n, t) => ({
+    nl: `${t}: ${count(n, "regel telt", "regels tellen")} niet op tot het totaal`,
+    en: `${t}: ${count(n, "row does", "rows do")} not add up to its total`,
+  }),
+  "KEYTABLE-COLUMN": (n, t) => ({
+    nl: `${t}: ${count(n, "kolom telt", "kolommen tellen")} niet op tot de totaalregel`,
+    en: `${t}: ${count(n, "column does", "columns do")} not add up to the total row`,
+  }),
+  "KEYTABLE-TOTAL": (n, t) => ({
+    nl: `${t}: het totaal is niet het te verdelen bedrag van het jaar`,
+    en: `${t}: the total is not the year's amount to distribute`,
+  }),
+  "CHANGE-INCREASE": (n, t) => ({
+    nl: `${t}: ${count(n, "toename is", "toenames zijn")} niet nieuw − oud`,
+    en: `${t}: ${count(n, "increase is", "increases are")} not new − old`,
+  }),
+  "CHANGE-PERCENT": (n, t) => ({
+    nl: `${t}: ${count(n, "percentage klopt", "percentages kloppen")} niet met de toename`,
+    en: `${t}: ${count(n, "percentage does", "percentages do")} not match the increase`,
+  }),
+  "CHANGE-TOTAL": (n, t) => ({
+    nl: `${t}: ${count(n, "kolom telt", "kolommen tellen")} niet op tot de totaalregel`,
+    en: `${t}: ${count(n, "column does", "columns do")} not add up to the total row`,
+  }),
   "FORMULA-RANGE": (n, t) => ({
     nl: `${t}: ${count(n, "formule telt", "formules tellen")} niet het juiste bereik op`,
     en: `${t}: ${count(n, "formula does", "formulas do")} not add up the right range`,

@@ -23,6 +23,14 @@ const COMPARED_WITH: Partial<Record<RuleId, Message>> = {
   "ALLOC-AMOUNT": { nl: "sleutel × Tabel 4-totaal", en: "key × Tabel 4 total" },
   "ALLOC-LINK": { nl: "het Tabel 4-totaal", en: "the Tabel 4 total" },
   "KEY-RECOMPUTE": { nl: "de sleutelgegevens", en: "the key data" },
+  "KEYTABLE-KEY": { nl: "Σ weging × aandeel", en: "Σ weight × share" },
+  "KEYTABLE-AMOUNT": { nl: "weging × totaal × aandeel", en: "weight × total × share" },
+  "KEYTABLE-ROW": { nl: "de som van de componenten", en: "the sum of the components" },
+  "KEYTABLE-COLUMN": { nl: "de som van de gemeenten", en: "the sum of the municipalities" },
+  "KEYTABLE-TOTAL": { nl: "het te verdelen bedrag", en: "the amount to distribute" },
+  "CHANGE-INCREASE": { nl: "nieuw − oud", en: "new − old" },
+  "CHANGE-PERCENT": { nl: "toename ÷ oud", en: "increase ÷ old" },
+  "CHANGE-TOTAL": { nl: "de som van de gemeenten", en: "the sum of the municipalities" },
 };
 
 /** Keeps `€` with its amount where a line wraps. */

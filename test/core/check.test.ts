@@ -215,6 +215,15 @@ describe("checkPlan on the published 2024 plan", () => {
       ["BUDGET-SHARE", "not-applicable", 0],
       ["MUNICIPALITIES", "ok", 0],
       ["KEY-RECOMPUTE", "not-applicable", 0],
+      ["KEYTABLE-SHARES", "not-applicable", 0],
+      ["KEYTABLE-KEY", "not-applicable", 0],
+      ["KEYTABLE-AMOUNT", "not-applicable", 0],
+      ["KEYTABLE-ROW", "not-applicable", 0],
+      ["KEYTABLE-COLUMN", "not-applicable", 0],
+      ["KEYTABLE-TOTAL", "not-applicable", 0],
+      ["CHANGE-INCREASE", "not-applicable", 0],
+      ["CHANGE-PERCENT", "not-applicable", 0],
+      ["CHANGE-TOTAL", "not-applicable", 0],
       ["FORMULA-RANGE", "not-applicable", 0],
     ]);
   });
@@ -252,6 +261,15 @@ describe("checkPlan", () => {
       "BUDGET-SHARE",
       "MUNICIPALITIES",
       "KEY-RECOMPUTE",
+      "KEYTABLE-SHARES",
+      "KEYTABLE-KEY",
+      "KEYTABLE-AMOUNT",
+      "KEYTABLE-ROW",
+      "KEYTABLE-COLUMN",
+      "KEYTABLE-TOTAL",
+      "CHANGE-INCREASE",
+      "CHANGE-PERCENT",
+      "CHANGE-TOTAL",
       "FORMULA-RANGE",
     ]);
   });
@@ -264,6 +282,15 @@ describe("checkPlan", () => {
       "BUDGET-LINK",
       "BUDGET-SHARE",
       "KEY-RECOMPUTE",
+      "KEYTABLE-SHARES",
+      "KEYTABLE-KEY",
+      "KEYTABLE-AMOUNT",
+      "KEYTABLE-ROW",
+      "KEYTABLE-COLUMN",
+      "KEYTABLE-TOTAL",
+      "CHANGE-INCREASE",
+      "CHANGE-PERCENT",
+      "CHANGE-TOTAL",
       "FORMULA-RANGE",
     ]);
   });

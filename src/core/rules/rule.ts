@@ -67,6 +67,25 @@ export function percentHalfUnit(figure: Figure): Decimal {
   return new D(5).times(new D(10).pow(-(figure.decimals + 3)));
 }
 
+/**
+ * Half a unit of what a share or key cell really tells: nothing when the cell holds more digits
+ * than it shows (0,027034 shown as 2,70%: its full value is known), else half its last digit.
+ */
+export function shareHalfUnit(figure: Figure): Decimal {
+  const d = figure.decimals;
+  if (d !== undefined && figure.value.times(100).decimalPlaces() > d) return FULL_PRECISION;
+  return percentHalfUnit(figure);
+}
+
+/** A row's name in messages: its municipality, its label, or the cell of an empty label. */
+export function rowName(row: {
+  label: string;
+  municipality?: string;
+  labelCell?: CellRef;
+}): string {
+  return row.municipality ?? (row.label.trim() || row.labelCell?.address || "?");
+}
+
 /** Tolerance for a fraction stored at full precision (a double holds ~15 significant digits). */
 const FULL_PRECISION = new D("1e-12");
 

@@ -1,0 +1,301 @@
+import { formatRange } from "../core/address";
+import { readDutchNumber } from "../core/dutchNumber";
+import { CellRef, TableId } from "../core/model";
+import { NamedColumn, TABLE_KINDS, TableKind } from "../core/tableKinds";
+import { hiddenRowNote, normLabel, NumberRead, RawRow, RawTable } from "./build";
+import { cellRef, readCell, ReadNote, textAsNumberNote } from "./cells";
+import { MAX_GAP, rowsAfter, SheetScan, textOf, Title } from "./scan";
+
+/*
+ * Tables whose columns are named by words instead of years: the key calculation table
+ * (`Vast deel | Jongeren < 20 | … | Verdeelsleutel | … | Totaal`) and the change table
+ * (`2023 | 2024 | Toename | %`). A header row is recognised by the words of its columns, as the
+ * kind's descriptor names them, wherever it stands; a title above it is one more clue, not a
+ * condition. The rows below are read up to the total row.
+ */
+
+/** A number read in a named column, with its cell. */
+export interface NamedCell {
+  read: NumberRead;
+  cell: CellRef;
+}
+
+/** A column of the header: its field (`jongeren`, `key`, `old`) and, for components, share or amount. */
+export interface HeaderColumn {
+  /** Unique within the table: `share:jongeren`, `amount:jongeren`, `key`, `amount`, `old`. */
+  key: string;
+  field: string;
+  part?: "share" | "amount";
+  column: number;
+  header: string;
+  cell: CellRef;
+  /** A year the header names (`Bijdrage 2023`). */
+  year?: number;
+  /** A weight the header itself states (`Jongeren 25%`). */
+  weight?: NamedCell;
+}
+
+export interface NamedRow {
+  label: string;
+  labelCell?: CellRef;
+  cells: Map<string, NamedCell>;
+}
+
+export interface NamedTable {
+  columns: HeaderColumn[];
+  rows: NamedRow[];
+  /** The row of weights, when the table has one. */
+  weights?: NamedRow;
+  /** The first year the title names. */
+  titleYear?: number;
+}
+
+/** What the published layout's reader lends this one: claimed cells, other tables' starts. */
+export interface NamedContext {
+  scan: SheetScan;
+  notes: ReadNote[];
+  titles: readonly Title[];
+  claim(r: number, left: number, right: number): void;
+  isClaimed(r: number, left: number, right: number): boolean;
+  startsTable(r: number, left: number, right: number): boolean;
+}
+
+const NAMED_KINDS = TABLE_KINDS.filter((k) => k.named);
+const YEAR = /\b((?:19|20|21)\d\d)\b/;
+/** Words before a component that say share or amount: `aandeel jongeren`, `€ declaraties`. */
+const QUALIFIER = /^(%|€|aandeel|bedrag|deel)\s+/;
+const WEIGHT_SUFFIX = /\s+(\d+(?:,\d+)?\s?%)$/;
+
+/** A header cell's text: a string, or a year stored as a number. */
+function headerText(scan: SheetScan, r: number, c: number): string | undefined {
+  const v = scan.sheet.rows.get(r)?.get(c)?.value;
+  if (typeof v === "number")
+    return Number.isInteger(v) && v >= 1900 && v < 2200 ? String(v) : undefined;
+  const t = textOf(scan.sheet.rows.get(r)?.get(c));
+  return t === "" || t.length > 60 ? undefined : t;
+}
+
+/** The columns a row names for a kind, or undefined when it is no header of that kind. */
+function headerColumns(kind: TableKind, ctx: NamedContext, r: number): HeaderColumn[] | undefined {
+  const named = kind.named!;
+  const scan = ctx.scan;
+  const columns: HeaderColumn[] = [];
+  const taken = new Set<string>();
+  let labelled = false;
+  for (const c of scan.columns.get(r) ?? []) {
+    const text = headerText(scan, r, c);
+    if (text === undefined) {
+      // A figure in the row: a row of the table, not its header.
+      if (readCell(scan.sheet.rows.get(r)?.get(c)).kind === "number") return undefined;
+      continue;
+    }
+    const cell = cellRef(scan.sheet, r, c);
+    const weightText = WEIGHT_SUFFIX.exec(text)?.[1];
+    const n = normLabel(weightText ? text.slice(0, -weightText.length) : text).replace(
+      QUALIFIER,
+      ""
+    );
+    const spec = named.columns.find((s) => s.pattern.test(n) && !takenFor(s, taken, kind));
+    const column = spec
+      ? place(spec, taken, kind, { column: c, header: text, cell })
+      : other(kind, columns, labelled, n, { column: c, header: text, cell });
+    labelled = true;
+    if (!column) continue;
+    const year = YEAR.exec(text);
+    if (year) column.year = Number(year[1]);
+    const weight = weightText ? readDutchNumber(weightText) : undefined;
+    if (weight)
+      column.weight = {
+        read: { kind: "number", ...weight, fromText: true, text: weightText! },
+        cell,
+      };
+    taken.add(column.key);
+    columns.push(column);
+  }
+  const fields = new Set(columns.map((c) => c.field));
+  const ok = named.required.every((q) => q.fields.filter((f) => fields.has(f)).length >= q.count);
+  return ok ? columns : undefined;
+}
+
+const isComponent = (kind: TableKind, field: string) =>
+  kind.id === "Herberekening" && field !== "key" && field !== "amount";
+
+/** Whether a column spec can take no more columns: a component has a share and an amount. */
+function takenFor(spec: NamedColumn, taken: Set<string>, kind: TableKind): boolean {
+  if (isComponent(kind, spec.field)) return taken.has(`amount:${spec.field}`);
+  return taken.has(spec.field);
+}
+
+type At = Pick<HeaderColumn, "column" | "header" | "cell">;
+
+/** A component's first column is its share (left of the key), the next its amount. */
+function place(spec: NamedColumn, taken: Set<string>, kind: TableKind, at: At): HeaderColumn {
+  if (!isComponent(kind, spec.field)) return { key: spec.field, field: spec.field, ...at };
+  const part = taken.has(`share:${spec.field}`) || taken.has("key") ? "amount" : "share";
+  return { key: `${part}:${spec.field}`, field: spec.field, part, ...at };
+}
+
+/**
+ * A header word no column spec names: the label column's header when it comes first, else a
+ * component of the key calculation table as written (`budget`, `inwoners`).
+ */
+function other(
+  kind: TableKind,
+  columns: HeaderColumn[],
+  labelled: boolean,
+  n: string,
+  at: At
+): HeaderColumn | undefined {
+  if (!labelled || kind.id !== "Herberekening" || columns.length === 0) return undefined;
+  const part = columns.some((c) => c.field === n || c.key === "key") ? "amount" : "share";
+  return { key: `${part}:${n}`, field: n, part, ...at };
+}
+
+/** The first year a title names. */
+function titleYear(ctx: NamedContext, title: Title | undefined): number | undefined {
+  if (!title) return undefined;
+  const m = YEAR.exec(textOf(ctx.scan.sheet.rows.get(title.row)?.get(title.column)));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The title over a header: of this kind, above it within the gap, at or left of its columns. */
+function titleOver(ctx: NamedContext, id: TableId, r: number, left: number): Title | undefined {
+  return ctx.titles
+    .filter((t) => t.id === id && t.row < r && r - t.row <= MAX_GAP && t.column <= left)
+    .sort((a, b) => b.row - a.row)[0];
+}
+
+/** Reads one row: its label left of the figures, a number under each header column. */
+function readRow(
+  id: TableId,
+  ctx: NamedContext,
+  r: number,
+  left: number,
+  columns: HeaderColumn[],
+  failed: { value: boolean }
+): NamedRow | undefined {
+  const sheet = ctx.scan.sheet;
+  const first = Math.min(...columns.map((c) => c.column));
+  const row: NamedRow = { label: "", cells: new Map() };
+  for (const c of ctx.scan.columns.get(r) ?? []) {
+    if (c < left || c >= first) continue;
+    const t = textOf(sheet.rows.get(r)?.get(c));
+    if (t !== "" && !readDutchNumber(t)) {
+      row.label = t;
+      row.labelCell = cellRef(sheet, r, c);
+      break;
+    }
+  }
+  for (const col of columns) {
+    const read = readCell(sheet.rows.get(r)?.get(col.column));
+    const cell = cellRef(sheet, r, col.column);
+    if (read.kind === "empty") continue;
+    if (read.kind === "number") {
+      if (read.fromText) ctx.notes.push(textAsNumberNote(read, cell, id));
+      row.cells.set(col.key, { read, cell });
+      continue;
+    }
+    const what =
+      read.kind === "text"
+        ? { nl: `'${read.text}' is geen getal`, en: `'${read.text}' is not a number` }
+        : read.message;
+    ctx.notes.push({
+      severity: "error",
+      table: id,
+      cell,
+      message: {
+        nl: `${id}: ${cell.address}: ${what.nl}`,
+        en: `${id}: ${cell.address}: ${what.en}`,
+      },
+    });
+    failed.value = true;
+  }
+  if (row.label === "" && row.cells.size === 0) return undefined;
+  if (sheet.hiddenRows.has(r)) {
+    const raw: RawRow = {
+      label: row.label,
+      labelCell: row.labelCell,
+      values: new Map(),
+      empty: new Map(),
+    };
+    hiddenRowNote(id, raw, sheet, r, ctx.notes);
+  }
+  return row;
+}
+
+/** Reads the table under a recognised header, up to its total row; undefined without one. */
+function readTable(
+  kind: TableKind,
+  ctx: NamedContext,
+  r0: number,
+  columns: HeaderColumn[]
+): RawTable | undefined {
+  const scan = ctx.scan;
+  const id = kind.id;
+  const weightsLabel = kind.named!.weights;
+  const firstColumn = Math.min(...columns.map((c) => c.column));
+  const right = Math.max(...columns.map((c) => c.column));
+  const title = titleOver(ctx, id, r0, firstColumn);
+  const headerLeft = (scan.columns.get(r0) ?? []).find((c) => c < firstColumn);
+  const left = Math.min(title?.column ?? Infinity, headerLeft ?? Infinity, firstColumn);
+  const leftEdge = Number.isFinite(left) ? left : 1;
+  const notes: ReadNote[] = [];
+  const local: NamedContext = { ...ctx, notes };
+  const failed = { value: false };
+  const table: NamedTable = { columns, rows: [], titleYear: titleYear(ctx, title) };
+  let prev = r0;
+  let last = r0;
+  let closed = false;
+  // A weights row may stand just above the header.
+  for (const r of [r0 - 2, r0 - 1]) {
+    if (r < 1 || (title && r <= title.row)) continue;
+    const row = readRow(id, local, r, leftEdge, columns, failed);
+    if (row && weightsLabel?.test(normLabel(row.label))) table.weights = row;
+  }
+  for (const r of rowsAfter(scan, r0)) {
+    if (r - prev > MAX_GAP) break;
+    if (ctx.startsTable(r, leftEdge, right) || ctx.isClaimed(r, leftEdge, right)) break;
+    const row = readRow(id, local, r, leftEdge, columns, failed);
+    if (!row) continue;
+    prev = r;
+    last = r;
+    const n = normLabel(row.label);
+    if (weightsLabel?.test(n) && !table.weights) table.weights = row;
+    else table.rows.push(row);
+    if (kind.closing.some((c) => c.labels.test(n))) {
+      closed = true;
+      break;
+    }
+  }
+  if (!closed) return undefined;
+  ctx.claim(r0, leftEdge, right);
+  for (let r = r0 + 1; r <= last; r++) ctx.claim(r, leftEdge, right);
+  ctx.notes.push(...notes);
+  return {
+    id,
+    range: formatRange(
+      { top: title?.row ?? r0, left: leftEdge, bottom: last, right },
+      scan.sheet.name
+    ),
+    years: [],
+    rows: [],
+    failed: failed.value,
+    named: table,
+  };
+}
+
+/** Finds and reads every table with named columns on a sheet. */
+export function readNamedTables(ctx: NamedContext): RawTable[] {
+  const raws: RawTable[] = [];
+  for (const r of ctx.scan.rowNumbers) {
+    for (const kind of NAMED_KINDS) {
+      const filled = ctx.scan.columns.get(r) ?? [];
+      if (filled.length < 3 || ctx.isClaimed(r, filled[0], filled[filled.length - 1])) continue;
+      const columns = headerColumns(kind, ctx, r);
+      if (!columns) continue;
+      const raw = readTable(kind, ctx, r, columns);
+      if (raw) raws.push(raw);
+    }
+  }
+  return raws;
+}
