@@ -3,13 +3,15 @@ import { hasPools, poolsOf } from "./pools";
 
 /*
  * What a full check needs. A plan without one of these tables is checked only in part: the
- * rules that need it cannot run, so "no errors" would not mean the plan was checked.
+ * rules that need it cannot run, so "no errors" would not mean the plan was checked. An earlier
+ * plan's cost budget (`Begroting …`) stands for the costs that the 2024 layout spreads over
+ * Tabel 1–4: such a plan is whole with its budget and its contributions.
  */
 const NEEDED: readonly [TableId, (plan: Plan) => unknown][] = [
-  ["Tabel 1", (p) => p.staffing],
-  ["Tabel 2", (p) => p.staffCosts],
-  ["Tabel 3", (p) => p.materialCosts],
-  ["Tabel 4", (p) => p.totals],
+  ["Tabel 1", (p) => p.staffing ?? p.budget],
+  ["Tabel 2", (p) => p.staffCosts ?? p.budget],
+  ["Tabel 3", (p) => p.materialCosts ?? p.budget],
+  ["Tabel 4", (p) => p.totals ?? p.budget],
   ["Tabel 6", (p) => p.contributions],
 ];
 

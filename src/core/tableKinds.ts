@@ -153,6 +153,16 @@ export const COMPONENT_COLUMNS: readonly NamedColumn[] = [
   },
 ];
 
+/** A table of municipality rows and a total row under named columns; plans of some years have it. */
+const MUNICIPALITY_TABLE = {
+  headers: [],
+  rows: [
+    { role: "line", field: "rows" },
+    { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
+  ],
+  columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "named" },
+} satisfies Pick<TableKind, "headers" | "rows" | "columns">;
+
 export const TABLE_KINDS: readonly TableKind[] = [
   {
     id: "Tabel 1",
@@ -432,12 +442,7 @@ export const TABLE_KINDS: readonly TableKind[] = [
       { words: /^(her)?berekening (van )?(de )?verdeelsleutel\b/ },
       { words: /^verdeelsleutel (19|20|21)\d\d\b/ },
     ],
-    headers: [],
-    rows: [
-      { role: "line", field: "rows" },
-      { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
-    ],
-    columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "named" },
+    ...MUNICIPALITY_TABLE,
     named: {
       columns: [
         ...COMPONENT_COLUMNS,
@@ -475,12 +480,7 @@ export const TABLE_KINDS: readonly TableKind[] = [
           /^(toename|stijging|mutatie|verschil) (van )?(de )?(bijdrage|bijdragen|kosten|uitvoeringskosten)\b/,
       },
     ],
-    headers: [],
-    rows: [
-      { role: "line", field: "rows" },
-      { role: "total", field: "total", label: "totaal", pattern: TOTAL_LABEL },
-    ],
-    columns: { label: { nl: "Gemeente", en: "Municipality" }, values: "named" },
+    ...MUNICIPALITY_TABLE,
     named: {
       columns: [
         {

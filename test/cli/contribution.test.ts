@@ -3,6 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { plan2024 } from "../../src/core/plan2024";
 import { writeTemplateWorkbook } from "../../src/workbook/template";
+import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { workbookOf } from "../reader/sheetCells";
+import { allKindsPlan, YEARS } from "../support/allKindsPlan";
+import { hamilton } from "../support/hamilton";
 import { roundedKeysPlan } from "../support/roundedKeysPlan";
 import { runCli } from "../support/runCli";
 
@@ -101,5 +105,40 @@ describe("up contribution on keys shown rounded", () => {
     expect(out.notes).toEqual([
       "The distribution keys are shown rounded in Tabel 6; computed with the more precise keys the amounts of 2025–2028 imply (e.g. Beek: 5,0616% instead of 5,06%)",
     ]);
+  });
+});
+
+describe("up contribution on a plan with a key calculation table", () => {
+  let dir: string;
+  const fixture = allKindsPlan();
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "up-keytable-"));
+    const bytes = await workbookOf([
+      { name: "Financieel", cells: fixture.cells },
+    ]).xlsx.writeBuffer();
+    await writeFile(join(dir, "plan-2023.xlsx"), new Uint8Array(bytes));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("answers the precise key's amount (Beek 3,4025%, shown 3,40%), allocated by the largest remainder", async () => {
+    const i = YEARS.indexOf(2024);
+    const precise = hamilton(
+      BigInt(fixture.youth[i]),
+      fixture.key40000.map(BigInt),
+      MUNICIPALITIES
+    );
+    const r = await runCli([
+      "contribution",
+      "Beek",
+      "2024",
+      "--file",
+      join(dir, "plan-2023.xlsx"),
+      "--json",
+    ]);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    // 3,4025% × 1.187.536 = 40.405,91 → 40.406; 3,40% × 1.187.536 = 40.376,22.
+    expect(out).toMatchObject({ value: Number(precise[0]), key: "0.034025", keySource: "table" });
+    expect(out.value).toBe(40_406);
   });
 });
