@@ -223,6 +223,20 @@ function readRow(
   return row;
 }
 
+/**
+ * Shares are percentages: a table of counts per component (jongeren 1.250, toekenningen 310)
+ * under the same words is the key's inputs, not its calculation.
+ */
+function plausible(table: NamedTable): boolean {
+  const shares = table.columns.filter((c) => c.part === "share").map((c) => c.key);
+  return table.rows.every((r) =>
+    shares.every((k) => {
+      const read = r.cells.get(k)?.read;
+      return !read || read.percent || read.value.abs().lte(100);
+    })
+  );
+}
+
 /** Reads the table under a recognised header, up to its total row; undefined without one. */
 function readTable(
   kind: TableKind,
@@ -267,7 +281,7 @@ function readTable(
       break;
     }
   }
-  if (!closed) return undefined;
+  if (!closed || !plausible(table)) return undefined;
   ctx.claim(r0, leftEdge, right);
   for (let r = r0 + 1; r <= last; r++) ctx.claim(r, leftEdge, right);
   ctx.notes.push(...notes);

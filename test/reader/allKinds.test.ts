@@ -206,3 +206,17 @@ describe("an earlier plan with all kinds of table on one sheet", () => {
     expect(result.findings.every((x) => x.cells.every((c) => c.sheet === SHEET))).toBe(true);
   });
 });
+
+test("a table of counts under the component words is not a key calculation table", async () => {
+  const f = allKindsPlan();
+  // The key table's shares replaced by counts (jongeren 1.270, …), as a table of the key's inputs.
+  for (let r = f.rows.keyFirst; r <= f.rows.keyTotal; r++)
+    for (let c = 2; c <= 5; c++) {
+      const cell = f.cells.get(r)?.get(c);
+      if (cell && typeof cell.value === "number")
+        set(f.cells, r, c, { value: Math.round(cell.value * 20_000), numFmt: "#,##0" });
+    }
+  const r = await read(f.cells);
+  expect(r.plan!.keyTable).toBeUndefined();
+  expect(r.plan!.contributionChange?.rows).toHaveLength(16);
+});
