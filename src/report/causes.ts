@@ -1,8 +1,17 @@
 import Decimal from "decimal.js";
 import { formatEuro } from "../core/dutchNumber";
-import { CheckResult, Finding, Message, Plan, RuleId, Severity, TableId } from "../core/model";
+import {
+  CellRef,
+  CheckResult,
+  Finding,
+  Message,
+  Plan,
+  RuleId,
+  Severity,
+  TableId,
+} from "../core/model";
 import { amountTolerance } from "../core/rules/ALLOC-AMOUNT";
-import { TABLE_ORDER } from "../core/tableKinds";
+import { TABLE_ORDER, tableKind } from "../core/tableKinds";
 
 /*
  * Findings grouped by what caused them. One wrong total row makes sixteen amounts wrong: the
@@ -65,7 +74,30 @@ const EXPLAINS: {
     symptom: "ALLOC-LINK",
     holds: (t4, link) => t4.table === "Tabel 4" && same(t4.expected, link.actual),
   },
+  {
+    // One amount of the key calculation table is off: its row and its column both miss their
+    // totals by that much, and both name its cell.
+    cause: "KEYTABLE-ROW",
+    symptom: "KEYTABLE-COLUMN",
+    holds: (row, column) =>
+      same(offBy(row), offBy(column)) &&
+      row.cells.slice(1).some((a) => column.cells.slice(1).some((b) => sameCell(a, b))),
+  },
+  {
+    // One increase of the change table is off: the increases add up to a total that much off.
+    cause: "CHANGE-INCREASE",
+    symptom: "CHANGE-TOTAL",
+    holds: (increase, total) =>
+      total.line === "toename" && same(offBy(increase), offBy(total)?.negated() ?? null),
+  },
 ];
+
+/** How far a finding's stated figure is from the expected one. */
+function offBy(f: Finding): Decimal | null {
+  return f.actual && f.expected ? f.actual.minus(f.expected) : null;
+}
+
+const sameCell = (a: CellRef, b: CellRef) => a.sheet === b.sheet && a.address === b.address;
 
 /** The findings of `result` grouped by cause, worst first, then in table order. */
 export function groupByCause(result: CheckResult, plan: Plan): CauseGroup[] {
@@ -166,7 +198,18 @@ function causeGroup(cause: Finding, symptoms: Finding[]): CauseGroup {
   const amounts = symptoms.filter((s) => s.rule === "ALLOC-AMOUNT");
   const year = cause.year ?? "";
   let title: Message;
-  if (cause.rule === "ALLOC-LINK") {
+  const name = cause.municipality ?? cause.line ?? "";
+  if (cause.rule === "KEYTABLE-ROW") {
+    title = {
+      nl: `${tableKind(cause.table).title.nl}, ${name}: één bedrag wijkt af, zodat de regel en de kolom niet optellen`,
+      en: `${tableKind(cause.table).title.en}, ${name}: one amount is off, so its row and its column do not add up`,
+    };
+  } else if (cause.rule === "CHANGE-INCREASE") {
+    title = {
+      nl: `${tableKind(cause.table).title.nl}, ${name}: de toename klopt niet, en daardoor het totaal van de toenames`,
+      en: `${tableKind(cause.table).title.en}, ${name}: the increase is wrong, and so is the increases' total`,
+    };
+  } else if (cause.rule === "ALLOC-LINK") {
     title = {
       nl: `${count(amounts.length, "bedrag", "bedragen")} van ${year} ${amounts.length === 1 ? "volgt" : "volgen"} uit de verkeerde totaalregel`,
       en: `${count(amounts.length, "amount", "amounts")} of ${year} ${amounts.length === 1 ? "follows" : "follow"} from the wrong total row`,
@@ -177,8 +220,10 @@ function causeGroup(cause: Finding, symptoms: Finding[]): CauseGroup {
       en: `The Tabel 4 total of ${year} is wrong; ${count(symptoms.length, "finding follows", "findings follow")} from it`,
     };
   }
+  // A row or an increase that is off names no single wrong figure of its own: the title says it.
+  const ownFigure = cause.rule !== "KEYTABLE-ROW" && cause.rule !== "CHANGE-INCREASE";
   const figures =
-    cause.expected && cause.actual
+    ownFigure && cause.expected && cause.actual
       ? {
           nl: `staat er ${formatEuro(cause.actual)}, moet ${formatEuro(cause.expected)} zijn`,
           en: `it says ${formatEuro(cause.actual)}, should be ${formatEuro(cause.expected)}`,
@@ -188,8 +233,14 @@ function causeGroup(cause: Finding, symptoms: Finding[]): CauseGroup {
     id: `cause|${cause.rule}|${cause.table}|${cause.year ?? ""}|${cause.cell ? `${cause.cell.sheet}!${cause.cell.address}` : ""}`,
     title,
     summary: {
-      nl: joined(`${cause.table}, ${cause.line ?? "totaal"} ${year}`, figures.nl),
-      en: joined(`${cause.table}, ${cause.line ?? "total"} ${year}`, figures.en),
+      nl: joined(
+        `${cause.table}, ${cause.municipality ?? cause.line ?? "totaal"} ${year}`,
+        figures.nl
+      ),
+      en: joined(
+        `${cause.table}, ${cause.municipality ?? cause.line ?? "total"} ${year}`,
+        figures.en
+      ),
     },
     rule: cause.rule,
     table: cause.table,
