@@ -1,5 +1,8 @@
 import { PlanInputError } from "../core/errors";
 import { Message } from "../core/model";
+import { supports } from "./supports";
+
+export { supports };
 
 /*
  * Which Excel has what UP calls. Every Office.js member the shipped code uses is listed in
@@ -498,18 +501,6 @@ export const TYPINGS_CORRECTED: Readonly<Record<string, string>> = {
   "CustomFunctions.ErrorCode.invalidValue": "CustomFunctionsRuntime 1.3",
   "CustomFunctions.ErrorCode.notAvailable": "CustomFunctionsRuntime 1.3",
 };
-
-function split(set: ApiSet): { name: string; version?: string } {
-  const [name, version] = set.split(" ");
-  return { name, version };
-}
-
-/** Whether the Excel UP runs in has the set; outside Office (tests, the browser page) false. */
-export function supports(set: ApiSet): boolean {
-  const { name, version } = split(set);
-  if (typeof Office === "undefined" || !Office.context?.requirements) return false;
-  return Office.context.requirements.isSetSupported(name, version);
-}
 
 const PERPETUAL_LATEST = 2024;
 

@@ -1,6 +1,6 @@
 import { formatReference, parseReference, splitOutside } from "../core/address";
 import { CellValue, GridCell, GridTable, SheetGrid, WorkbookGrid } from "../reader/grid";
-import { supports } from "./apiSets";
+import { supports } from "./supports";
 
 /*
  * Office.js → WorkbookGrid: the whole workbook as plain data, in one Excel.run, as the ExcelJS

@@ -5,7 +5,7 @@ import { plan2024 } from "../core/plan2024";
 import { PlanFeed } from "../functions/planFeed";
 import { BINDING_SHEET } from "../reader/binding";
 import { WorkbookGrid } from "../reader/grid";
-import { supports } from "./apiSets";
+import { supports } from "./supports";
 import { readWorkbookGrid } from "./grid";
 
 /*
