@@ -1,6 +1,5 @@
 import Decimal from "decimal.js";
 import { allocate } from "../core/allocate";
-import { checkPlan } from "../core/check";
 import { ChangePart, change as planChange } from "../core/compare";
 import { readComponentTable } from "../reader/componentTable";
 import {
@@ -11,9 +10,8 @@ import {
 } from "../core/distributionKey";
 import { own } from "../core/own";
 import { PlanInputError } from "../core/errors";
-import { CheckResult, CostPool, Message, Plan, PlanLine } from "../core/model";
+import { CostPool, Message, Plan, PlanLine } from "../core/model";
 import { findPool, poolsOf } from "../core/pools";
-import { finalKeyOf, settle, Settlement, SettlementRow } from "../core/settle";
 import { D, HUNDRED, ONE, sum } from "../core/money";
 import { resolveMunicipality } from "../core/municipalities";
 import { planKey } from "../core/planKey";
@@ -287,18 +285,6 @@ export function municipalities(plan: Plan): Spill {
   return plan.municipalities.map((m) => [m]);
 }
 
-const checked = new WeakMap<Plan, CheckResult>();
-
-/** UP.CHECK: the number of `error` findings; the check runs once per plan, however many cells ask. */
-export function check(plan: Plan): number {
-  let result = checked.get(plan);
-  if (!result) {
-    result = checkPlan(plan);
-    checked.set(plan, result);
-  }
-  return result.summary.error;
-}
-
 function numbersOf(values: readonly unknown[], arg: typeof ARG.weights): Decimal[] {
   return values.map((v, i) => {
     const n = decimalValue(v)?.value;
@@ -316,7 +302,7 @@ function numbersOf(values: readonly unknown[], arg: typeof ARG.weights): Decimal
  * Weights in column order: one per component, or one more in front for the equal share.
  * Given as percentages (25) or fractions (0,25); either way they must add up to 100%.
  */
-function weightsFor(components: readonly string[], value: unknown): Map<string, Decimal> {
+export function weightsFor(components: readonly string[], value: unknown): Map<string, Decimal> {
   if (isOmitted(value)) {
     if (SLA_COMPONENTS.every((c) => components.includes(c)) && components.length === 3) {
       return new Map(DEFAULT_WEIGHTS);
@@ -434,89 +420,4 @@ export function allocateTotal(totalArg: unknown, keysArg: unknown, unit?: unknow
   const out: (string | number)[] = cells.map(() => "");
   shares.forEach((s, i) => (out[s.at] = amounts[i].toNumber()));
   return isRow ? [out] : out.map((v) => [v]);
-}
-
-type SettlementPart = keyof Pick<
-  SettlementRow,
-  "settlement" | "advance" | "final" | "costEffect" | "keyEffect"
->;
-
-/** A sheet asks one settlement for each of 16 municipalities: computed once per plan and arguments. */
-const settlements = new WeakMap<Plan, Map<string, Settlement>>();
-const SETTLEMENTS_PER_PLAN = 32;
-
-/**
- * UP.SETTLEMENT: what the municipality pays (positive) or gets back (negative) after the annual
- * accounts, or one part: advance, final contribution, cost effect, key effect.
- */
-export function settlement(
-  plan: Plan,
-  municipality: unknown,
-  year: unknown,
-  actual: unknown,
-  components?: unknown,
-  part?: unknown,
-  weights?: unknown
-): number {
-  const name = textArg(municipality, ARG.municipality);
-  const y = yearArg(year);
-  const total = numberArg(actual, ARG.actual);
-  const p = choiceArg<SettlementPart>(
-    part,
-    ARG.part,
-    {
-      afrekening: "settlement",
-      settlement: "settlement",
-      voorschot: "advance",
-      advance: "advance",
-      definitief: "final",
-      final: "final",
-      kosten: "costEffect",
-      kosteneffect: "costEffect",
-      cost: "costEffect",
-      sleutel: "keyEffect",
-      sleuteleffect: "keyEffect",
-      key: "keyEffect",
-    },
-    "settlement",
-    {
-      nl: "afrekening, voorschot, definitief, kosten of sleutel",
-      en: "settlement, advance, final, cost or key",
-    }
-  );
-  const canonical = municipalityOf(plan, name);
-  const withComponents = !omittedRange(components);
-  const cacheKey = JSON.stringify([
-    y,
-    total.toString(),
-    withComponents ? components : null,
-    weights ?? null,
-  ]);
-  let cache = settlements.get(plan);
-  if (!cache) settlements.set(plan, (cache = new Map()));
-  let result = cache.get(cacheKey);
-  if (!result) {
-    let finalKey;
-    if (withComponents) {
-      const table = readComponentTable(rangeArg(components, ARG.components));
-      finalKey = finalKeyOf(
-        table,
-        omittedRange(weights) ? undefined : weightsFor(table.components, weights),
-        plan
-      );
-    }
-    result = settle(plan, y, total, finalKey);
-    if (cache.size >= SETTLEMENTS_PER_PLAN) cache.clear();
-    cache.set(cacheKey, result);
-  }
-  // settle has a row for every municipality of the plan, or it threw.
-  const row = result.rows.find((r) => r.municipality === canonical) as SettlementRow;
-  return row[p].toNumber();
-}
-
-/** An optional range left out: no value, or only empty cells. */
-function omittedRange(value: unknown): boolean {
-  return Array.isArray(value)
-    ? value.every((r) => (Array.isArray(r) ? r.every(isOmitted) : isOmitted(r)))
-    : isOmitted(value);
 }

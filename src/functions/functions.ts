@@ -63,6 +63,53 @@ function stream<T>(invocation: CustomFunctions.StreamingInvocation<T>, answer: (
   push();
 }
 
+/**
+ * Code a function loads on its first call, so that the runtime registers the functions without
+ * it: the first call waits for it, later calls answer at once.
+ */
+class OnFirstCall<Code> {
+  private code: Code | undefined;
+  constructor(private readonly importCode: () => Promise<Code>) {}
+
+  async load(): Promise<Code> {
+    this.code ??= await this.importCode();
+    return this.code;
+  }
+
+  /** As `stream`, once the code is there; a call cancelled meanwhile is not answered. */
+  stream<T>(
+    invocation: CustomFunctions.StreamingInvocation<T>,
+    answer: (code: Code, plan: Plan) => T
+  ): void {
+    const code = this.code;
+    if (code) {
+      stream(invocation, (plan) => answer(code, plan));
+      return;
+    }
+    let cancelled = false;
+    invocation.onCanceled = () => {
+      cancelled = true;
+    };
+    this.load().then(
+      (loaded) => {
+        if (!cancelled) stream(invocation, (plan) => answer(loaded, plan));
+      },
+      (e: unknown) => invocation.setResult(excelError(e))
+    );
+  }
+}
+
+// The settlement core and the check's rules: only UP.SETTLEMENT and UP.CHECK need them.
+const settlementCode = new OnFirstCall(
+  () => import(/* webpackChunkName: "settlement" */ "./settlement")
+);
+const checkCode = new OnFirstCall(() => import(/* webpackChunkName: "check" */ "./check"));
+
+/** Loads what UP.SETTLEMENT and UP.CHECK load on their first call (for engines that cannot wait). */
+export async function loadOnFirstCallCode(): Promise<void> {
+  await Promise.all([settlementCode.load(), checkCode.load()]);
+}
+
 /** Runs a function of the arguments alone; errors become Excel errors. */
 function direct<T>(answer: () => T): T {
   try {
@@ -236,7 +283,7 @@ export function allocate(total: unknown, keys: unknown[][], unit?: unknown): unk
  * @returns Number of errors; 0 when the plan is consistent.
  */
 export function check(invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream(invocation, (plan) => answers.check(plan));
+  checkCode.stream(invocation, (code, plan) => code.check(plan));
 }
 
 /**
@@ -260,7 +307,7 @@ export function settlement(
   weights: unknown[][],
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  stream(invocation, (plan) =>
-    answers.settlement(plan, municipality, year, actual, components, part, weights)
+  settlementCode.stream(invocation, (code, plan) =>
+    code.settlement(plan, municipality, year, actual, components, part, weights)
   );
 }

@@ -15,6 +15,8 @@ import { mockFromXlsx } from "./xlsxMock";
 
 installCustomFunctions();
 afterEach(() => setPlanFeed(embeddedFeed));
+// UP.CHECK loads its rules on its first call; these tests count its answers at once.
+beforeAll(() => UP.loadOnFirstCallCode());
 
 /** Lets the change event's quiet time pass and the read that follows finish. */
 const settle = () => new Promise((r) => setTimeout(r, 30));

@@ -10,6 +10,8 @@ import { Cell, ExcelError, installCustomFunctions, streamed, TestFeed } from "./
 installCustomFunctions();
 
 afterEach(() => setPlanFeed(embeddedFeed));
+// UP.CHECK loads its rules on its first call; these tests count its answers at once.
+beforeAll(() => UP.loadOnFirstCallCode());
 
 function expectError(result: unknown, code: string, message: string): void {
   expect(result).toBeInstanceOf(ExcelError);

@@ -75,6 +75,8 @@ export interface Registered {
 /** Generates the metadata from the JSDoc and registers every function with HyperFormula. */
 export async function registerUpFunctions(): Promise<Registered> {
   installCustomFunctions();
+  // HyperFormula evaluates synchronously; in Excel UP.SETTLEMENT's and UP.CHECK's first calls wait for their code.
+  await UP.loadOnFirstCallCode();
   const input = resolve(__dirname, "../../src/functions/functions.ts");
   const generated = await generateCustomFunctionsMetadata([input], true);
   if (generated.errors.length > 0) throw new Error(generated.errors.join("\n"));

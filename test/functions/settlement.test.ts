@@ -7,6 +7,8 @@ import { Cell, ExcelError, installCustomFunctions, streamed, TestFeed } from "./
 
 installCustomFunctions();
 afterEach(() => setPlanFeed(embeddedFeed));
+// The tests below ask for answers at once; how the first call waits for the code is tested first.
+beforeAll(() => UP.loadOnFirstCallCode());
 
 const ADVANCE_2025 = new Map(
   plan2024().contributions!.rows.map((r) => [r.municipality!, r.values.get(2025)!.value.toNumber()])
@@ -19,6 +21,50 @@ const COMPONENTS = [
 ];
 
 const settlement = (...args: unknown[]) => streamed<number>(UP.settlement, ...args);
+
+describe("UP.SETTLEMENT's code loads on its first call", () => {
+  /** functions.ts and its plan feed as the runtime starts them: the settlement code not loaded. */
+  function freshRuntime() {
+    let fresh: { UP: typeof UP; feed: typeof import("../../src/functions/planFeed") } | undefined;
+    jest.isolateModules(() => {
+      fresh = {
+        UP: jest.requireActual("../../src/functions/functions"),
+        feed: jest.requireActual("../../src/functions/planFeed"),
+      };
+    });
+    return fresh as NonNullable<typeof fresh>;
+  }
+  const loaded = () => new Promise((done) => setTimeout(done, 0));
+  const none = null as unknown as unknown[][];
+
+  test("the first call answers once the code is there, later calls at once", async () => {
+    const fresh = freshRuntime();
+    const first = new Cell<number>();
+    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, first as never);
+    expect(first.results).toEqual([]);
+    await loaded();
+    expect(first.results).toEqual([
+      streamed(UP.settlement, "Beek", 2025, 2250000, null, null, null),
+    ]);
+    const second = new Cell<number>();
+    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, second as never);
+    expect(second.results).toEqual(first.results);
+    first.onCanceled?.();
+    second.onCanceled?.();
+  });
+
+  test("a call cancelled while its code loads gives no answer and does not follow the plan", async () => {
+    const fresh = freshRuntime();
+    const feed = new TestFeed(plan2024());
+    fresh.feed.setPlanFeed(feed);
+    const cell = new Cell<number>();
+    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, cell as never);
+    cell.onCanceled?.();
+    await loaded();
+    expect(cell.results).toEqual([]);
+    expect(feed.subscribers).toBe(0);
+  });
+});
 
 describe("UP.SETTLEMENT on the built-in plan", () => {
   test("without components: the actual costs with the provisional key, minus the Tabel 6 advance", () => {

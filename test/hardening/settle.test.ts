@@ -19,6 +19,8 @@ import { bytesOf, cliIn, example, scratch } from "./support";
 
 installCustomFunctions();
 beforeAll(installExcelEnums);
+// UP.SETTLEMENT's code loads on its first call; these tests ask for its answers at once.
+beforeAll(() => UP.loadOnFirstCallCode());
 afterEach(() => setPlanFeed(embeddedFeed));
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(";")).join("\n") + "\n";

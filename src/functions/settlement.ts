@@ -1,0 +1,96 @@
+import { Plan } from "../core/model";
+import { municipalityOf } from "../core/query";
+import { finalKeyOf, settle, Settlement, SettlementRow } from "../core/settle";
+import { readComponentTable } from "../reader/componentTable";
+import { weightsFor } from "./answers";
+import { ARG, choiceArg, isOmitted, numberArg, rangeArg, textArg, yearArg } from "./args";
+
+/*
+ * UP.SETTLEMENT's answer, a module of its own: functions.ts loads it (and the settlement core)
+ * on the function's first call, so the functions' runtime starts without them.
+ */
+
+type SettlementPart = keyof Pick<
+  SettlementRow,
+  "settlement" | "advance" | "final" | "costEffect" | "keyEffect"
+>;
+
+/** A sheet asks one settlement for each of 16 municipalities: computed once per plan and arguments. */
+const settlements = new WeakMap<Plan, Map<string, Settlement>>();
+const SETTLEMENTS_PER_PLAN = 32;
+
+/**
+ * UP.SETTLEMENT: what the municipality pays (positive) or gets back (negative) after the annual
+ * accounts, or one part: advance, final contribution, cost effect, key effect.
+ */
+export function settlement(
+  plan: Plan,
+  municipality: unknown,
+  year: unknown,
+  actual: unknown,
+  components?: unknown,
+  part?: unknown,
+  weights?: unknown
+): number {
+  const name = textArg(municipality, ARG.municipality);
+  const y = yearArg(year);
+  const total = numberArg(actual, ARG.actual);
+  const p = choiceArg<SettlementPart>(
+    part,
+    ARG.part,
+    {
+      afrekening: "settlement",
+      settlement: "settlement",
+      voorschot: "advance",
+      advance: "advance",
+      definitief: "final",
+      final: "final",
+      kosten: "costEffect",
+      kosteneffect: "costEffect",
+      cost: "costEffect",
+      sleutel: "keyEffect",
+      sleuteleffect: "keyEffect",
+      key: "keyEffect",
+    },
+    "settlement",
+    {
+      nl: "afrekening, voorschot, definitief, kosten of sleutel",
+      en: "settlement, advance, final, cost or key",
+    }
+  );
+  const canonical = municipalityOf(plan, name);
+  const withComponents = !omittedRange(components);
+  const cacheKey = JSON.stringify([
+    y,
+    total.toString(),
+    withComponents ? components : null,
+    weights ?? null,
+  ]);
+  let cache = settlements.get(plan);
+  if (!cache) settlements.set(plan, (cache = new Map()));
+  let result = cache.get(cacheKey);
+  if (!result) {
+    let finalKey;
+    if (withComponents) {
+      const table = readComponentTable(rangeArg(components, ARG.components));
+      finalKey = finalKeyOf(
+        table,
+        omittedRange(weights) ? undefined : weightsFor(table.components, weights),
+        plan
+      );
+    }
+    result = settle(plan, y, total, finalKey);
+    if (cache.size >= SETTLEMENTS_PER_PLAN) cache.clear();
+    cache.set(cacheKey, result);
+  }
+  // settle has a row for every municipality of the plan, or it threw.
+  const row = result.rows.find((r) => r.municipality === canonical) as SettlementRow;
+  return row[p].toNumber();
+}
+
+/** An optional range left out: no value, or only empty cells. */
+function omittedRange(value: unknown): boolean {
+  return Array.isArray(value)
+    ? value.every((r) => (Array.isArray(r) ? r.every(isOmitted) : isOmitted(r)))
+    : isOmitted(value);
+}
