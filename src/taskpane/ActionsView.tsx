@@ -2,7 +2,7 @@ import * as React from "react";
 import { useEffect, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import type { BackupBatch } from "../excel/write/backup";
-import { Report } from "../report/report";
+import { buildReport, Report } from "../report/report";
 import { PaneHost } from "./host";
 import { useT } from "./i18n";
 import { useTask } from "./useTask";
@@ -35,8 +35,8 @@ export function ActionsView(props: {
   host: PaneHost;
   task: ReturnType<typeof useTask>;
   workbookName?: string;
-  /** The report of the last check, or null before a check. */
-  report(): Report | null;
+  /** The report of the last check, or null before a check; made with the builder given. */
+  report(build: typeof buildReport): Report | null;
   /** Called after an action changed the workbook's plan. */
   onChanged(): void;
 }) {
@@ -51,7 +51,7 @@ export function ActionsView(props: {
     if (excel) void excel.lastBackup().then(setBackup, () => setBackup(null));
   }, [excel]);
 
-  const r = report();
+  const r = report(buildReport);
 
   const download = () =>
     void task.run(t("Verslag maken…", "Making the report…"), async () => {

@@ -16,10 +16,10 @@ import { formatEuro } from "../core/dutchNumber";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
 import { KeyComparison } from "../report/keyComparison";
-import { buildReport } from "../report/report";
+import type { buildReport } from "../report/report";
 import { LoadedPlan, PaneHost, ReadStage } from "./host";
 import { LangContext } from "./i18n";
-import { PaneTab, PaneTabs } from "./PaneTabs";
+import type { PaneTab } from "./PaneTabs";
 import { ReadCancelled } from "./read/workerRead";
 import { SettlementTab } from "./settle/SettlementTab";
 import type { SettlementShown } from "./settle/SettlementView";
@@ -37,6 +37,14 @@ const CompareFiles = lazy(() =>
 /** The view a check opens on; fetched while the file is read, so showing it waits for nothing. */
 const loadFindingsView = () => import("./FindingsView");
 const FindingsView = lazy(() => loadFindingsView().then((m) => ({ default: m.FindingsView })));
+/** The tab bar (Fluent's tabs, overflow menu and their focus handling) comes with the first result too. */
+const loadPaneTabs = () => import("./PaneTabs");
+const PaneTabs = lazy(() => loadPaneTabs().then((m) => ({ default: m.PaneTabs })));
+/** What showing a check needs, fetched while the plan is read. */
+function preloadResultViews(): void {
+  void loadFindingsView();
+  void loadPaneTabs();
+}
 const KeyView = lazy(() => import("./KeyView").then((m) => ({ default: m.KeyView })));
 const PlanView = lazy(() => import("./PlanView").then((m) => ({ default: m.PlanView })));
 const BindingPanel = lazy(() =>
@@ -136,7 +144,7 @@ export function App({ host }: { host: PaneHost }) {
       if (host.mode !== "browser") return;
       const abort = new AbortController();
       setReading(abort);
-      void loadFindingsView();
+      preloadResultViews();
       const label = (stage: ReadStage) =>
         t(
           `${picked.name} lezen: ${STAGE[stage].nl}…`,
@@ -170,6 +178,7 @@ export function App({ host }: { host: PaneHost }) {
     async (keepTab = false) => {
       setNotice(null);
       if (host.mode === "excel") {
+        preloadResultViews();
         const loaded = await run(
           t("Plan lezen en controleren…", "Reading and checking the plan…"),
           () => host.loadWorkbook()
@@ -276,9 +285,10 @@ export function App({ host }: { host: PaneHost }) {
     });
   };
 
-  const report = () =>
+  /** The last check's report, made by the builder the (lazily loaded) actions view brings. */
+  const report = (build: typeof buildReport) =>
     state?.loaded.plan && state.result
-      ? buildReport(
+      ? build(
           {
             plan: state.loaded.plan,
             result: state.result,
@@ -454,7 +464,9 @@ export function App({ host }: { host: PaneHost }) {
                 </MessageBarBody>
               </MessageBar>
             )}
-            <PaneTabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)} />
+            <Suspense fallback={null}>
+              <PaneTabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)} />
+            </Suspense>
             <Suspense fallback={<Spinner size="tiny" label={t("Laden…", "Loading…")} />}>
               <div role="tabpanel" aria-label={tabName} className={styles.panel}>
                 {tab === "findings" && (
