@@ -76,13 +76,18 @@ function headerText(scan: SheetScan, r: number, c: number): string | undefined {
 }
 
 /** The columns a row names for a kind, or undefined when it is no header of that kind. */
-function headerColumns(kind: TableKind, ctx: NamedContext, r: number): HeaderColumn[] | undefined {
+function headerColumns(
+  kind: TableKind,
+  ctx: NamedContext,
+  r: number,
+  group: number[]
+): HeaderColumn[] | undefined {
   const named = kind.named!;
   const scan = ctx.scan;
   const columns: HeaderColumn[] = [];
   const taken = new Set<string>();
   let labelled = false;
-  for (const c of scan.columns.get(r) ?? []) {
+  for (const c of group) {
     const text = headerText(scan, r, c);
     if (text === undefined) {
       // A figure in the row: a row of the table, not its header.
@@ -242,7 +247,8 @@ function readTable(
   kind: TableKind,
   ctx: NamedContext,
   r0: number,
-  columns: HeaderColumn[]
+  columns: HeaderColumn[],
+  from: number
 ): RawTable | undefined {
   const scan = ctx.scan;
   const id = kind.id;
@@ -250,7 +256,7 @@ function readTable(
   const firstColumn = Math.min(...columns.map((c) => c.column));
   const right = Math.max(...columns.map((c) => c.column));
   const title = titleOver(ctx, id, r0, firstColumn);
-  const headerLeft = (scan.columns.get(r0) ?? []).find((c) => c < firstColumn);
+  const headerLeft = from < firstColumn ? from : undefined;
   const left = Math.min(title?.column ?? Infinity, headerLeft ?? Infinity, firstColumn);
   const leftEdge = Number.isFinite(left) ? left : 1;
   const notes: ReadNote[] = [];
@@ -298,17 +304,47 @@ function readTable(
   };
 }
 
+/** The normalised words of a header cell, without `aandeel`/`€` before them or a weight after them. */
+function headerWords(text: string): { words: string; weight?: string } {
+  const weight = WEIGHT_SUFFIX.exec(text)?.[1];
+  const words = normLabel(weight ? text.slice(0, -weight.length) : text).replace(QUALIFIER, "");
+  return { words, weight };
+}
+
+/**
+ * A row's filled cells in groups that may each be a header: runs of adjacent cells, a run that
+ * starts with a word naming a column of the kind continuing the run before it (a spacer column
+ * inside a header); another word starts a table of its own (tables side by side).
+ */
+function headerGroups(kind: TableKind, ctx: NamedContext, r: number): number[][] {
+  const groups: number[][] = [];
+  let previous: number | undefined;
+  for (const c of ctx.scan.columns.get(r) ?? []) {
+    const text = headerText(ctx.scan, r, c);
+    const named =
+      text !== undefined &&
+      kind.named!.columns.some((s) => s.pattern.test(headerWords(text).words));
+    const last = groups[groups.length - 1];
+    if (last && (previous === c - 1 || named)) last.push(c);
+    else groups.push([c]);
+    previous = c;
+  }
+  return groups;
+}
+
 /** Finds and reads every table with named columns on a sheet. */
 export function readNamedTables(ctx: NamedContext): RawTable[] {
   const raws: RawTable[] = [];
   for (const r of ctx.scan.rowNumbers) {
+    if ((ctx.scan.columns.get(r)?.length ?? 0) < 3) continue;
     for (const kind of NAMED_KINDS) {
-      const filled = ctx.scan.columns.get(r) ?? [];
-      if (filled.length < 3 || ctx.isClaimed(r, filled[0], filled[filled.length - 1])) continue;
-      const columns = headerColumns(kind, ctx, r);
-      if (!columns) continue;
-      const raw = readTable(kind, ctx, r, columns);
-      if (raw) raws.push(raw);
+      for (const group of headerGroups(kind, ctx, r)) {
+        if (group.length < 3 || ctx.isClaimed(r, group[0], group[group.length - 1])) continue;
+        const columns = headerColumns(kind, ctx, r, group);
+        if (!columns) continue;
+        const raw = readTable(kind, ctx, r, columns, group[0]);
+        if (raw) raws.push(raw);
+      }
     }
   }
   return raws;

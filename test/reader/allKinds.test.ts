@@ -3,7 +3,7 @@ import { checkPlan } from "../../src/core/check";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { planKey } from "../../src/core/planKey";
 import { allKindsPlan, COMPONENTS, KEY_YEAR, YEARS } from "../support/allKindsPlan";
-import { readSheets, set } from "./sheetCells";
+import { map, readSheets, set } from "./sheetCells";
 
 /*
  * An earlier plan with every kind of table on one sheet (test/support/allKindsPlan.ts): read
@@ -219,4 +219,29 @@ test("a table of counts under the component words is not a key calculation table
   const r = await read(f.cells);
   expect(r.plan!.keyTable).toBeUndefined();
   expect(r.plan!.contributionChange?.rows).toHaveLength(16);
+});
+
+test("wherever they stand: the key table beside the budget, the change table beside the contributions", async () => {
+  const f = allKindsPlan();
+  const { keyTitle, keyTotal, changeTotal } = f.rows;
+  const changeTitle = f.rows.changeFirst - 2;
+  const contributionsTitle = f.rows.contributionsFirst - 2;
+  // Key table to H3 (rows up by keyTitle − 3, columns right by 7); change table to I<contributions title>.
+  const moved = map(f.cells, (r, c, d) => {
+    if (r >= keyTitle && r <= keyTotal) return [r - keyTitle + 3, c + 7, d];
+    if (r >= changeTitle && r <= changeTotal)
+      return [r - changeTitle + contributionsTitle, c + 8, d];
+    return [r, c, d];
+  });
+  const r = await read(moved);
+  expect(r.notes.filter((n) => n.severity !== "info")).toEqual([]);
+  const last = 3 + keyTotal - keyTitle;
+  expect(r.plan!.source.tables).toEqual({
+    Begroting: `${SHEET}!A3:F13`,
+    Herberekening: `${SHEET}!H3:R${last}`,
+    "Tabel 6": `${SHEET}!A${contributionsTitle}:F${f.rows.contributionsTotal}`,
+    Toename: `${SHEET}!I${contributionsTitle}:M${contributionsTitle + changeTotal - changeTitle}`,
+  });
+  expect(checkPlan(r.plan!).findings).toEqual([]);
+  expect(planKey(r.plan!).keys.get("Beek")?.toNumber()).toBe(0.034025);
 });
