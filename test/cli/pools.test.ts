@@ -28,6 +28,7 @@ const ALL: Injected = {
   keyTypo: true,
   percentTypo: true,
   lineTypo: true,
+  shiftedAmount: true,
   euroDrift: true,
 };
 
@@ -76,13 +77,15 @@ describe("up check on a merged plan", () => {
     const found = json.findings.map((f: Record<string, unknown>) => [f.pool, f.rule, f.cell]);
     expect(found).toEqual([
       ["beleid", "LINES-SUM", at("C10")],
+      ["beleid", "ALLOC-AMOUNT", at(`E${dekkingRow("Kerkrade")}`)],
+      ["beleid", "ALLOC-AMOUNT", at(`E${dekkingRow("Landgraaf")}`)],
       ["beleid", "ALLOC-SUM", at("D30")],
       ["verwerving", "ALLOC-SUM", at(`D${t6Row("Voerendaal") + 1}`)],
       ["beleid", "BUDGET-SHARE", at(`C${dekkingRow("Meerssen")}`)],
       ["beleid", "BUDGET-SHARE", at(`F${dekkingRow("Simpelveld")}`)],
     ]);
     // The cent drift: € 412.600,02 against € 412.600,00, repaired by two amounts one cent lower.
-    const drift = json.findings[1];
+    const drift = json.findings[3];
     expect([drift.actual, drift.expected, drift.difference]).toEqual(["412600.02", 412600, "0.02"]);
     const cents = policyCents();
     expect(drift.fix).toEqual(
@@ -103,7 +106,7 @@ describe("up check on a merged plan", () => {
     const r = await runCli(["check", dirty]);
     const lines = r.stdout.split("\n");
     const policy = lines.indexOf(
-      "Kostenpool beleid — Dekking kosten regio-samenwerking (aandeel in het budget, in centen): 4 bevinding(en)"
+      "Kostenpool beleid — Dekking kosten regio-samenwerking (aandeel in het budget, in centen): 6 bevinding(en)"
     );
     const purchasing = lines.indexOf(
       "Kostenpool verwerving — Uitvoeringskosten per gemeente (SLA-sleutel, in hele euro's): 1 bevinding(en)"
@@ -117,6 +120,8 @@ describe("up check on a merged plan", () => {
         .map((l) => l.split(/\s+/)[1]);
     expect(rules(policy, purchasing)).toEqual([
       "LINES-SUM",
+      "ALLOC-AMOUNT",
+      "ALLOC-AMOUNT",
       "ALLOC-SUM",
       "BUDGET-SHARE",
       "BUDGET-SHARE",

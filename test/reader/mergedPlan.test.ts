@@ -1,7 +1,9 @@
 import { formatCell } from "../../src/core/address";
 import { checkPlan } from "../../src/core/check";
 import { missingTables } from "../../src/core/completeness";
+import { D } from "../../src/core/money";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { percentOf } from "../../src/core/planKey";
 import { poolsOf } from "../../src/core/pools";
 import {
   BUDGETS,
@@ -18,6 +20,13 @@ import { Cells, readSheets, set } from "./sheetCells";
  * The merged plan of test/support/mergedPlan.ts, read without binding. Clean it has no finding in
  * either pool; with the injected inconsistencies each is found once, in its pool, at its cell.
  */
+
+/** € 1.234,56 from cents. */
+const cents = (c: bigint) =>
+  `€ ${(c / 100n).toLocaleString("nl-NL")},${String(c % 100n).padStart(2, "0")}`;
+/** A municipality's budget share as an exact decimal. */
+const share = (name: string) =>
+  new D(BUDGETS[MUNICIPALITIES.indexOf(name)]).div(BUDGETS.reduce((a, b) => a + b));
 
 const read = (cells: Cells) => readSheets([{ name: "Plan 2025", cells }], "merged.xlsx");
 const at = (address: string) => `'Plan 2025'!${address}`;
@@ -89,6 +98,7 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
       keyTypo: true,
       percentTypo: true,
       lineTypo: true,
+      shiftedAmount: true,
       euroDrift: true,
     });
     const { findings } = checkPlan((await read(cells)).plan!);
@@ -102,6 +112,9 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
     expect(got).toEqual([
       // Communicatie 2026 typed 25.050 for 25.500: the lines add up to 426.150, not 426.600.
       ["beleid", "LINES-SUM", 2026, null, at("C10")],
+      // € 5,00 moved from Landgraaf to Kerkrade in 2026: in a budget-share pool exact to the cent.
+      ["beleid", "ALLOC-AMOUNT", 2026, "Kerkrade", at(`E${dekkingRow("Kerkrade")}`)],
+      ["beleid", "ALLOC-AMOUNT", 2026, "Landgraaf", at(`E${dekkingRow("Landgraaf")}`)],
       // Beek and Vaals 2025 a cent high each.
       ["beleid", "ALLOC-SUM", 2025, null, at("D30")],
       // Heerlen 2026 one euro high.
@@ -110,12 +123,16 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
       ["beleid", "BUDGET-SHARE", null, "Meerssen", at(`C${dekkingRow("Meerssen")}`)],
       ["beleid", "BUDGET-SHARE", 2025, "Simpelveld", at(`F${dekkingRow("Simpelveld")}`)],
     ]);
-    const drift = findings[1];
+    const drift = findings[3];
     expect(drift.message.nl).toMatch(
       /^Tabel 6, 2025: de bedragen van de gemeenten tellen op tot € 412\.600,02, maar de totaalregel is € 412\.600,00 \(verschil \+€ 0,02\)\. Herstel: 2 bedragen € 0,01 lager/
     );
+    const kerkrade = policyCents()[MUNICIPALITIES.indexOf("Kerkrade")][1];
+    expect(findings[1].message.nl).toBe(
+      `Tabel 6, Kerkrade 2026: ${cents(kerkrade + 500n)}, maar ${percentOf(share("Kerkrade"))} × € 426.600,00 (te verdelen bedrag van de begroting) = ${cents(kerkrade)} (verschil +€ 5,00, toegestaan € 0,02)`
+    );
     // The repair: exactly the two amounts that were raised, each back by one cent.
-    const cents = policyCents();
+    const all = policyCents();
     expect(
       drift.fix!.map((x) => [
         x.municipality,
@@ -127,11 +144,11 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
       ["Beek", "Vaals"].map((m) => [
         m,
         at(`D${dekkingRow(m)}`),
-        (Number(cents[MUNICIPALITIES.indexOf(m)][0]) / 100).toFixed(2),
+        (Number(all[MUNICIPALITIES.indexOf(m)][0]) / 100).toFixed(2),
         "0.01",
       ])
     );
-    const euro = findings[2];
+    const euro = findings[4];
     expect(
       euro.fix!.map((x) => [
         x.municipality,

@@ -76,6 +76,8 @@ export interface Injected {
   keyTypo?: boolean;
   /** Simpelveld's percentage of its budget with two digits swapped. */
   percentTypo?: boolean;
+  /** € 5,00 of Landgraaf's 2026 contribution put on Kerkrade's (the year still adds up). */
+  shiftedAmount?: boolean;
   /** The policy budget's line "Communicatie" 2026 typed as 25.050 (its total stays right). */
   lineTypo?: boolean;
   /** Heerlen's Tabel 6 amount 2026 one euro high (the total row stays right). */
@@ -172,6 +174,10 @@ export function mergedPlanCells(injected: Injected = {}): Cells {
   if (injected.centDrift) {
     cents[index("Beek")][0] += 1n;
     cents[index("Vaals")][0] += 1n;
+  }
+  if (injected.shiftedAmount) {
+    cents[index("Kerkrade")][1] += 500n;
+    cents[index("Landgraaf")][1] -= 500n;
   }
   MUNICIPALITIES.forEach((name, m) => {
     const r = h + 1 + m;

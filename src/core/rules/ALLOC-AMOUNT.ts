@@ -24,6 +24,22 @@ export function amountTolerance(key: Figure, total: Decimal, unit: Decimal = ONE
   return total.abs().times(percentHalfUnit(key)).plus(unit);
 }
 
+/**
+ * The tolerance for one amount: `amountTolerance` with the key as shown, except where the
+ * plan's key is the budget shares — those are the key itself, not a reconstruction of a rounded
+ * one, so the amount is its share of the total to the unit: one unit for the rounding (largest
+ * remainder or ROUND) and one for a drift that ALLOC-SUM repairs by a unit per amount.
+ */
+export function rowTolerance(
+  key: PlanKey,
+  shown: Figure | undefined,
+  total: Decimal,
+  unit: Decimal
+): Decimal {
+  if (key.source === "budget") return unit.times(2);
+  return shown ? amountTolerance(shown, total, unit) : unit;
+}
+
 interface Checked {
   row: ContributionRow & { municipality: string };
   /** The most precise key (PlanKey). */
@@ -32,10 +48,11 @@ interface Checked {
   shown?: Figure;
   /** The plan's rounding unit: 1 or 0.01. */
   unit: Decimal;
+  plan: PlanKey;
 }
 
 function tolerance(c: Checked, total: Decimal): Decimal {
-  return c.shown ? amountTolerance(c.shown, total, c.unit) : c.unit;
+  return rowTolerance(c.plan, c.shown, total, c.unit);
 }
 
 function fits(c: Checked, year: number, total: Decimal, key = c.key): boolean {
@@ -64,7 +81,8 @@ export const ALLOC_AMOUNT: Rule = {
     const checked: Checked[] = t6.rows.flatMap((row) => {
       const k = row.municipality ? key.keys.get(row.municipality) : undefined;
       if (!row.municipality || k === undefined) return [];
-      return [{ row: { ...row, municipality: row.municipality }, key: k, shown: row.key, unit }];
+      const municipality = row.municipality;
+      return [{ row: { ...row, municipality }, key: k, shown: row.key, unit, plan: key }];
     });
     if (checked.length === 0) return [];
     const findings: Finding[] = [];

@@ -5,7 +5,7 @@ import { Contributions, FixAmount, Finding, Message, Plan } from "../model";
 import { roundTo, sum } from "../money";
 import { allocationKey, keyDescription, PlanKey } from "../planKey";
 import { distributedTotalIfAny } from "../query";
-import { amountTolerance } from "./ALLOC-AMOUNT";
+import { rowTolerance } from "./ALLOC-AMOUNT";
 import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
 
 /**
@@ -156,7 +156,7 @@ function repair(
     if (!row.municipality || k === undefined) return undefined;
     const from = valueAt(row, year);
     const exact = k.div(key.sum).times(total);
-    const tolerance = row.key ? amountTolerance(row.key, total, unit) : unit;
+    const tolerance = rowTolerance(key, row.key, total, unit);
     const fits = from.minus(exact).abs().lte(tolerance);
     amounts.push({ id: row.municipality, key: k, from, to: from, exact, fits });
   }
