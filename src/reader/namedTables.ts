@@ -287,7 +287,22 @@ function readTable(
       break;
     }
   }
-  if (!closed || !plausible(table)) return undefined;
+  if (!plausible(table)) return undefined;
+  if (!closed) {
+    // The header says what the table is, so its missing end is said, not passed over.
+    const cell = columns[0].cell;
+    if (table.rows.length > 0)
+      ctx.notes.push({
+        severity: "warning",
+        table: id,
+        cell,
+        message: {
+          nl: `${kind.title.nl}: onder de kopregel op rij ${r0} staat geen totaalregel ('Totaal'); de tabel is niet gelezen`,
+          en: `${kind.title.en}: the header row at row ${r0} has no total row ('Totaal') below it; the table was not read`,
+        },
+      });
+    return undefined;
+  }
   ctx.claim(r0, leftEdge, right);
   for (let r = r0 + 1; r <= last; r++) ctx.claim(r, leftEdge, right);
   ctx.notes.push(...notes);

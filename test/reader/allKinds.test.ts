@@ -245,3 +245,21 @@ test("wherever they stand: the key table beside the budget, the change table bes
   expect(checkPlan(r.plan!).findings).toEqual([]);
   expect(planKey(r.plan!).keys.get("Beek")?.toNumber()).toBe(0.034025);
 });
+
+test("a key calculation table without its total row is not read, and that is said with the header's cell", async () => {
+  const f = allKindsPlan();
+  f.cells.delete(f.rows.keyTotal);
+  const r = await read(f.cells);
+  expect(r.plan!.keyTable).toBeUndefined();
+  const notes = r.notes.filter((n) => n.table === "Herberekening");
+  expect(notes.map((n) => [n.severity, n.cell?.address, n.message.nl])).toEqual([
+    [
+      "warning",
+      `B${f.rows.keyHeader}`,
+      `Herberekening verdeelsleutel: onder de kopregel op rij ${f.rows.keyHeader} staat geen totaalregel ('Totaal'); de tabel is niet gelezen`,
+    ],
+  ]);
+  // The rest of the plan is read and checked as before.
+  expect(r.plan!.contributionChange?.rows).toHaveLength(16);
+  expect(checkPlan(r.plan!).findings).toEqual([]);
+});
