@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { address } from "../../src/core/address";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { workbookOf } from "../reader/sheetCells";
-import { allKindsPlan, YEARS } from "../support/allKindsPlan";
+import { ALL_DRIFTS, allKindsPlan, YEARS } from "../support/allKindsPlan";
 import { runCli } from "../support/runCli";
 
 /*
@@ -35,14 +35,7 @@ test("up check --json: the clean earlier plan has no finding, exit 0", async () 
 });
 
 test("up check --json: exactly the drifts put in, with their cells, exit 1", async () => {
-  const f = allKindsPlan({
-    lineShort: true,
-    keyOff: true,
-    amountHigh: true,
-    contributionHigh: true,
-    increaseLow: true,
-    percentHigh: true,
-  });
+  const f = allKindsPlan(ALL_DRIFTS);
   const r = await check(f, "afwijkingen.xlsx");
   expect(r.code).toBe(1);
   const out = JSON.parse(r.stdout);

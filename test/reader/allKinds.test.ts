@@ -2,7 +2,7 @@ import { address } from "../../src/core/address";
 import { checkPlan } from "../../src/core/check";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { planKey } from "../../src/core/planKey";
-import { allKindsPlan, COMPONENTS, KEY_YEAR, YEARS } from "../support/allKindsPlan";
+import { ALL_DRIFTS, allKindsPlan, COMPONENTS, KEY_YEAR, YEARS } from "../support/allKindsPlan";
 import { map, readSheets, set } from "./sheetCells";
 
 /*
@@ -104,14 +104,7 @@ describe("an earlier plan with all kinds of table on one sheet", () => {
   });
 
   test("one drift in each table: exactly those findings, each with its cells", async () => {
-    const f = allKindsPlan({
-      lineShort: true,
-      keyOff: true,
-      amountHigh: true,
-      contributionHigh: true,
-      increaseLow: true,
-      percentHigh: true,
-    });
+    const f = allKindsPlan(ALL_DRIFTS);
     const result = checkPlan((await read(f.cells)).plan!);
     const { rows } = f;
     const y = (year: number) => YEARS.indexOf(year);

@@ -1,7 +1,7 @@
 import { checkPlan } from "../../src/core/check";
 import { groupByCause } from "../../src/report/causes";
 import { readSheets } from "../reader/sheetCells";
-import { allKindsPlan } from "../support/allKindsPlan";
+import { ALL_DRIFTS, allKindsPlan } from "../support/allKindsPlan";
 
 /*
  * The findings of the earlier plan with one drift per table (test/support/allKindsPlan.ts), as
@@ -10,14 +10,7 @@ import { allKindsPlan } from "../support/allKindsPlan";
  */
 
 test("one wrong figure in the key calculation and change tables is one cause each", async () => {
-  const f = allKindsPlan({
-    lineShort: true,
-    keyOff: true,
-    amountHigh: true,
-    contributionHigh: true,
-    increaseLow: true,
-    percentHigh: true,
-  });
+  const f = allKindsPlan(ALL_DRIFTS);
   const read = await readSheets([{ name: "Financieel", cells: f.cells }]);
   const plan = read.plan!;
   const groups = groupByCause(checkPlan(plan), plan);

@@ -60,6 +60,16 @@ export interface Drifts {
   percentHigh?: boolean;
 }
 
+/** Every drift at once: one in each table. */
+export const ALL_DRIFTS: Required<Drifts> = {
+  lineShort: true,
+  keyOff: true,
+  amountHigh: true,
+  contributionHigh: true,
+  increaseLow: true,
+  percentHigh: true,
+};
+
 export interface AllKindsPlan {
   cells: Cells;
   totals: number[];
