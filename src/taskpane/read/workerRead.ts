@@ -68,8 +68,11 @@ export function readInWorker(
         return;
       }
       end();
-      if (m.type === "done") resolve(decode<LoadedPlan>(m.loaded));
-      else if (m.type === "problem") reject(new PlanInputError(m.message));
+      if (m.type === "done") {
+        // Reading the clone is this task; reviving it comes in the next, so neither blocks long.
+        const loaded = m.loaded;
+        setTimeout(() => resolve(decode<LoadedPlan>(loaded)), 0);
+      } else if (m.type === "problem") reject(new PlanInputError(m.message));
       else reject(new Error(m.detail));
     };
     worker.onerror = (e) => {
