@@ -45,7 +45,11 @@ const FIRST_ANSWER = `<!doctype html><html><head><meta charset="utf-8"><title>fi
       const loaded = performance.now() - start;
       const contribution = functions.CONTRIBUTION;
       if (!contribution) return reject(new Error("CONTRIBUTION was not associated"));
-      contribution("Heerlen", 2025, null, {
+      // As Excel calls it: every declared parameter (null when left out), the invocation last.
+      const args = new Array(contribution.length - 1).fill(null);
+      args[0] = "Heerlen";
+      args[1] = 2025;
+      contribution(...args, {
         setResult(value) { resolve({ value, loaded, ms: performance.now() - start }); },
       });
     };
