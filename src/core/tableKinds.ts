@@ -64,6 +64,8 @@ export interface TemplateSpec {
   label: string;
   /** Header of the column before the years (scale, share, key). */
   extra?: string;
+  /** Header of a budget-share pool's column of budgets, before the key (Tabel 6). */
+  budget?: string;
   /** Year columns are headed `fte 2024` instead of `2024`. */
   yearPrefix: string;
 }
@@ -366,6 +368,7 @@ export const TABLE_KINDS: readonly TableKind[] = [
       name: "UP_Bijdragen",
       label: "Gemeente",
       extra: "Verdeelsleutel",
+      budget: "Budget",
       yearPrefix: "",
     },
     bindable: true,
@@ -527,6 +530,30 @@ export const WEIGHTS_TEMPLATE = {
   label: "Component",
   weight: "Weging",
 };
+
+/**
+ * The UP template's list of cost pools (a merged plan): one row per pool with its name, title,
+ * key method and unit. Each pool's tables are the template tables with `_<name>` appended
+ * (`UP_Bijdragen_Beleid`); a template without this table is a plan of one pool.
+ */
+export const POOLS_TEMPLATE = {
+  name: "UP_Kostenpools",
+  pool: "Pool",
+  title: "Titel",
+  method: "Methode",
+  unit: "Eenheid",
+  /** The words for each method and unit, the first one the template writes. */
+  methods: { sla: ["sla", "sla-sleutel"], "budget-share": ["budgetaandeel", "budget-share"] },
+  units: { euro: ["euro", "euro's", "euros"], cent: ["cent", "centen", "cents"] },
+} as const;
+
+/** A pool's name as it may end an Excel table name: letters, digits and `_`, a letter first. */
+export const POOL_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** The name of a template table of a pool: `UP_Bijdragen` + `Beleid` → `UP_Bijdragen_Beleid`. */
+export function poolTableName(table: string, pool: string): string {
+  return pool === "" ? table : `${table}_${pool.charAt(0).toUpperCase()}${pool.slice(1)}`;
+}
 
 const BY_ID = new Map(TABLE_KINDS.map((k) => [k.id, k]));
 

@@ -39,6 +39,8 @@ export interface RawRow {
   labelCell?: CellRef;
   /** The number before the year columns: scale (Tabel 1), share (Tabel 2, 3) or key (Tabel 6). */
   extra?: { read: NumberRead; cell: CellRef };
+  /** A budget-share pool's budget of the municipality (Tabel 6 of the template). */
+  budget?: Figure;
   values: YearFigures;
   /** Year columns left empty, with their cells. */
   empty: Map<number, CellRef>;
@@ -495,12 +497,14 @@ export function buildContributions(t: RawTable, notes: ReadNote[]): Contribution
       const res = resolveMunicipality(r.label);
       const row: ContributionRow = { ...line(r), key: keyOf.get(r) };
       if (res.ok) row.municipality = res.name;
+      if (r.budget) row.budget = r.budget;
       return row;
     }),
     total: line(totalRow),
   };
   const totalKey = keyOf.get(totalRow);
   if (totalKey) result.totalKey = totalKey;
+  if (totalRow.budget) result.totalBudget = totalRow.budget;
   if (!keyColumn) {
     result.keyColumn = false;
     notes.push({

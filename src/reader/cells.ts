@@ -10,6 +10,8 @@ export interface ReadNote {
   severity: "error" | "warning" | "info";
   cell?: CellRef;
   table?: TableId;
+  /** The cost pool whose tables the note is about, in a merged plan. */
+  pool?: string;
   message: Message;
 }
 

@@ -1,14 +1,20 @@
 import { formatRange } from "../core/address";
-import { KeyComponents, Plan, TableId } from "../core/model";
+import { CostPool, KeyComponents, Plan, TableId } from "../core/model";
 import { MUNICIPALITIES } from "../core/municipalities";
-import { byTableOrder, TABLE_KINDS, tableKind } from "../core/tableKinds";
+import { byTableOrder, poolTableName, TABLE_KINDS, tableKind } from "../core/tableKinds";
 import { readBindings, readBoundTable, withoutBindingSheet } from "./binding";
 import { buildPlanTables, RawTable } from "./build";
 import { ReadNote } from "./cells";
 import { WorkbookGrid } from "./grid";
 import { PolicyPool, readPolicyPool, withPolicyPool } from "./pools";
 import { readPublished } from "./published";
-import { findTemplateTables, readKeyComponents, readTemplateTable } from "./template";
+import {
+  findTemplateTables,
+  readKeyComponents,
+  readPoolList,
+  readTemplateTable,
+  TemplatePool,
+} from "./template";
 import { COMPONENTS_TABLE, TEMPLATE_TABLES, WEIGHTS_TABLE } from "./templateSpec";
 
 export type { ReadNote } from "./cells";
@@ -65,34 +71,9 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
   let policy: PolicyPool | undefined;
   if (template.size > 0) {
     layout = "template";
-    raws = [];
-    for (const spec of TEMPLATE_TABLES) {
-      if (isBound(spec.table)) continue;
-      const loc = template.get(spec.name.toLowerCase());
-      if (!loc && tableKind(spec.table).optional) continue;
-      if (!loc) {
-        notes.push({
-          severity: "info",
-          table: spec.table,
-          message: {
-            nl: `Excel-tabel ${spec.name} niet gevonden: ${tableKind(spec.table).name.nl} ontbreekt`,
-            en: `Excel table ${spec.name} not found: ${tableKind(spec.table).name.en} is absent`,
-          },
-        });
-        continue;
-      }
-      sheetsUsed.add(loc.sheet.name);
-      raws.push(readTemplateTable(loc, spec, notes));
-    }
-    const components = template.get(COMPONENTS_TABLE.name.toLowerCase());
-    if (components) {
-      keyComponents = readKeyComponents(
-        components,
-        template.get(WEIGHTS_TABLE.name.toLowerCase()),
-        notes
-      );
-      sheetsUsed.add(components.sheet.name);
-    }
+    const pools = readPoolList(template, notes);
+    if (pools) return readPooledTemplate(grid, pools, notes, looked);
+    ({ raws, keyComponents } = readTemplateRaws(template, "", isBound, notes, sheetsUsed));
     title = templateTitle(grid);
   } else {
     layout = "published";
@@ -127,40 +108,13 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
       }
     }
   }
-  for (const sheet of grid.sheets) {
-    if (sheet.hidden && sheetsUsed.has(sheet.name)) {
-      notes.push({
-        severity: "info",
-        message: {
-          nl: `Werkblad '${sheet.name}' is verborgen; het plan is er toch uit gelezen`,
-          en: `Sheet '${sheet.name}' is hidden; the plan was read from it all the same`,
-        },
-      });
-    }
-  }
+  hiddenSheetNotes(grid, sheetsUsed, notes);
   raws.push(...bound);
   boundSheets.forEach((s) => sheetsUsed.add(s));
-  const part = buildPlanTables(raws, notes);
-  sortByTable(notes);
-  if (keyComponents) part.keyComponents = keyComponents;
-  const tables: Partial<Record<TableId, string>> = {};
+  const { part, tables } = planPart(raws, keyComponents, template, "", notes);
   const present = (id: TableId) => part[tableKind(id).field] !== undefined;
-  for (const raw of raws) if (present(raw.id)) tables[raw.id] = raw.range;
-  if (keyComponents) {
-    const loc = template.get(COMPONENTS_TABLE.name.toLowerCase())!;
-    tables.Sleutel = formatRange(loc, loc.sheet.name);
-  }
   const purchasing = TABLE_KINDS.some((k) => present(k.id));
-  if (!purchasing && !policy) {
-    notes.push({
-      severity: "error",
-      message: {
-        nl: "Geen enkele tabel van het uitvoeringsplan kon betrouwbaar worden gelezen",
-        en: "No table of the execution plan could be read reliably",
-      },
-    });
-    return { layout, notes, looked };
-  }
+  if (!purchasing && !policy) return { layout, notes: withNoTableNote(notes), looked };
   const boundIds = bound.filter((r) => present(r.id)).map((r) => r.id);
   const plan: Plan = {
     title: title ?? grid.name.replace(/\.[^.]+$/, ""),
@@ -204,4 +158,164 @@ function templateTitle(grid: WorkbookGrid): string | undefined {
     }
   }
   return undefined;
+}
+
+function hiddenSheetNotes(grid: WorkbookGrid, sheetsUsed: Set<string>, notes: ReadNote[]): void {
+  for (const sheet of grid.sheets) {
+    if (sheet.hidden && sheetsUsed.has(sheet.name)) {
+      notes.push({
+        severity: "info",
+        message: {
+          nl: `Werkblad '${sheet.name}' is verborgen; het plan is er toch uit gelezen`,
+          en: `Sheet '${sheet.name}' is hidden; the plan was read from it all the same`,
+        },
+      });
+    }
+  }
+}
+
+type TemplateTables = ReturnType<typeof findTemplateTables>;
+
+/** The raw tables of one plan in the template: a pool's (tables named `…_<pool>`) or, for "", the plan's. */
+function readTemplateRaws(
+  template: TemplateTables,
+  pool: string,
+  isBound: (id: TableId) => boolean,
+  notes: ReadNote[],
+  sheetsUsed: Set<string>
+): { raws: RawTable[]; keyComponents?: KeyComponents } {
+  const raws: RawTable[] = [];
+  for (const spec of TEMPLATE_TABLES) {
+    if (isBound(spec.table)) continue;
+    const name = poolTableName(spec.name, pool);
+    const loc = template.get(name.toLowerCase());
+    if (!loc && tableKind(spec.table).optional) continue;
+    // A pool has the tables of its method (a budget-share pool no Tabel 1–4); Tabel 6 it needs.
+    if (!loc && pool !== "" && spec.table !== "Tabel 6") continue;
+    if (!loc) {
+      notes.push({
+        severity: pool === "" ? "info" : "error",
+        table: spec.table,
+        message: {
+          nl: `Excel-tabel ${name} niet gevonden: ${tableKind(spec.table).name.nl} ontbreekt`,
+          en: `Excel table ${name} not found: ${tableKind(spec.table).name.en} is absent`,
+        },
+      });
+      continue;
+    }
+    sheetsUsed.add(loc.sheet.name);
+    raws.push(readTemplateTable(loc, { ...spec, name }, notes));
+  }
+  const components = template.get(poolTableName(COMPONENTS_TABLE.name, pool).toLowerCase());
+  if (!components) return { raws };
+  sheetsUsed.add(components.sheet.name);
+  const weights = template.get(poolTableName(WEIGHTS_TABLE.name, pool).toLowerCase());
+  return { raws, keyComponents: readKeyComponents(components, weights, notes) };
+}
+
+/** The plan tables built from the raw ones, and where each was read. */
+function planPart(
+  raws: RawTable[],
+  keyComponents: KeyComponents | undefined,
+  template: TemplateTables,
+  pool: string,
+  notes: ReadNote[]
+): { part: Partial<Plan>; tables: Partial<Record<TableId, string>> } {
+  const part = buildPlanTables(raws, notes);
+  sortByTable(notes);
+  if (keyComponents) part.keyComponents = keyComponents;
+  const tables: Partial<Record<TableId, string>> = {};
+  const present = (id: TableId) => part[tableKind(id).field] !== undefined;
+  for (const raw of raws) if (present(raw.id)) tables[raw.id] = raw.range;
+  if (keyComponents) {
+    const loc = template.get(poolTableName(COMPONENTS_TABLE.name, pool).toLowerCase())!;
+    tables.Sleutel = formatRange(loc, loc.sheet.name);
+  }
+  return { part, tables };
+}
+
+function withNoTableNote(notes: ReadNote[]): ReadNote[] {
+  notes.push({
+    severity: "error",
+    message: {
+      nl: "Geen enkele tabel van het uitvoeringsplan kon betrouwbaar worden gelezen",
+      en: "No table of the execution plan could be read reliably",
+    },
+  });
+  return notes;
+}
+
+/**
+ * A merged plan in the template: the pools UP_Kostenpools lists, each read from its own tables
+ * as a plan of one pool in the pool's unit. A pool that cannot be read leaves no plan: a total
+ * over the pools without it would be a wrong number.
+ */
+function readPooledTemplate(
+  grid: WorkbookGrid,
+  list: TemplatePool[],
+  notes: ReadNote[],
+  looked: string[]
+): ReadResult {
+  // An unreadable list has said why.
+  if (list.length === 0) return { layout: "template", notes, looked };
+  const template = findTemplateTables(
+    grid,
+    list.map((p) => p.name)
+  );
+  const sheetsUsed = new Set<string>();
+  const title = templateTitle(grid) ?? grid.name.replace(/\.[^.]+$/, "");
+  const pools: CostPool[] = [];
+  for (const p of list) {
+    const own: ReadNote[] = [];
+    const { raws, keyComponents } = readTemplateRaws(
+      template,
+      p.name,
+      () => false,
+      own,
+      sheetsUsed
+    );
+    const built = planPart(raws, keyComponents, template, p.name, own);
+    const any = TABLE_KINDS.some((k) => built.part[k.field] !== undefined);
+    if (!any) withNoTableNote(own);
+    notes.push(
+      ...own.map((n) => ({
+        ...n,
+        pool: p.name,
+        message: {
+          nl: `Kostenpool ${p.name}: ${n.message.nl}`,
+          en: `Cost pool ${p.name}: ${n.message.en}`,
+        },
+      }))
+    );
+    if (!any) continue;
+    const plan: Plan = {
+      title: p.title,
+      source: { kind: "workbook", name: grid.name, layout: "template", tables: built.tables },
+      municipalities: [...MUNICIPALITIES],
+      unit: p.unit,
+      ...built.part,
+    };
+    pools.push({ name: p.name, title: p.title, method: p.method, plan });
+  }
+  hiddenSheetNotes(grid, sheetsUsed, notes);
+  if (pools.length < list.length) {
+    const missing = list.filter((p) => !pools.some((q) => q.name === p.name)).map((p) => p.name);
+    notes.push({
+      severity: "error",
+      message: {
+        nl: `Kostenpool ${missing.join(", ")} kon niet worden gelezen: zonder alle pools is er geen bijdrage over de pools samen`,
+        en: `Cost pool ${missing.join(", ")} could not be read: without every pool there is no contribution over the pools together`,
+      },
+    });
+    return { layout: "template", notes, looked };
+  }
+  if (pools.length === 1)
+    return { plan: { ...pools[0].plan, title }, layout: "template", notes, looked };
+  const plan: Plan = {
+    title,
+    source: { kind: "workbook", name: grid.name, layout: "template", tables: {} },
+    municipalities: [...MUNICIPALITIES],
+    pools,
+  };
+  return { plan, layout: "template", notes, looked };
 }

@@ -6,13 +6,17 @@ import {
   SLA_COMPONENTS,
 } from "../core/distributionKey";
 import {
+  CellRef,
   ComponentName,
   Figure,
   KeyComponentRow,
   KeyComponents,
   Message,
+  MoneyUnit,
+  PoolMethod,
   TableId,
 } from "../core/model";
+import { POOL_NAME, POOLS_TEMPLATE, poolTableName } from "../core/tableKinds";
 import { HUNDRED, sum } from "../core/money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
 import { hiddenRowNote, leftOut, NumberRead, RawRow, RawTable } from "./build";
@@ -60,11 +64,18 @@ function readable(loc: Located, table: TableId, notes: ReadNote[]): boolean {
   return false;
 }
 
-/** The UP template tables of a workbook, by lower-cased name. */
-export function findTemplateTables(grid: WorkbookGrid): Map<string, Located> {
+/**
+ * The UP template tables of a workbook, by lower-cased name: UP_Kostenpools and the tables of
+ * a plan of one pool, or, given the pools' names, each pool's tables (`UP_Bijdragen_Beleid`).
+ */
+export function findTemplateTables(
+  grid: WorkbookGrid,
+  pools: string[] = [""]
+): Map<string, Located> {
   const found = new Map<string, Located>();
+  const names = [...TEMPLATE_TABLES.map((t) => t.name), COMPONENTS_TABLE.name, WEIGHTS_TABLE.name];
   const wanted = new Set(
-    [...TEMPLATE_TABLES.map((t) => t.name), COMPONENTS_TABLE.name, WEIGHTS_TABLE.name].map((n) =>
+    [POOLS_TEMPLATE.name, ...pools.flatMap((p) => names.map((n) => poolTableName(n, p)))].map((n) =>
       n.toLowerCase()
     )
   );
@@ -121,6 +132,7 @@ export function readTemplateTable(
   }
   let labelColumn: number | undefined;
   let extraColumn: number | undefined;
+  let budgetColumn: number | undefined;
   const yearColumns: [number, number][] = [];
   for (let c = loc.left; c <= loc.right; c++) {
     const h = headerText(loc, c);
@@ -128,6 +140,7 @@ export function readTemplateTable(
     const year = YEAR_HEADER.exec(h);
     if (key === spec.label.toLowerCase()) labelColumn = c;
     else if (spec.extra && key === spec.extra.toLowerCase()) extraColumn = c;
+    else if (spec.budget && key === spec.budget.toLowerCase()) budgetColumn = c;
     else if (year) yearColumns.push([Number(year[1]), c]);
     else {
       notes.push({
@@ -190,6 +203,10 @@ export function readTemplateTable(
     if (extraColumn !== undefined) {
       const extra = readNumber(extraColumn);
       if (extra) row.extra = { read: extra, cell: cellRef(loc.sheet, r, extraColumn) };
+    }
+    if (budgetColumn !== undefined) {
+      const budget = readNumber(budgetColumn);
+      if (budget) row.budget = figureOf(budget, cellRef(loc.sheet, r, budgetColumn));
     }
     for (const [year, column] of yearColumns) {
       const cell = cellRef(loc.sheet, r, column);
@@ -388,4 +405,103 @@ function readWeights(loc: Located, notes: ReadNote[]): Map<ComponentName, Decima
     return undefined;
   }
   return weights;
+}
+
+/** A pool named in UP_Kostenpools. */
+export interface TemplatePool {
+  name: string;
+  title: string;
+  method: PoolMethod;
+  unit: MoneyUnit;
+  cell: CellRef;
+}
+
+function wordOf<T extends string>(
+  words: Readonly<Record<T, readonly string[]>>,
+  text: string
+): T | undefined {
+  const t = text.trim().toLowerCase();
+  return (Object.keys(words) as T[]).find((k) => words[k].includes(t));
+}
+
+/**
+ * Reads UP_Kostenpools: each pool's name, title, key method and unit. Undefined when the
+ * workbook has no such table; an empty list, with error notes, when it cannot be read.
+ */
+export function readPoolList(
+  template: Map<string, Located>,
+  notes: ReadNote[]
+): TemplatePool[] | undefined {
+  const loc = template.get(POOLS_TEMPLATE.name.toLowerCase());
+  if (!loc) return undefined;
+  const fail = (cell: CellRef | undefined, nl: string, en: string): TemplatePool[] => {
+    notes.push({
+      severity: "error",
+      cell,
+      message: { nl: `${POOLS_TEMPLATE.name}: ${nl}`, en: `${POOLS_TEMPLATE.name}: ${en}` },
+    });
+    return [];
+  };
+  if (loc.problem) return fail(undefined, loc.problem.nl, loc.problem.en);
+  const headers = [
+    POOLS_TEMPLATE.pool,
+    POOLS_TEMPLATE.title,
+    POOLS_TEMPLATE.method,
+    POOLS_TEMPLATE.unit,
+  ];
+  const columns = headers.map((h) => {
+    for (let c = loc.left; c <= loc.right; c++) {
+      if (headerText(loc, c).trim().toLowerCase() === h.toLowerCase()) return c;
+    }
+    return undefined;
+  });
+  const missing = headers.filter((_, i) => columns[i] === undefined);
+  if (missing.length > 0) {
+    const list = missing.map((h) => `'${h}'`).join(", ");
+    return fail(
+      cellRef(loc.sheet, loc.top, loc.left),
+      `mist de kolom ${list}`,
+      `lacks the column ${list}`
+    );
+  }
+  const [poolCol, titleCol, methodCol, unitCol] = columns as number[];
+  const pools: TemplatePool[] = [];
+  for (const r of presentRows(loc.sheet, loc.top + 1, loc.bottom)) {
+    const text = (c: number) => labelOf(readCell(loc.sheet.rows.get(r)?.get(c))).trim();
+    const cell = cellRef(loc.sheet, r, poolCol);
+    const name = text(poolCol);
+    if (name === "" && text(methodCol) === "" && text(unitCol) === "") continue;
+    if (!POOL_NAME.test(name)) {
+      return fail(
+        cell,
+        `${cell.address}: '${name}' kan geen poolnaam zijn: alleen letters, cijfers en _, beginnend met een letter (de naam komt achter de tabelnamen, zoals UP_Bijdragen_Beleid)`,
+        `${cell.address}: '${name}' cannot be a pool name: letters, digits and _ only, starting with a letter (it ends the table names, as in UP_Bijdragen_Beleid)`
+      );
+    }
+    if (pools.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+      return fail(
+        cell,
+        `${cell.address}: pool '${name}' staat er twee keer`,
+        `${cell.address}: pool '${name}' is listed twice`
+      );
+    }
+    const method = wordOf(POOLS_TEMPLATE.methods, text(methodCol));
+    const unit = wordOf(POOLS_TEMPLATE.units, text(unitCol));
+    if (!method || !unit) {
+      const [col, choices] = method
+        ? [unitCol, "euro of cent"]
+        : [methodCol, "sla of budgetaandeel"];
+      const at = cellRef(loc.sheet, r, col);
+      const value = text(col);
+      return fail(
+        at,
+        `${at.address}: '${value}' kan niet: kies ${choices}`,
+        `${at.address}: '${value}' is not allowed: choose ${choices.replace(" of ", " or ")}`
+      );
+    }
+    pools.push({ name, title: text(titleCol) || name, method, unit, cell });
+  }
+  if (pools.length === 0)
+    return fail(cellRef(loc.sheet, loc.top, loc.left), "er staat geen pool in", "it lists no pool");
+  return pools;
 }
