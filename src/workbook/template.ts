@@ -1,7 +1,8 @@
 import ExcelJS from "./exceljs";
 import { DEFAULT_WEIGHTS, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
 import { formatPercent } from "../core/dutchNumber";
-import { Figure, Plan, PlanLine, ShareLine, YearFigures } from "../core/model";
+import { CostPool, Figure, Plan, PlanLine, ShareLine, YearFigures } from "../core/model";
+import { POOLS_TEMPLATE, poolTableName } from "../core/tableKinds";
 import { MUNICIPALITIES } from "../core/municipalities";
 import {
   COMPONENTS_TABLE,
@@ -29,7 +30,7 @@ interface Row {
   values: Cell[];
 }
 
-function spec(name: string): TemplateTableSpec {
+function templateSpec(name: string): TemplateTableSpec {
   return TEMPLATE_TABLES.find((t) => t.name === name)!;
 }
 
@@ -125,13 +126,48 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
   ].forEach((text, i) => (intro.getCell(`A${3 + i}`).value = text));
   intro.getColumn(1).width = 120;
 
+  if (plan?.pools && plan.pools.length > 1) {
+    writePoolList(wb, plan.pools);
+    for (const pool of plan.pools) writePlanTables(wb, pool.plan, pool.name);
+  } else writePlanTables(wb, plan, "");
+  return wb;
+}
+
+/** UP_Kostenpools: each pool's name, title, method and unit, in the template's words. */
+function writePoolList(wb: ExcelJS.Workbook, pools: readonly CostPool[]): void {
+  const t = POOLS_TEMPLATE;
+  const ws = wb.addWorksheet("Kostenpools");
+  ws.addTable({
+    name: t.name,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: [t.pool, t.title, t.method, t.unit].map((name) => ({ name, filterButton: false })),
+    rows: pools.map((p) => [
+      p.name,
+      p.title,
+      t.methods[p.method][0],
+      t.units[p.plan.unit ?? "euro"][0],
+    ]),
+  });
+  [16, 44, 16, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/**
+ * The plan's tables, or empty ones for `null`; a pool's (`pool` its name) with the name after
+ * every table name (`UP_Bijdragen_Beleid`) and sheet name (`Bijdragen Beleid`).
+ */
+function writePlanTables(wb: ExcelJS.Workbook, plan: Plan | null, pool: string): void {
   const years = (ys: number[] | undefined) => (plan ? (ys ?? []) : EMPTY_YEARS);
+  const suffix = poolTableName("", pool).replace(/^_/, " ");
+  const addSheet = (name: string) => wb.addWorksheet(`${name}${suffix}`);
+  const spec = (name: string) => ({ ...templateSpec(name), name: poolTableName(name, pool) });
 
   if (!plan || plan.staffing) {
     const s = plan?.staffing;
     const ys = years(s?.years);
     const t = spec("UP_Formatie");
-    const ws = wb.addWorksheet("Formatie");
+    const ws = addSheet("Formatie");
     const roles: Row[] = s
       ? s.roles.map((r) => ({
           label: r.label,
@@ -154,7 +190,7 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
     const c = plan?.staffCosts;
     const ys = years(c?.years);
     const t = spec("UP_Formatiekosten");
-    const ws = wb.addWorksheet("Formatiekosten");
+    const ws = addSheet("Formatiekosten");
     const rows = [
       lineRow(c?.total, TEMPLATE_LABELS.staffTotal, ys, "amount"),
       shareRow(c?.youth, TEMPLATE_LABELS.staffYouth, ys),
@@ -168,7 +204,7 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
     const m = plan?.materialCosts;
     const ys = years(m?.years);
     const t = spec("UP_MaterieleKosten");
-    const ws = wb.addWorksheet("Materiële kosten");
+    const ws = addSheet("Materiële kosten");
     const lines: Row[] = m
       ? m.lines.map((l) => lineRow(l, "", ys, "amount"))
       : Array.from({ length: 3 }, () => ({
@@ -189,7 +225,7 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
     const tt = plan?.totals;
     const ys = years(tt?.years);
     const t = spec("UP_Totalen");
-    const ws = wb.addWorksheet("Totalen");
+    const ws = addSheet("Totalen");
     addTable(
       ws,
       t.name,
@@ -203,29 +239,57 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
     );
   }
 
+  if (plan?.budget) {
+    const b = plan.budget;
+    const t = spec("UP_Begroting");
+    const ws = addSheet("Begroting");
+    const splits = [b.youth, b.wmo].flatMap((l) => (l ? [shareRow(l, l.label, b.years)] : []));
+    addTable(
+      ws,
+      t.name,
+      1,
+      [t.label, t.extra!, ...yearHeaders(t.yearPrefix, b.years)],
+      [
+        ...b.lines.map((l) => lineRow(l, "", b.years, "amount")),
+        lineRow(b.total, TEMPLATE_LABELS.total, b.years, "amount"),
+        ...splits,
+      ],
+      "percent"
+    );
+  }
+
   if (!plan || plan.contributions) {
     const c = plan?.contributions;
     const ys = years(c?.years);
     const t = spec("UP_Bijdragen");
-    const ws = wb.addWorksheet("Bijdragen");
+    const ws = addSheet("Bijdragen");
+    // A budget-share pool's budgets: a column after the key, read by its header.
+    const budgets = c?.rows.some((r) => r.budget) ?? false;
+    const budget = (f: Figure | undefined) => (budgets ? [figureCell(f, "amount")] : []);
     const rows: Row[] = c
       ? c.rows.map((r) => ({
           label: r.label,
           extra: figureCell(r.key, "percent"),
-          values: yearCells(r.values, ys, "amount"),
+          values: [...budget(r.budget), ...yearCells(r.values, ys, "amount")],
         }))
       : MUNICIPALITIES.map((m) => ({ label: m, values: yearCells(undefined, ys, "amount") }));
     rows.push({
       label: c?.total.label || TEMPLATE_LABELS.total,
       extra: figureCell(c?.totalKey, "percent"),
-      values: yearCells(c?.total.values, ys, "amount"),
+      values: [...budget(c?.totalBudget), ...yearCells(c?.total.values, ys, "amount")],
     });
-    addTable(ws, t.name, 1, [t.label, t.extra!, ...yearHeaders(t.yearPrefix, ys)], rows, "percent");
+    const headers = [
+      t.label,
+      t.extra!,
+      ...(budgets ? [t.budget!] : []),
+      ...yearHeaders(t.yearPrefix, ys),
+    ];
+    addTable(ws, t.name, 1, headers, rows, "percent");
   }
 
   if (!plan || plan.keyComponents) {
     const k = plan?.keyComponents;
-    const ws = wb.addWorksheet("Verdeelsleutel");
+    const ws = addSheet("Verdeelsleutel");
     const components = k?.components ?? [...SLA_COMPONENTS];
     const rows: Row[] = (k ? k.rows.map((r) => r.label) : [...MUNICIPALITIES]).map((label, i) => ({
       label,
@@ -233,7 +297,7 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
     }));
     const below = addTable(
       ws,
-      COMPONENTS_TABLE.name,
+      poolTableName(COMPONENTS_TABLE.name, pool),
       1,
       [COMPONENTS_TABLE.label, ...components],
       rows
@@ -251,11 +315,10 @@ export function writeTemplateWorkbook(plan: Plan | null): ExcelJS.Workbook {
     }));
     addTable(
       ws,
-      WEIGHTS_TABLE.name,
+      poolTableName(WEIGHTS_TABLE.name, pool),
       below + 2,
       [WEIGHTS_TABLE.label, WEIGHTS_TABLE.weight],
       weightRows
     );
   }
-  return wb;
 }

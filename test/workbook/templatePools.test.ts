@@ -1,0 +1,168 @@
+import ExcelJS from "exceljs";
+import { plan2024 } from "../../src/core/plan2024";
+import { poolsOf } from "../../src/core/pools";
+import { poolContribution } from "../../src/core/query";
+import { ReadResult } from "../../src/reader";
+import { readPlanFromBuffer } from "../../src/workbook/read";
+import { writeTemplateWorkbook } from "../../src/workbook/template";
+import { checkPlan } from "../../src/core/check";
+import { mergedExample } from "../../src/workbook/poolsExample";
+import { Figure } from "../../src/core/model";
+import { figureDifferences } from "./planFigures";
+
+/** FTE are written with format 0.0#, so a whole FTE reads back with one decimal shown. */
+const fte = (path: string, f: Figure) =>
+  path.startsWith("Tabel 1/") && !path.endsWith("/schaal")
+    ? Math.max(1, f.decimals ?? 0)
+    : f.decimals;
+
+async function bytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function read(wb: ExcelJS.Workbook): Promise<ReadResult> {
+  return readPlanFromBuffer(await bytes(wb), "samengevoegd.xlsx");
+}
+
+const errors = (r: ReadResult) => r.notes.filter((n) => n.severity === "error");
+
+/** The merged template as a user edits it: loaded, changed, read back. */
+async function edited(change: (wb: ExcelJS.Workbook) => void): Promise<ReadResult> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(
+    (await bytes(writeTemplateWorkbook(mergedExample()))) as unknown as ArrayBuffer
+  );
+  change(wb);
+  return read(wb);
+}
+
+describe("a merged template: UP_Kostenpools and a set of tables per pool", () => {
+  test("writes the pool list and each pool's tables under the pool's name", async () => {
+    const wb = writeTemplateWorkbook(mergedExample());
+    const tables = wb.worksheets.flatMap((ws) =>
+      (ws.getTables() as unknown as { table: { name: string } }[]).map(
+        (t) => `${ws.name}: ${t.table.name}`
+      )
+    );
+    expect(tables).toEqual([
+      "Kostenpools: UP_Kostenpools",
+      "Formatie Verwerving: UP_Formatie_Verwerving",
+      "Formatiekosten Verwerving: UP_Formatiekosten_Verwerving",
+      "Materiële kosten Verwerving: UP_MaterieleKosten_Verwerving",
+      "Totalen Verwerving: UP_Totalen_Verwerving",
+      "Bijdragen Verwerving: UP_Bijdragen_Verwerving",
+      "Begroting Beleid: UP_Begroting_Beleid",
+      "Bijdragen Beleid: UP_Bijdragen_Beleid",
+    ]);
+    const list = wb.getWorksheet("Kostenpools")!;
+    expect([2, 3].map((r) => (list.getRow(r).values as unknown[]).slice(1))).toEqual([
+      ["verwerving", "Uitvoeringskosten verwerving", "sla", "euro"],
+      ["beleid", "Dekking kosten regio-samenwerking", "budgetaandeel", "cent"],
+    ]);
+    // A budget column beside the key; cents shown as cents.
+    const policy = wb.getWorksheet("Bijdragen Beleid")!;
+    expect((policy.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "Gemeente",
+      "Verdeelsleutel",
+      "Budget",
+      "2025",
+      "2026",
+      "2027",
+    ]);
+    const cents = [2, 3, 4, 5].flatMap((r) => [4, 5, 6].map((c) => policy.getCell(r, c)));
+    expect(cents.some((c) => !Number.isInteger(c.value))).toBe(true);
+    expect(cents.every((c) => c.numFmt === "#,##0.00")).toBe(true);
+  });
+
+  test("reads back as Plan.pools: names, titles, methods, units and every figure", async () => {
+    const written = mergedExample();
+    const r = await read(writeTemplateWorkbook(written));
+    expect(errors(r)).toEqual([]);
+    const plan = r.plan!;
+    expect(plan.contributions).toBeUndefined();
+    expect(plan.totals).toBeUndefined();
+    expect(plan.pools!.map((p) => [p.name, p.title, p.method, p.plan.unit, p.plan.title])).toEqual([
+      ["verwerving", "Uitvoeringskosten verwerving", "sla", "euro", "Uitvoeringskosten verwerving"],
+      [
+        "beleid",
+        "Dekking kosten regio-samenwerking",
+        "budget-share",
+        "cent",
+        "Dekking kosten regio-samenwerking",
+      ],
+    ]);
+    poolsOf(written).forEach((pool, i) => {
+      expect(figureDifferences(plan.pools![i].plan, pool.plan, fte)).toEqual([]);
+    });
+    expect(plan.pools![1].plan.source.tables).toEqual({
+      Begroting: "'Begroting Beleid'!A1:E5",
+      "Tabel 6": "'Bijdragen Beleid'!A1:F18",
+    });
+    expect(plan.pools![1].plan.contributions!.rows[0].budget!.value.toString()).toBe("9812345");
+    for (const m of written.municipalities) {
+      for (const year of [2025, 2026, 2027]) {
+        expect(poolContribution(plan, m, year).toString()).toBe(
+          poolContribution(written, m, year).toString()
+        );
+      }
+    }
+  });
+
+  test("the example merged template reads back clean: no finding in either pool", async () => {
+    const r = await read(writeTemplateWorkbook(mergedExample()));
+    expect(r.notes.filter((n) => n.severity !== "info")).toEqual([]);
+    const result = checkPlan(r.plan!);
+    expect(result.findings).toEqual([]);
+    expect(result.rules.find((x) => x.rule === "BUDGET-SHARE")!.status).toBe("ok");
+    expect(result.rules.find((x) => x.rule === "ALLOC-SUM")!.status).toBe("ok");
+  });
+
+  test("a template without UP_Kostenpools reads exactly as before: one plan, no pools", async () => {
+    const r = await read(writeTemplateWorkbook(plan2024()));
+    expect(r.plan!.pools).toBeUndefined();
+    expect(r.plan!.unit).toBeUndefined();
+    expect(r.plan!.source.tables["Tabel 6"]).toBe("Bijdragen!A1:G18");
+    expect(figureDifferences(r.plan!, plan2024(), fte)).toEqual([]);
+  });
+
+  test("an unknown method or unit is an error at its cell; no plan is read", async () => {
+    const r = await edited(
+      (wb) => (wb.getWorksheet("Kostenpools")!.getCell("C3").value = "objectief")
+    );
+    expect(r.plan).toBeUndefined();
+    expect(errors(r).map((n) => [n.cell?.address, n.message.nl])).toEqual([
+      ["C3", "UP_Kostenpools: C3: 'objectief' kan niet: kies sla of budgetaandeel"],
+    ]);
+  });
+
+  test("a pool name that cannot end a table name, and a pool listed twice, are errors", async () => {
+    const spaced = await edited(
+      (wb) => (wb.getWorksheet("Kostenpools")!.getCell("A3").value = "be leid")
+    );
+    expect(errors(spaced)[0].message.nl).toMatch(
+      /^UP_Kostenpools: A3: 'be leid' kan geen poolnaam zijn: alleen letters, cijfers en _/
+    );
+    const twice = await edited(
+      (wb) => (wb.getWorksheet("Kostenpools")!.getCell("A3").value = "Verwerving")
+    );
+    expect(errors(twice)[0].message.nl).toBe(
+      "UP_Kostenpools: A3: pool 'Verwerving' staat er twee keer"
+    );
+  });
+
+  test("a pool whose tables are missing leaves no plan: a total without it would be wrong", async () => {
+    const r = await edited((wb) => {
+      const list = wb.getWorksheet("Kostenpools")!;
+      list.getCell("A3").value = "zorg";
+    });
+    expect(r.plan).toBeUndefined();
+    const messages = r.notes.map((n) => n.message.nl);
+    expect(messages).toContain(
+      "Kostenpool zorg: Excel-tabel UP_Bijdragen_Zorg niet gevonden: Tabel 6 (uitvoeringskosten per gemeente) ontbreekt"
+    );
+    expect(messages).toContain(
+      "Kostenpool zorg kon niet worden gelezen: zonder alle pools is er geen bijdrage over de pools samen"
+    );
+    expect(r.notes.find((n) => n.message.nl.startsWith("Kostenpool zorg:"))!.pool).toBe("zorg");
+  });
+});
