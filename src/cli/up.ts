@@ -22,7 +22,7 @@ const HELP = `up — controle van het Uitvoeringsplan / checks the execution pla
   up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]
   up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json] [--lang nl|en]
   up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N [--table]] [--unit 1|0.01] [--json]
-  up template <uit.xlsx> [--empty]
+  up template <uit.xlsx> [--empty | --pools]
   up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]
   up report [plan.xlsx] --out <verslag.xlsx> [--force] [--lang nl|en] [--allow-partial]
   up settle [plan.xlsx] --year J --actual N [--keys componenten.csv|.xlsx] [--weights …] [--unit 1|0.01] [--json] [--lang nl|en] [--explain]

@@ -26,12 +26,41 @@ describe("up template", () => {
     expect((await runCli(["template", out, "--empty"])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const names = wb.worksheets.flatMap((ws) => ws.getTables().map((t) => (t as unknown as { name: string }).name ?? ""));
+    const names = wb.worksheets.flatMap((ws) =>
+      ws.getTables().map((t) => (t as unknown as { name: string }).name ?? "")
+    );
     expect(names.length).toBeGreaterThanOrEqual(5);
     const text = wb.worksheets
       .flatMap((ws) => ws.getSheetValues().flat())
       .filter((v) => typeof v === "string");
     for (const m of MUNICIPALITIES) expect(text).toContain(m);
+  });
+
+  it("--pools writes a merged template with both cost pools that up check reads back clean", async () => {
+    const out = join(dir, "pools.xlsx");
+    const r = await runCli(["template", out, "--pools"]);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      `UP-sjabloon met twee kostenpools (verwerving en beleid, voorbeeld) geschreven naar ${out}\n`,
+    ]);
+    const check = await runCli(["check", out, "--json"]);
+    expect(check.code).toBe(0);
+    const result = JSON.parse(check.stdout);
+    expect(result.source.layout).toBe("template");
+    expect(result.findings).toEqual([]);
+    expect(result.pools.map((p: { name: string; unit: string }) => [p.name, p.unit])).toEqual([
+      ["verwerving", "euro"],
+      ["beleid", "cent"],
+    ]);
+    expect(result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+
+  it("--empty and --pools together are refused", async () => {
+    const r = await runCli(["template", join(dir, "both.xlsx"), "--empty", "--pools"]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      "up template: Kies --empty of --pools, niet allebei.\nGebruik: up template <uit.xlsx> [--empty | --pools] [--force]\n",
+    ]);
   });
 
   it("never overwrites an existing file without --force", async () => {
