@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 import { allocate } from "./allocate";
 import { formatCell } from "./address";
 import { PlanInputError } from "./errors";
-import { CellRef, Figure, Message, Plan, PlanLine, StaffingRole, TableId } from "./model";
+import { CellRef, CostPool, Figure, Message, Plan, PlanLine, StaffingRole, TableId } from "./model";
+import { hasPools, poolsOf, unitOf } from "./pools";
 import { D, sum, ZERO } from "./money";
 import { normalizeName, resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
 import { allocationKey, planKey } from "./planKey";
@@ -85,6 +86,20 @@ export interface ContributionComparison {
   totals: ChangeTotals;
   /** The decomposition, in words, for the command line and the pane. */
   method: Message;
+  /**
+   * When a side has cost pools: each pool compared on its own (in its unit), the rows and
+   * totals above being their sums per municipality, keys null. Absent for single-pool plans.
+   */
+  pools?: PoolComparison[];
+}
+
+/** One cost pool of a comparison; a pool that one side lacks counts as 0 there. */
+export interface PoolComparison {
+  name: string;
+  title: string;
+  /** Which side has the pool. */
+  presence: "both" | "old" | "new";
+  comparison: ContributionComparison;
 }
 
 export type ChangeUnit = "fte" | "euro" | "fraction" | "scale" | "count" | "percent";
@@ -132,11 +147,163 @@ export function compare(
   };
 }
 
-/** Contributions of both sides with the difference split into total effect and key effect. */
+/**
+ * Contributions of both sides with the difference split into total effect and key effect; for
+ * plans with cost pools per pool and, summed per municipality, over the pools.
+ */
 export function compareContributions(
   oldSide: CompareSide,
   newSide: CompareSide,
   source: ContributionSource = "computed"
+): ContributionComparison {
+  if (hasPools(oldSide.plan) || hasPools(newSide.plan)) {
+    return overPools(comparePools(oldSide, newSide, source), oldSide, newSide, source);
+  }
+  return comparePool(oldSide, newSide, source);
+}
+
+/**
+ * The pools of both sides matched by name (case-insensitive); a plan of one pool is matched
+ * with the other side's SLA pool, the pool its one Tabel 6 is.
+ */
+function comparePools(
+  oldSide: CompareSide,
+  newSide: CompareSide,
+  source: ContributionSource
+): PoolComparison[] {
+  const olds = poolsOf(oldSide.plan);
+  const news = poolsOf(newSide.plan);
+  const same = (a: CostPool, b: CostPool) =>
+    a.name.toLowerCase() === b.name.toLowerCase() ||
+    ((a.name === "" || b.name === "") && a.method === "sla" && b.method === "sla");
+  const out: PoolComparison[] = [];
+  for (const p of olds) {
+    const q = news.find((n) => same(p, n));
+    const named = q && p.name === "" ? q : p;
+    const comparison = q
+      ? comparePool({ ...oldSide, plan: p.plan }, { ...newSide, plan: q.plan }, source)
+      : oneSided({ ...oldSide, plan: p.plan }, newSide, "old", source);
+    out.push({ name: named.name, title: named.title, presence: q ? "both" : "old", comparison });
+  }
+  for (const q of news.filter((n) => !olds.some((p) => same(p, n)))) {
+    const comparison = oneSided({ ...newSide, plan: q.plan }, oldSide, "new", source);
+    out.push({ name: q.name, title: q.title, presence: "new", comparison });
+  }
+  return out;
+}
+
+/** A pool only one side has: the other side pays 0 in it; all of the difference is total effect. */
+function oneSided(
+  present: CompareSide,
+  absent: CompareSide,
+  which: "old" | "new",
+  source: ContributionSource
+): ContributionComparison {
+  const d = distribution(present, source);
+  const none: SideSummary = {
+    name: absent.plan.source.name,
+    title: absent.plan.title,
+    year: absent.year,
+    total: ZERO,
+    keyNotes: [],
+  };
+  const keys = keysOrNull(present.plan);
+  const rows = [...d.amounts.keys()]
+    .sort((x, y) => x.localeCompare(y, "nl"))
+    .map((m): ChangeRow => {
+      const amount = d.amounts.get(m) ?? ZERO;
+      const [oldAmount, newAmount] = which === "old" ? [amount, ZERO] : [ZERO, amount];
+      const difference = newAmount.minus(oldAmount);
+      const key = keys?.get(m) ?? null;
+      return {
+        municipality: m,
+        old: oldAmount,
+        new: newAmount,
+        difference,
+        percentage: ratio(difference, oldAmount),
+        totalEffect: difference,
+        keyEffect: ZERO,
+        oldKey: which === "old" ? key : null,
+        newKey: which === "new" ? key : null,
+      };
+    });
+  return {
+    source,
+    old: which === "old" ? summary(d) : none,
+    new: which === "new" ? summary(d) : none,
+    rows,
+    totals: totalsOf(rows),
+    method: source === "computed" ? COMPUTED_METHOD : STATED_METHOD,
+  };
+}
+
+/** The pools' comparisons summed per municipality: what each pays over all pools. */
+function overPools(
+  pools: PoolComparison[],
+  oldSide: CompareSide,
+  newSide: CompareSide,
+  source: ContributionSource
+): ContributionComparison {
+  const byName = new Map<string, ChangeRow>();
+  for (const r of pools.flatMap((p) => p.comparison.rows)) {
+    const t = byName.get(r.municipality);
+    byName.set(
+      r.municipality,
+      t
+        ? {
+            ...t,
+            old: t.old.plus(r.old),
+            new: t.new.plus(r.new),
+            difference: t.difference.plus(r.difference),
+            totalEffect: t.totalEffect.plus(r.totalEffect),
+            keyEffect: t.keyEffect.plus(r.keyEffect),
+          }
+        : { ...r, oldKey: null, newKey: null }
+    );
+  }
+  const rows = [...byName.values()]
+    .map((r) => ({ ...r, percentage: ratio(r.difference, r.old) }))
+    .sort((x, y) => x.municipality.localeCompare(y.municipality, "nl"));
+  const side = (s: CompareSide, which: "old" | "new"): SideSummary => ({
+    name: s.plan.source.name,
+    title: s.plan.title,
+    year: s.year,
+    total: sum(pools.map((p) => p.comparison[which].total)),
+    keyNotes: pools.flatMap((p) => p.comparison[which].keyNotes),
+  });
+  const method = source === "computed" ? COMPUTED_METHOD : STATED_METHOD;
+  return {
+    source,
+    old: side(oldSide, "old"),
+    new: side(newSide, "new"),
+    rows,
+    totals: totalsOf(rows),
+    method: {
+      nl: `Per kostenpool, elk in zijn eigen eenheid, en per gemeente opgeteld over de pools. ${method.nl}`,
+      en: `Per cost pool, each in its own unit, and per municipality summed over the pools. ${method.en}`,
+    },
+    pools,
+  };
+}
+
+function totalsOf(rows: ChangeRow[]): ChangeTotals {
+  const old = sum(rows.map((r) => r.old));
+  const now = sum(rows.map((r) => r.new));
+  return {
+    old,
+    new: now,
+    difference: now.minus(old),
+    percentage: ratio(now.minus(old), old),
+    totalEffect: sum(rows.map((r) => r.totalEffect)),
+    keyEffect: sum(rows.map((r) => r.keyEffect)),
+  };
+}
+
+/** One pool (or a plan of one pool) compared: the difference split into total and key effect. */
+function comparePool(
+  oldSide: CompareSide,
+  newSide: CompareSide,
+  source: ContributionSource
 ): ContributionComparison {
   const a = distribution(oldSide, source);
   const b = distribution(newSide, source);
@@ -282,7 +449,7 @@ function distribution(side: CompareSide, source: ContributionSource): Distributi
     total: sum(amounts.values()),
     amounts,
     weights: key.keys,
-    unit: new D(1),
+    unit: unitOf(plan),
     keyNotes: key.notes,
   };
 }
