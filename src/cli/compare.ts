@@ -1,7 +1,13 @@
 import Decimal from "decimal.js";
 import { parseArgs } from "node:util";
 import { formatCell } from "../core/address";
-import { compare, Comparison, CompareSide, LineChange } from "../core/compare";
+import {
+  compare,
+  Comparison,
+  CompareSide,
+  ContributionComparison,
+  LineChange,
+} from "../core/compare";
 import { formatDecimal } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { explainAll, formatAmount, formatShare, formatSignedAmount } from "../core/explainChange";
@@ -131,6 +137,13 @@ const T = {
   added: { nl: "nieuw", en: "new" },
   removed: { nl: "vervallen", en: "removed" },
   explain: { nl: "Toelichting per gemeente", en: "Explanation per municipality" },
+  pool: { nl: "Kostenpool", en: "Cost pool" },
+  onlyOld: { nl: "alleen in het oude plan", en: "only in the old plan" },
+  onlyNew: { nl: "alleen in het nieuwe plan", en: "only in the new plan" },
+  overPools: {
+    nl: "Totaal over de kostenpools (wat elke gemeente in totaal betaalt)",
+    en: "Total over the cost pools (what each municipality pays in total)",
+  },
   notes: { nl: "Opmerkingen bij", en: "Notes on" },
   embedded: { nl: "ingebouwd plan", en: "embedded plan" },
 };
@@ -159,37 +172,15 @@ export function compareText(
   out.push(sideLine(`${T.new[lang]}:`.padEnd(width), sides[1], c.new));
   out.push("");
 
-  const sameYear = c.old.year === c.new.year;
-  const header = [
-    T.municipality[lang],
-    sameYear ? T.old[lang] : String(c.old.year),
-    sameYear ? T.new[lang] : String(c.new.year),
-    T.difference[lang],
-    "%",
-    T.totalEffect[lang],
-    T.keyEffect[lang],
-  ];
-  const pct = (p: Decimal | null) =>
-    p === null ? "—" : `${p.isPositive() && !p.isZero() ? "+" : ""}${formatShare(p, lang)}`;
-  const body = c.rows.map((r) => [
-    r.municipality,
-    formatAmount(r.old, lang),
-    formatAmount(r.new, lang),
-    formatSignedAmount(r.difference, lang),
-    pct(r.percentage),
-    formatSignedAmount(r.totalEffect, lang),
-    formatSignedAmount(r.keyEffect, lang),
-  ]);
-  const foot = [
-    T.sum[lang],
-    formatAmount(c.totals.old, lang),
-    formatAmount(c.totals.new, lang),
-    formatSignedAmount(c.totals.difference, lang),
-    pct(c.totals.percentage),
-    formatSignedAmount(c.totals.totalEffect, lang),
-    formatSignedAmount(c.totals.keyEffect, lang),
-  ];
-  out.push(...table([header, ...body, foot], 1));
+  for (const p of c.pools ?? []) {
+    const only =
+      p.presence === "both" ? "" : ` — ${T[p.presence === "old" ? "onlyOld" : "onlyNew"][lang]}`;
+    out.push(`${T.pool[lang]} ${p.name} (${p.title})${only}`);
+    out.push(...contributionTable(p.comparison, lang));
+    out.push("");
+  }
+  if (c.pools) out.push(T.overPools[lang]);
+  out.push(...contributionTable(c, lang));
   out.push("");
   out.push(`${T.method[lang]}: ${c.method[lang]}`);
   out.push("");
@@ -225,6 +216,45 @@ export function compareText(
   return out.join("\n") + "\n";
 }
 
+/** Per municipality old, new, difference, % and both effects, with a total row. */
+function contributionTable(c: ContributionComparison, lang: Lang): string[] {
+  const sameYear = c.old.year === c.new.year;
+  const header = [
+    T.municipality[lang],
+    sameYear ? T.old[lang] : String(c.old.year),
+    sameYear ? T.new[lang] : String(c.new.year),
+    T.difference[lang],
+    "%",
+    T.totalEffect[lang],
+    T.keyEffect[lang],
+  ];
+  const pct = (p: Decimal | null) =>
+    p === null ? "—" : `${p.isPositive() && !p.isZero() ? "+" : ""}${formatShare(p, lang)}`;
+  // Amounts with cents anywhere in the table are all shown with cents.
+  const cents = c.rows.some((r) => !r.old.isInteger() || !r.new.isInteger());
+  const amount = (d: Decimal) => formatAmount(d, lang, cents);
+  const signed = (d: Decimal) => formatSignedAmount(d, lang, cents);
+  const body = c.rows.map((r) => [
+    r.municipality,
+    amount(r.old),
+    amount(r.new),
+    signed(r.difference),
+    pct(r.percentage),
+    signed(r.totalEffect),
+    signed(r.keyEffect),
+  ]);
+  const foot = [
+    T.sum[lang],
+    amount(c.totals.old),
+    amount(c.totals.new),
+    signed(c.totals.difference),
+    pct(c.totals.percentage),
+    signed(c.totals.totalEffect),
+    signed(c.totals.keyEffect),
+  ];
+  return table([header, ...body, foot], 1);
+}
+
 function valueText(v: Decimal | null, unit: LineChange["unit"], lang: Lang): string {
   if (v === null) return T.empty[lang];
   if (unit === "euro") return formatAmount(v, lang);
@@ -258,6 +288,31 @@ export function table(rows: string[][], leftColumns: number): string[] {
 const num = jsonNumber;
 const percent = (p: Decimal | null) => (p === null ? null : num(p.times(100).toDecimalPlaces(4)));
 
+/** Rows and totals as numbers: amounts in euros (cents where a pool has them), percentages in percent. */
+function contributionJson(c: ContributionComparison) {
+  return {
+    rows: c.rows.map((r) => ({
+      municipality: r.municipality,
+      old: num(r.old),
+      new: num(r.new),
+      difference: num(r.difference),
+      percent: percent(r.percentage),
+      totalEffect: num(r.totalEffect),
+      keyEffect: num(r.keyEffect),
+      oldKey: r.oldKey === null ? null : num(r.oldKey),
+      newKey: r.newKey === null ? null : num(r.newKey),
+    })),
+    totals: {
+      old: num(c.totals.old),
+      new: num(c.totals.new),
+      difference: num(c.totals.difference),
+      percent: percent(c.totals.percentage),
+      totalEffect: num(c.totals.totalEffect),
+      keyEffect: num(c.totals.keyEffect),
+    },
+  };
+}
+
 /** The `--json` shape: amounts and parts as numbers in euros, percentages in percent. */
 export function compareJson(
   c: Comparison,
@@ -279,25 +334,16 @@ export function compareJson(
     method: c.method[lang],
     old: side(0, c.old),
     new: side(1, c.new),
-    rows: c.rows.map((r) => ({
-      municipality: r.municipality,
-      old: num(r.old),
-      new: num(r.new),
-      difference: num(r.difference),
-      percent: percent(r.percentage),
-      totalEffect: num(r.totalEffect),
-      keyEffect: num(r.keyEffect),
-      oldKey: r.oldKey === null ? null : num(r.oldKey),
-      newKey: r.newKey === null ? null : num(r.newKey),
-    })),
-    totals: {
-      old: num(c.totals.old),
-      new: num(c.totals.new),
-      difference: num(c.totals.difference),
-      percent: percent(c.totals.percentage),
-      totalEffect: num(c.totals.totalEffect),
-      keyEffect: num(c.totals.keyEffect),
-    },
+    ...contributionJson(c),
+    pools:
+      c.pools?.map((p) => ({
+        name: p.name,
+        title: p.title,
+        presence: p.presence,
+        oldTotal: num(p.comparison.old.total),
+        newTotal: num(p.comparison.new.total),
+        ...contributionJson(p.comparison),
+      })) ?? null,
     tables: c.tables.map((t) => ({
       table: t.table,
       title: t.title[lang],

@@ -7,7 +7,7 @@ import { hasPools, poolsOf, unitOf } from "./pools";
 import { D, sum, ZERO } from "./money";
 import { normalizeName, resolveMunicipality, unknownMunicipalityMessage } from "./municipalities";
 import { allocationKey, planKey } from "./planKey";
-import { tableKind } from "./tableKinds";
+import { tableKind, tableYears } from "./tableKinds";
 import { computedContributions, ContributionSource, municipalityOf, requireYear } from "./query";
 
 /*
@@ -141,10 +141,43 @@ export function compare(
   newSide: CompareSide,
   source: ContributionSource = "computed"
 ): Comparison {
-  return {
-    ...compareContributions(oldSide, newSide, source),
-    tables: compareTables(oldSide, newSide),
-  };
+  const contributions = compareContributions(oldSide, newSide, source);
+  return { ...contributions, tables: poolTables(contributions, oldSide, newSide) };
+}
+
+/**
+ * The tables compared: of the plans, or of each pool both sides have, titled with the pool's
+ * name and without the tables its method does not have on either side.
+ */
+function poolTables(
+  c: ContributionComparison,
+  oldSide: CompareSide,
+  newSide: CompareSide
+): TableComparison[] {
+  if (!c.pools) return compareTables(oldSide, newSide);
+  const same = (p: { name: string }) => p.name.toLowerCase();
+  return c.pools
+    .filter((p) => p.presence === "both")
+    .flatMap((p) => {
+      const of = (plan: Plan) => poolsOf(plan).find((q) => same(q) === same(p)) ?? poolsOf(plan)[0];
+      const tables = compareTables(
+        { ...oldSide, plan: of(oldSide.plan).plan },
+        { ...newSide, plan: of(newSide.plan).plan }
+      );
+      return tables
+        .filter(
+          (t) =>
+            !(
+              t.status === "missing" &&
+              !tableYears(of(oldSide.plan).plan, t.table) &&
+              !tableYears(of(newSide.plan).plan, t.table)
+            )
+        )
+        .map((t) => ({
+          ...t,
+          title: { nl: `${t.title.nl} (${p.name})`, en: `${t.title.en} (${p.name})` },
+        }));
+    });
 }
 
 /**

@@ -72,11 +72,11 @@ function totalSentence(row: ChangeRow, cmp: ContributionComparison | Comparison)
   return {
     nl:
       `De totale uitvoeringskosten jeugd ${up ? "stijgen" : "dalen"} van ${formatEuro(t.old)} naar ` +
-      `${formatEuro(t.new)} (${signedEuro(t.difference)}${drivers.nl}). ${share.nl} betekent dat ` +
+      `${formatEuro(t.new)} (${formatSignedAmount(t.difference, "nl")}${drivers.nl}). ${share.nl} betekent dat ` +
       `voor ${row.municipality} ${effectText.nl} (totaaleffect).`,
     en:
       `The total youth-care running costs ${up ? "rise" : "fall"} from ${euroEn(t.old)} to ` +
-      `${euroEn(t.new)} (${signedEuroEn(t.difference)}${drivers.en}). ${share.en}, that means ` +
+      `${euroEn(t.new)} (${formatSignedAmount(t.difference, "en")}${drivers.en}). ${share.en}, that means ` +
       `${effectText.en} for ${row.municipality} (total effect).`,
   };
 }
@@ -106,8 +106,8 @@ function totalDrivers(cmp: ContributionComparison | Comparison): Message {
   const parts = t4.changes.filter((c) => !c.isTotal);
   if (parts.length === 0) return none;
   return {
-    nl: `: ${parts.map((c) => `${c.line} ${signedEuro(c.difference)}`).join(", ")}`,
-    en: `: ${parts.map((c) => `${englishLine(c.line)} ${signedEuroEn(c.difference)}`).join(", ")}`,
+    nl: `: ${parts.map((c) => `${c.line} ${formatSignedAmount(c.difference, "nl")}`).join(", ")}`,
+    en: `: ${parts.map((c) => `${englishLine(c.line)} ${formatSignedAmount(c.difference, "en")}`).join(", ")}`,
   };
 }
 
@@ -182,14 +182,15 @@ function periods(o: SideSummary, n: SideSummary): { old: Message; new: Message }
   return { old: one(o), new: one(n) };
 }
 
-/** An amount in the user's language: `€ 2.183.425` or `€2,183,425`. */
-export function formatAmount(d: Decimal, lang: "nl" | "en"): string {
-  return lang === "nl" ? formatEuro(d) : euroEn(d);
+/** An amount in the user's language: `€ 2.183.425` or `€2,183,425`; with `cents` always two decimals. */
+export function formatAmount(d: Decimal, lang: "nl" | "en", cents = !d.isInteger()): string {
+  return lang === "nl" ? formatEuro(d, cents) : euroEn(d, cents);
 }
 
 /** An amount with its sign, also when positive: `+€ 1.234`, `-€ 1.234`, `€ 0`. */
-export function formatSignedAmount(d: Decimal, lang: "nl" | "en"): string {
-  return lang === "nl" ? signedEuro(d) : signedEuroEn(d);
+export function formatSignedAmount(d: Decimal, lang: "nl" | "en", cents = !d.isInteger()): string {
+  const sign = d.isPositive() && !d.isZero() ? "+" : "";
+  return `${sign}${formatAmount(d, lang, cents)}`;
 }
 
 /** A fraction as a percentage in the user's language: `3,53%` or `3.53%`. */
@@ -197,21 +198,13 @@ export function formatShare(fraction: Decimal, lang: "nl" | "en", decimals = 2):
   return lang === "nl" ? formatPercent(fraction, decimals) : percentEn(fraction, decimals);
 }
 
-function signedEuro(d: Decimal): string {
-  return d.isPositive() && !d.isZero() ? `+${formatEuro(d)}` : formatEuro(d);
-}
-
 /** English notation: `€2,183,425`. */
-function euroEn(d: Decimal): string {
+function euroEn(d: Decimal, cents = !d.isInteger()): string {
   const abs = d.abs();
-  const digits = abs.isInteger() ? abs.toFixed(0) : abs.toFixed(2);
+  const digits = cents ? abs.toFixed(2) : abs.toFixed(0);
   const [i, f] = digits.split(".");
   const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${d.isNegative() && !abs.isZero() ? "-" : ""}€${grouped}${f ? `.${f}` : ""}`;
-}
-
-function signedEuroEn(d: Decimal): string {
-  return d.isPositive() && !d.isZero() ? `+${euroEn(d)}` : euroEn(d);
 }
 
 function percentEn(fraction: Decimal, decimals = 2): string {

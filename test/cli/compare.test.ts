@@ -302,3 +302,42 @@ describe("up compare with workbooks", () => {
     expect(r.stderr).toMatch(/^up compare: .*kapot\.xlsx/);
   });
 });
+
+describe("up compare on a merged plan", () => {
+  test("per cost pool and over the pools: each municipality's pools add up to its total, to the cent", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "up-compare-pools-"));
+    const file = join(dir, "pools.xlsx");
+    try {
+      expect((await runCli(["template", file, "--pools"])).code).toBe(0);
+      const r = await runCli(["compare", file, "--year", "2025", file, "--year", "2026", "--json"]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      const out = JSON.parse(r.stdout);
+      type Row = Record<string, number> & { municipality: string };
+      expect(out.pools.map((p: { name: string }) => p.name)).toEqual(["verwerving", "beleid"]);
+      const cents = (v: number) => Math.round(v * 100);
+      out.rows.forEach((row: Row) => {
+        const parts = out.pools.map((p: { rows: Row[] }) =>
+          p.rows.find((x) => x.municipality === row.municipality)!
+        );
+        for (const field of ["old", "new", "difference", "totalEffect", "keyEffect"]) {
+          expect(cents(row[field])).toBe(cents(parts[0][field]) + cents(parts[1][field]));
+        }
+      });
+      expect(out.rows).toHaveLength(16);
+      expect(cents(out.totals.old)).toBe(
+        cents(out.pools[0].oldTotal) + cents(out.pools[1].oldTotal)
+      );
+      // The policy pool is in cents; its key did not change between the years.
+      expect(out.pools[1].rows.some((x: Row) => !Number.isInteger(x.difference))).toBe(true);
+      expect(out.pools[1].rows.every((x: Row) => x.keyEffect === 0)).toBe(true);
+      const text = await runCli(["compare", file, "--year", "2025", file, "--year", "2026"]);
+      expect(text.stdout).toContain("Kostenpool beleid (Dekking kosten regio-samenwerking)");
+      expect(text.stdout).toContain(
+        "Totaal over de kostenpools (wat elke gemeente in totaal betaalt)"
+      );
+      expect(text.stdout).toMatch(/Simpelveld +€ 7\.590,54 +€ 7\.819,00/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
