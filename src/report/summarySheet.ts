@@ -1,6 +1,8 @@
 import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
 import { CellRef, Contributions, Figure, Finding, Plan, TableId } from "../core/model";
+import { sum } from "../core/money";
+import { hasPools, poolsOf } from "../core/pools";
 import { tableKind } from "../core/tableKinds";
 import { EMPTY, euro, findingCell, hasCents, marked, percent, ReportCell, text } from "./cells";
 import { Acceptances, findingKey, groupFindings } from "./findings";
@@ -26,6 +28,8 @@ interface Mark {
 
 interface Line {
   id: string;
+  /** The cost pool's heading the line stands under, in a merged plan. */
+  group?: string;
   label: string;
   style: TableRow["style"];
   /** The figures the plan states, by year, and the key. */
@@ -52,8 +56,19 @@ function nameOf(row: Row, lang: Lang): string {
   return lang === "nl" ? `(zonder naam${where})` : `(no name${where})`;
 }
 
-function contributionLines(t6: Contributions | undefined, plan: Plan, lang: Lang): Line[] {
+/** Line ids of a pool's tables start with its name: the same municipality is in every pool. */
+function poolPrefix(pool: string | undefined): string {
+  return pool ? `${pool}\u0001` : "";
+}
+
+function contributionLines(
+  t6: Contributions | undefined,
+  plan: Plan,
+  lang: Lang,
+  pool?: { name: string; heading: string }
+): Line[] {
   const lines: Line[] = [];
+  const prefix = poolPrefix(pool?.name);
   const line = (
     id: string,
     label: string,
@@ -61,7 +76,8 @@ function contributionLines(t6: Contributions | undefined, plan: Plan, lang: Lang
     values: Map<number, Figure>,
     key?: Figure
   ): Line => ({
-    id,
+    id: prefix + id,
+    group: pool?.heading,
     label,
     style,
     figures: new Map<Column, Figure | undefined>([["key", key], ...values]),
@@ -89,7 +105,14 @@ function contributionLines(t6: Contributions | undefined, plan: Plan, lang: Lang
 }
 
 /** The line of the contributions table a finding is about, if it is one of them. */
-function lineOf(f: Finding, plan: Plan, lines: Map<string, Line>): Line | undefined {
+function lineOf(f: Finding, merged: Plan, all: Map<string, Line>): Line | undefined {
+  const plan = f.pool ? poolsOf(merged).find((p) => p.name === f.pool)?.plan : merged;
+  if (!plan) return undefined;
+  const prefix = poolPrefix(f.pool);
+  const lines = {
+    get: (id: string) => all.get(prefix + id),
+    has: (id: string) => all.has(prefix + id),
+  };
   const t6 = plan.contributions;
   if (f.table === "Tabel 6" && t6) {
     if (f.municipality && lines.has(f.municipality)) return lines.get(f.municipality);
@@ -100,6 +123,70 @@ function lineOf(f: Finding, plan: Plan, lines: Map<string, Line>): Line | undefi
   if (f.table === "Tabel 4" && plan.totals && f.line === (plan.totals.total.label || "totaal"))
     return lines.get(TO_DISTRIBUTE);
   return undefined;
+}
+
+/**
+ * A merged plan's lines: each pool's contributions under its heading, then per municipality
+ * the stated amounts summed over the pools, for the years every pool states.
+ */
+function poolLines(plan: Plan, lang: Lang): Line[] {
+  const nl = lang === "nl";
+  const pools = poolsOf(plan);
+  const lines = pools.flatMap((p) =>
+    contributionLines(p.plan.contributions, p.plan, lang, {
+      name: p.name,
+      heading: `${nl ? "Kostenpool" : "Cost pool"} ${p.name} · ${p.title}`,
+    })
+  );
+  const tables = pools.map((p) => p.plan.contributions);
+  if (tables.some((t) => !t)) return lines;
+  const years = tables[0]!.years.filter((y) => tables.every((t) => t!.years.includes(y)));
+  const summed = (amount: (t: Contributions, y: number) => Figure | undefined) =>
+    new Map(
+      years.flatMap((y) => {
+        const figures = tables.map((t) => amount(t!, y));
+        if (figures.some((f) => !f)) return [];
+        return [[y, { value: sum(figures.map((f) => f!.value)) }] as const];
+      })
+    );
+  const heading = nl
+    ? "Totaal over de kostenpools (wat elke gemeente betaalt)"
+    : "Total over the cost pools (what each municipality pays)";
+  const line = (
+    id: string,
+    label: string,
+    style: Line["style"],
+    values: Map<number, Figure>
+  ): Line => ({
+    id: `\u0000pools|${id}`,
+    group: heading,
+    label,
+    style,
+    figures: new Map<Column, Figure | undefined>([["key", undefined], ...values]),
+    unit: "euro",
+    marks: new Map(),
+    notes: [],
+  });
+  for (const m of plan.municipalities) {
+    const row = (t: Contributions) => t.rows.find((r) => r.municipality === m);
+    lines.push(
+      line(
+        m,
+        m,
+        "body",
+        summed((t, y) => row(t)?.values.get(y))
+      )
+    );
+  }
+  lines.push(
+    line(
+      TOTAL,
+      nl ? "Totaal" : "Total",
+      "total",
+      summed((t, y) => t.total.values.get(y))
+    )
+  );
+  return lines;
 }
 
 function columnOf(f: Finding): Column | undefined {
@@ -139,7 +226,7 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
   const { lang } = ctx;
   const nl = lang === "nl";
   const t6 = plan.contributions;
-  const lines = contributionLines(t6, plan, lang);
+  const lines = hasPools(plan) ? poolLines(plan, lang) : contributionLines(t6, plan, lang);
   const byId = new Map(lines.map((l) => [l.id, l]));
   const others: Line[] = [];
   const otherById = new Map<string, Line>();
@@ -180,7 +267,7 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
   // A rounding repair names the amounts it changes: mark those, the new amount beside them.
   for (const f of sorted) {
     for (const x of f.fix ?? []) {
-      const l = byId.get(x.municipality);
+      const l = byId.get(poolPrefix(f.pool) + x.municipality);
       if (!l || l.marks.has(x.year)) continue;
       const acceptance = isAccepted(f);
       l.marks.set(x.year, { expected: x.to, accepted: acceptance !== undefined });
@@ -192,8 +279,10 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
   const all = [...lines, ...others];
   const years = [
     ...new Set([
-      ...(t6?.years ?? []),
-      ...(plan.totals?.years ?? []),
+      ...poolsOf(plan).flatMap((p) => [
+        ...(p.plan.contributions?.years ?? []),
+        ...(p.plan.totals?.years ?? []),
+      ]),
       ...others.flatMap((l) => [...l.figures.keys()].filter((c): c is number => c !== "key")),
     ]),
   ].sort((a, b) => a - b);
@@ -259,7 +348,18 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
     }),
   });
 
-  const rows: TableRow[] = lines.map(tableRow);
+  const rows: TableRow[] = lines.flatMap((l, i) =>
+    l.group !== undefined && l.group !== lines[i - 1]?.group
+      ? [
+          {
+            style: "group" as const,
+            cells: [text(l.group)],
+            merge: { from: 0, to: columns.length - 1 },
+          },
+          tableRow(l),
+        ]
+      : [tableRow(l)]
+  );
   if (others.length > 0) {
     rows.push({
       style: "group",
@@ -268,7 +368,7 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
     });
     rows.push(...others.map(tableRow));
   }
-  if (!t6) {
+  if (!t6 && !hasPools(plan)) {
     rows.unshift({
       style: "body",
       cells: [

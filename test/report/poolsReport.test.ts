@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import { D } from "../../src/core/money";
+import { Plan } from "../../src/core/model";
+import { mergedExample } from "../../src/workbook/poolsExample";
+import { columnOf, fillOf, reportOf, titleRow, workbookOf } from "./reportFile";
+
+const RED = "FFFFC7CE";
+
+/** The merged example with Heerlen's 2025 amount in the policy pool one cent too high. */
+function centTooHigh(): Plan {
+  const plan = mergedExample();
+  const heerlen = plan.pools![1].plan.contributions!.rows.find(
+    (r) => r.municipality === "Heerlen"
+  )!;
+  const f = heerlen.values.get(2025)!;
+  heerlen.values.set(2025, { ...f, value: f.value.plus(new D("0.01")) });
+  return plan;
+}
+
+/** The row of `label` under the group heading that starts with `group`. */
+function rowUnder(ws: ExcelJS.Worksheet, group: string, label: string): ExcelJS.Row {
+  let inGroup = false;
+  for (let r = titleRow(ws) + 1; r <= ws.rowCount; r++) {
+    const first = ws.getRow(r).getCell(1).value;
+    if (typeof first === "string" && first.startsWith("Kostenpool "))
+      inGroup = first.startsWith(group);
+    if (typeof first === "string" && first.startsWith("Totaal over de kostenpools"))
+      inGroup = first.startsWith(group);
+    if (inGroup && first === label) return ws.getRow(r);
+  }
+  throw new Error(`no row ${label} under ${group}`);
+}
+
+describe("the Controleverslag of a merged plan", () => {
+  test("each pool under its heading, then per municipality the total over the pools per year", async () => {
+    const plan = mergedExample();
+    const ws = (await workbookOf(reportOf(plan))).getWorksheet("Controleverslag")!;
+    const col = columnOf(ws, "2025");
+    for (const m of plan.municipalities) {
+      const a = rowUnder(ws, "Kostenpool verwerving", m).getCell(col).value as number;
+      const b = rowUnder(ws, "Kostenpool beleid", m).getCell(col).value as number;
+      const total = rowUnder(ws, "Totaal over de kostenpools", m).getCell(col).value as number;
+      expect(Math.round(total * 100)).toBe(Math.round(a * 100) + Math.round(b * 100));
+    }
+    const heerlen = rowUnder(ws, "Totaal over de kostenpools", "Heerlen");
+    expect(heerlen.getCell(columnOf(ws, "2027")).value).toBe(
+      plan.pools!.reduce(
+        (s, p) =>
+          s +
+          p.plan
+            .contributions!.rows.find((r) => r.municipality === "Heerlen")!
+            .values.get(2027)!
+            .value.toNumber(),
+        0
+      )
+    );
+    expect(rowUnder(ws, "Totaal over de kostenpools", "Totaal").getCell(col).value).toBe(
+      2183425 + 412600
+    );
+  });
+
+  test("a cent drift in the policy pool marks that pool's amount, not the same municipality's in the other", async () => {
+    const ws = (await workbookOf(reportOf(centTooHigh()))).getWorksheet("Controleverslag")!;
+    const col = columnOf(ws, "2025");
+    const policy = rowUnder(ws, "Kostenpool beleid", "Heerlen");
+    expect(policy.getCell(col).value).toBe(61337.44);
+    expect(fillOf(policy.getCell(col))).toBe(RED);
+    expect(fillOf(rowUnder(ws, "Kostenpool verwerving", "Heerlen").getCell(col))).not.toBe(RED);
+    const notes = policy.getCell(columnOf(ws, "Bevindingen")).value as string;
+    expect(notes).toBe("2025: afronding; met € 61.337,43 telt het jaar op tot het totaal");
+  });
+});
