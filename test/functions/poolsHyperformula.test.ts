@@ -1,19 +1,22 @@
 import { HyperFormula } from "hyperformula";
 import { Plan } from "../../src/core/model";
 import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
-import { mergedPlan } from "../support/poolsPlan";
+import { readPlanFromBuffer } from "../../src/workbook/read";
+import { mergedExample } from "../../src/workbook/poolsExample";
+import { writeTemplateWorkbook } from "../../src/workbook/template";
 import { registerUpFunctions } from "./hyperformulaUp";
 import { TestFeed } from "./support";
 
 /*
- * UP.CONTRIBUTION's pool argument in a real formula engine: for every municipality and year,
+ * UP.CONTRIBUTION's pool argument in a real formula engine, on the merged template (both pools,
+ * 16 municipalities) written and read back as a user's file: for every municipality and year,
  * the policy pool plus the purchasing pool is the contribution without a pool, exactly — as
  * numbers and counted in cents — computed and as stated; an unknown pool is #VALUE!.
  */
 
 let hf: HyperFormula;
 let plan: Plan;
-const YEARS = [2024, 2025];
+const YEARS = [2025, 2026, 2027];
 
 /** Per year a block of columns: beleid, verwerving, no pool, A+B=total, cents A+B−total. */
 function sheet(municipalities: string[], source: string): (string | number | null)[][] {
@@ -38,7 +41,9 @@ function sheet(municipalities: string[], source: string): (string | number | nul
 
 beforeAll(async () => {
   await registerUpFunctions();
-  plan = mergedPlan();
+  const file = await writeTemplateWorkbook(mergedExample()).xlsx.writeBuffer();
+  plan = (await readPlanFromBuffer(new Uint8Array(file as ArrayBuffer), "samengevoegd.xlsx")).plan!;
+  expect(plan.pools!.map((p) => p.name)).toEqual(["verwerving", "beleid"]);
   setPlanFeed(new TestFeed(plan));
   hf = HyperFormula.buildFromSheets(
     {
@@ -60,6 +65,7 @@ const value = (name: string, row: number, col: number) =>
 test.each(["Berekend", "Vermeld"])(
   "%s: pool beleid + pool verwerving = no pool, exactly, for every municipality and year",
   (name) => {
+    expect(plan.municipalities).toHaveLength(16);
     let cents = 0;
     plan.municipalities.forEach((m, row) => {
       expect(value(name, row, 0)).toBe(m);
