@@ -27,6 +27,7 @@ import {
   formatSignedAmount,
 } from "../../core/explainChange";
 import { Plan } from "../../core/model";
+import { poolsOf } from "../../core/pools";
 import { ContributionSource } from "../../core/query";
 import { nbsp } from "../format";
 import { LangContext, Lang } from "../i18n";
@@ -101,8 +102,10 @@ const useStyles = makeStyles({
 });
 
 /** Years both a table of totals and the contributions can answer: Tabel 4, else Tabel 6. */
+/** The years the plan distributes; of a merged plan those every cost pool has. */
 function yearsOf(plan: Plan): number[] {
-  return [...(plan.totals?.years ?? plan.contributions?.years ?? [])].sort((a, b) => a - b);
+  const each = poolsOf(plan).map((p) => p.plan.totals?.years ?? p.plan.contributions?.years ?? []);
+  return each[0].filter((y) => each.every((ys) => ys.includes(y))).sort((a, b) => a - b);
 }
 
 function defaultYears(oldPlan: Plan, newPlan: Plan, samePlan: boolean): [number, number] {
@@ -232,7 +235,14 @@ export function CompareView(props: CompareViewProps) {
         size="small"
         className={styles.table}
         role="table"
-        aria-label={t("Bijdragen per gemeente", "Contributions per municipality")}
+        aria-label={
+          c.pools
+            ? t(
+                "Bijdragen per gemeente over de kostenpools",
+                "Contributions per municipality over the cost pools"
+              )
+            : t("Bijdragen per gemeente", "Contributions per municipality")
+        }
       >
         <TableHeader>
           <TableRow>
@@ -263,6 +273,47 @@ export function CompareView(props: CompareViewProps) {
           </TableRow>
         </TableBody>
       </Table>
+      {c.pools?.map((p) => (
+        <details key={p.name}>
+          <summary className={styles.summary}>
+            {t("Kostenpool", "Cost pool")} {p.name} · {p.title}
+          </summary>
+          <Table
+            size="small"
+            className={styles.table}
+            role="table"
+            aria-label={t(
+              `Bijdragen per gemeente, kostenpool ${p.name}`,
+              `Contributions per municipality, cost pool ${p.name}`
+            )}
+          >
+            <TableHeader>
+              <TableRow>
+                {columns.map((col) => (
+                  <TableHeaderCell
+                    key={col.key}
+                    className={col.key === "municipality" ? undefined : styles.numberHead}
+                  >
+                    {col.label}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {p.comparison.rows.map((r) => (
+                <TableRow key={r.municipality}>
+                  <TableCell>{r.municipality}</TableCell>
+                  {numberCells(r, lang, styles.number, labels)}
+                </TableRow>
+              ))}
+              <TableRow className={styles.total}>
+                <TableCell>{t("Totaal", "Total")}</TableCell>
+                {numberCells(p.comparison.totals, lang, styles.number, labels)}
+              </TableRow>
+            </TableBody>
+          </Table>
+        </details>
+      ))}
       <p className={styles.method}>{c.method[lang]}</p>
 
       <details>
@@ -270,7 +321,7 @@ export function CompareView(props: CompareViewProps) {
           {t("Wijzigingen per tabel", "Changes per table")}
         </summary>
         {c.tables.map((tab) => (
-          <div key={tab.table}>
+          <div key={`${tab.table}|${tab.title.en}`}>
             <p className={styles.text}>
               <strong>
                 {tab.table} {tab.title[lang]}

@@ -10,6 +10,7 @@ import { Plan } from "../../../src/core/model";
 import { D } from "../../../src/core/money";
 import { LangContext } from "../../../src/taskpane/i18n";
 import { CompareView, CompareViewProps } from "../../../src/taskpane/compare/CompareView";
+import { mergedExample } from "../../../src/workbook/poolsExample";
 
 // @testing-library/dom (peer of @testing-library/react) is not installed: plain react-dom + act.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -168,5 +169,29 @@ describe("CompareView", () => {
     show({ oldPlan: plan2024(), oldYear: 2024, newYear: 2031 }, "en");
     expect(container.querySelector("table")).toBeNull();
     expect(text()).toMatch(/Year 2031 is not in Tabel 4/);
+  });
+});
+
+describe("a merged plan", () => {
+  test("the total over the pools per municipality, and each pool in a table of its own", () => {
+    const plan = mergedExample();
+    show({ oldPlan: plan, oldYear: 2025, newYear: 2026 });
+    const tables = [...container.querySelectorAll("table")].map((x) =>
+      x.getAttribute("aria-label")
+    );
+    expect(tables).toEqual([
+      "Bijdragen per gemeente over de kostenpools",
+      "Bijdragen per gemeente, kostenpool verwerving",
+      "Bijdragen per gemeente, kostenpool beleid",
+    ]);
+    const rowsOf = (i: number) =>
+      [...container.querySelectorAll("table")[i].querySelectorAll("tbody tr")].map((r) =>
+        [...r.querySelectorAll("td")].map((c) => (c.textContent ?? "").replace(/\u00a0/g, " "))
+      );
+    const heerlen = (i: number) => rowsOf(i).find((r) => r[0] === "Heerlen")!;
+    // Heerlen over the pools: € 261.356 (verwerving) + € 61.337,43 / € 63.183,56 (beleid).
+    expect(heerlen(0).slice(1, 4)).toEqual(["€ 322.693,43", "€ 324.539,56", "+€ 1.846,13"]);
+    expect(heerlen(1).slice(1, 4)).toEqual(["€ 261.356", "€ 261.356", "€ 0"]);
+    expect(heerlen(2).slice(1, 4)).toEqual(["€ 61.337,43", "€ 63.183,56", "+€ 1.846,13"]);
   });
 });
