@@ -1,7 +1,10 @@
+import Decimal from "decimal.js";
 import { resolve } from "node:path";
 import { explainSettlement, SETTLEMENT_WORDS } from "../core/explainSettlement";
 import { formatAmount, formatShare, formatSignedAmount } from "../core/explainChange";
 import { PlanInputError } from "../core/errors";
+import { Plan } from "../core/model";
+import { findPool, hasPools, poolsOf } from "../core/pools";
 import { FinalKey, finalKeyOf, settle, Settlement } from "../core/settle";
 import { Lang, langOf, numberOf, parse, yearOf } from "./args";
 import { table } from "./compare";
@@ -11,7 +14,7 @@ import { jsonNumber } from "./json";
 import { LoadedPlan, loadPlan, noteText } from "./loadPlan";
 
 const USAGE =
-  "up settle [plan.xlsx] --year J --actual N [--keys componenten.csv|.xlsx] [--weights gelijk=25,…] [--unit 1|0.01] [--json] [--lang nl|en] [--explain]";
+  "up settle [plan.xlsx] --year J --actual N [--pool NAAM] [--keys componenten.csv|.xlsx] [--weights gelijk=25,…] [--unit 1|0.01] [--json] [--lang nl|en] [--explain]";
 
 function usageError(nl: string, en: string): PlanInputError {
   return new PlanInputError({ nl: `${nl}\nGebruik: ${USAGE}`, en: `${en}\nUsage: ${USAGE}` });
@@ -32,6 +35,7 @@ export const settleCommand: Command = async (args, io) => {
       keys: { type: "string" },
       weights: { type: "string" },
       unit: { type: "string" },
+      pool: { type: "string" },
       json: { type: "boolean" },
       lang: { type: "string" },
       explain: { type: "boolean" },
@@ -67,6 +71,7 @@ export const settleCommand: Command = async (args, io) => {
     );
   }
   const loaded = await loadPlan(positionals[0], io.cwd);
+  const plan = settledPlan(loaded.plan, values.pool);
   let finalKey: FinalKey | undefined;
   if (values.keys !== undefined) {
     const components = await readComponentsFile(resolve(io.cwd, values.keys), values.keys, (m) =>
@@ -74,9 +79,9 @@ export const settleCommand: Command = async (args, io) => {
     );
     const weights =
       values.weights === undefined ? undefined : weightsOf(values.weights, components);
-    finalKey = finalKeyOf(components, weights, loaded.plan);
+    finalKey = finalKeyOf(components, weights, plan);
   }
-  const s = settle(loaded.plan, year, actual, finalKey, { unit });
+  const s = settle(plan, year, actual, finalKey, { unit: unit ?? poolUnit(plan) });
   const source = { plan: positionals[0] ?? null, keys: values.keys ?? null };
   if (values.json) {
     io.stdout(JSON.stringify(settleJson(s, source, loaded, finalKey, lang), null, 2) + "\n");
@@ -85,6 +90,25 @@ export const settleCommand: Command = async (args, io) => {
   }
   return EXIT_OK;
 };
+
+/**
+ * The plan whose advances are settled: a merged plan's pools each have their own actual costs
+ * and key, so one of them is named with --pool; a plan of one pool is itself.
+ */
+function settledPlan(plan: Plan, pool: string | undefined): Plan {
+  if (pool !== undefined) return findPool(plan, pool).plan;
+  if (!hasPools(plan)) return plan;
+  const names = poolsOf(plan).map((p) => p.name);
+  throw usageError(
+    `Dit plan heeft ${names.length} kostenpools (${names.join(", ")}), elk met eigen werkelijke kosten en sleutel: geef met --pool welke wordt afgerekend`,
+    `This plan has ${names.length} cost pools (${names.join(", ")}), each with its own actual costs and key: name the one to settle with --pool`
+  );
+}
+
+/** A cent pool settles to the cent. */
+function poolUnit(plan: Plan): Decimal | undefined {
+  return plan.unit === "cent" ? new Decimal("0.01") : undefined;
+}
 
 /** `--actual -5` as `--actual=-5`: util.parseArgs takes a value starting with "-" for an option. */
 function negativeActual(args: string[]): string[] {

@@ -231,3 +231,36 @@ describe("up contribution on a merged plan", () => {
     expect(r.stderr).toContain("Dit plan heeft één kostenpool");
   });
 });
+
+describe("up settle on a merged plan", () => {
+  it("settles one pool, named with --pool, to the cent; without --pool it asks which", async () => {
+    const r = await runCli([
+      "settle",
+      clean,
+      "--year",
+      "2025",
+      "--actual",
+      "420000",
+      "--pool",
+      "beleid",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const cents = policyCents();
+    // The advances are the policy pool's 2025 contributions (Σ € 412.600,00), in cents.
+    expect(
+      json.rows.map((row: { advance: string | number }) => Math.round(Number(row.advance) * 100))
+    ).toEqual(cents.map((c) => Number(c[0])));
+    expect(json.totals).toEqual({
+      advance: 412600,
+      final: 420000,
+      settlement: 7400,
+      costEffect: 7400,
+      keyEffect: 0,
+    });
+    const asked = await runCli(["settle", clean, "--year", "2025", "--actual", "420000"]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain("Dit plan heeft 2 kostenpools (beleid, verwerving)");
+  });
+});
