@@ -23,7 +23,7 @@ import {
 import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { SheetGrid, WorkbookGrid } from "./grid";
 import { namesKind, Recogniser } from "./recognise";
-import { Header, MAX_GAP, rowsAfter, scanSheet, SheetScan, textOf } from "./scan";
+import { Header, MAX_GAP, overlaps, rowsAfter, scanSheet, SheetScan, textOf } from "./scan";
 
 /*
  * The policy pool of a merged plan in the published layout: its budget (`Begroting
@@ -151,7 +151,13 @@ class PolicyReader {
       if (r - prev > MAX_GAP) break;
       const filled = (this.scan.columns.get(r) ?? []).filter((c) => c >= labelColumn && c <= right);
       if (filled.length === 0) continue;
-      if (this.scan.headersByRow.has(r) || this.scan.titlesByRow.has(r)) break;
+      // Another table starts here, in these columns (tables may stand side by side).
+      const left = Math.min(labelColumn, h.first);
+      if (
+        this.scan.headersByRow.get(r)?.some((o) => overlaps(o, left, right)) ||
+        this.scan.titlesByRow.get(r)?.some((t) => t.column >= left && t.column <= right)
+      )
+        break;
       const label = textOf(sheet.rows.get(r)?.get(labelColumn));
       const row: RawRow = { label, values: new Map(), empty: new Map() };
       if (label !== "") row.labelCell = cellRef(sheet, r, labelColumn);

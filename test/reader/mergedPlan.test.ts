@@ -199,4 +199,37 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
     expect(missingTables(merged)).toEqual([]);
     expect(missingTables(single)).toEqual([]);
   });
+
+  test("the purchasing tables beside the policy pool, on the same rows: read and checked the same", async () => {
+    // Columns A–F the policy pool, columns I– the purchasing tables moved up beside it.
+    const cells = mergedPlanCells();
+    const beside: Cells = new Map();
+    for (const [r, row] of cells) {
+      for (const [c, d] of row) {
+        if (r >= ROW.t1Title) set(beside, r - ROW.t1Title + ROW.budgetTitle, c + 8, d);
+        else set(beside, r, c, d);
+      }
+    }
+    const { plan } = await read(beside);
+    const pools = poolsOf(plan!);
+    expect(pools.map((p) => p.name)).toEqual(["beleid", "verwerving"]);
+    expect(pools[0].plan.source.tables).toEqual({
+      "Tabel 6": at("A12:F30"),
+      Begroting: at("A3:C10"),
+    });
+    expect(Object.keys(pools[1].plan.source.tables).sort()).toEqual([
+      "Tabel 1",
+      "Tabel 2",
+      "Tabel 3",
+      "Tabel 4",
+      "Tabel 6",
+    ]);
+    const merged = (await read(mergedPlanCells())).plan!;
+    expect(
+      pools[1].plan.contributions!.rows.map((r) => r.values.get(2026)!.value.toString())
+    ).toEqual(
+      poolsOf(merged)[1].plan.contributions!.rows.map((r) => r.values.get(2026)!.value.toString())
+    );
+    expect(checkPlan(plan!).findings).toEqual([]);
+  });
 });
