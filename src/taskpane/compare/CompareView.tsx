@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { Copy16Regular } from "@fluentui/react-icons";
 import Decimal from "decimal.js";
-import { ChangeRow, compare, Comparison, LineChange } from "../../core/compare";
+import { ChangeRow, ChangeTotals, compare, Comparison, LineChange } from "../../core/compare";
 import { formatDecimal } from "../../core/dutchNumber";
 import { PlanInputError } from "../../core/errors";
 import {
@@ -219,6 +219,20 @@ export function CompareView(props: CompareViewProps) {
   const labels = columns.slice(1).map((col) => col.label);
   const onSort = (key: SortKey) =>
     setSort((s) => ({ key, ascending: s.key === key ? !s.ascending : key === "municipality" }));
+  const bodyOf = (body: readonly ChangeRow[], totals: ChangeTotals) => (
+    <TableBody>
+      {body.map((r) => (
+        <TableRow key={r.municipality}>
+          <TableCell>{r.municipality}</TableCell>
+          {numberCells(r, lang, styles.number, labels)}
+        </TableRow>
+      ))}
+      <TableRow className={styles.total}>
+        <TableCell>{t("Totaal", "Total")}</TableCell>
+        {numberCells(totals, lang, styles.number, labels)}
+      </TableRow>
+    </TableBody>
+  );
   const explanations = explainAll(c);
   const allText = explanations.map((e) => e.text[lang]).join("\n\n");
 
@@ -260,18 +274,7 @@ export function CompareView(props: CompareViewProps) {
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.municipality}>
-              <TableCell>{r.municipality}</TableCell>
-              {numberCells(r, lang, styles.number, labels)}
-            </TableRow>
-          ))}
-          <TableRow className={styles.total}>
-            <TableCell>{t("Totaal", "Total")}</TableCell>
-            {numberCells(c.totals, lang, styles.number, labels)}
-          </TableRow>
-        </TableBody>
+        {bodyOf(rows, c.totals)}
       </Table>
       {c.pools?.map((p) => (
         <details key={p.name}>
@@ -299,18 +302,7 @@ export function CompareView(props: CompareViewProps) {
                 ))}
               </TableRow>
             </TableHeader>
-            <TableBody>
-              {p.comparison.rows.map((r) => (
-                <TableRow key={r.municipality}>
-                  <TableCell>{r.municipality}</TableCell>
-                  {numberCells(r, lang, styles.number, labels)}
-                </TableRow>
-              ))}
-              <TableRow className={styles.total}>
-                <TableCell>{t("Totaal", "Total")}</TableCell>
-                {numberCells(p.comparison.totals, lang, styles.number, labels)}
-              </TableRow>
-            </TableBody>
+            {bodyOf(p.comparison.rows, p.comparison.totals)}
           </Table>
         </details>
       ))}
