@@ -13,7 +13,7 @@ import {
 } from "./cells";
 import { Acceptances, findingKey, SEVERITY_TEXT } from "./findings";
 import { keepAmounts } from "./findingText";
-import { foldRemarks, remarkText } from "./remarks";
+import { foldNotes, someCells } from "./readNotes";
 import { SheetContext } from "./sections";
 import { layoutSheet, ReportSheet, TableColumn, TableRow } from "./sheet";
 
@@ -102,7 +102,7 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
     rows.push(...mine.map(findingRow));
   }
 
-  const folded = foldRemarks(input.remarks);
+  const folded = foldNotes(input.remarks, lang);
   if (folded.length > 0) {
     group(
       t("Lezen", "Reading"),
@@ -112,6 +112,7 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
       t("Wat bij het lezen van het bestand opviel", "What was noticed while reading the file")
     );
     for (const n of folded) {
+      const what = n.count > 1 ? `${n.count}× ${n.text}` : n.text;
       rows.push({
         style: "body",
         cells: [
@@ -120,11 +121,11 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
           text(n.table ?? ""),
           EMPTY,
           EMPTY,
-          text(n.count === 1 && n.cells.length === 1 ? formatCell(n.cells[0]) : ""),
+          text(n.cells.length === 1 ? n.cells[0] : ""),
           EMPTY,
           EMPTY,
           EMPTY,
-          text(remarkText(n, lang, 6)),
+          text(n.cells.length > 1 ? `${what} — ${someCells(n.cells)}` : what),
         ],
       });
     }

@@ -13,7 +13,6 @@ import { checkPlan } from "../core/check";
 import { CheckResult, Finding } from "../core/model";
 import { formatCell } from "../core/address";
 import { formatEuro } from "../core/dutchNumber";
-import { fixName } from "../core/rules/ALLOC-SUM";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
 import { KeyComparison } from "../report/keyComparison";
@@ -253,7 +252,7 @@ export function App({ host }: { host: PaneHost }) {
       t(`Afronding ${f.year ?? ""} hersteld`, `Rounding ${f.year ?? ""} fixed`),
       fix.map((x) => ({ cell: x.cell, value: x.to.toNumber(), kind: "euro" as const })),
       fix.map((x) => ({
-        where: `${fixName(x)[lang]} ${x.year} (${formatCell(x.cell)})`,
+        where: `${x.municipality} ${x.year} (${formatCell(x.cell)})`,
         from: formatEuro(x.from),
         to: formatEuro(x.to),
       }))
@@ -495,8 +494,6 @@ export function App({ host }: { host: PaneHost }) {
                       plan={plan}
                       onComparison={setComparison}
                       onApply={excel && proposeWrites}
-                      run={task.run}
-                      insertSheet={excel?.excel.insertSheet}
                     />
                   </div>
                 )}
@@ -506,7 +503,7 @@ export function App({ host }: { host: PaneHost }) {
                   plan={plan}
                   run={task.run}
                   readSelection={excel?.excel.readSelection}
-                  insertSheet={excel?.excel.insertSheet}
+                  insertSheet={excel?.excel.insertSettlementSheet}
                   onSettlement={setSettlement}
                 />
                 {tab === "report" && (

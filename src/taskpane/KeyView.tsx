@@ -26,13 +26,10 @@ import {
   componentLabel,
   KeyComparison,
 } from "../report/keyComparison";
-import { preciseKeyNotes } from "../report/keyNote";
 import { checkWeights, sameWeights, scenarioEffect } from "../report/scenario";
-import type { Report } from "../report/report";
 import { ChangeTable, useTableStyles } from "./ChangeTable";
 import { computedKey, nbsp, points, signedEuro, statedKey } from "./format";
 import { LangContext, useMessage, useT } from "./i18n";
-import { KeyTableSection } from "./KeyTableSection";
 import type { PreviewRow } from "./WriteDialog";
 
 const useStyles = makeStyles({
@@ -106,10 +103,6 @@ export interface KeyViewProps {
   onComparison?(comparison: KeyComparison | null): void;
   /** Present in Excel: writes the recomputed keys and amounts after preview. */
   onApply?(label: string, writes: CellWrite[], preview: PreviewRow[]): void;
-  /** Runs a step with the pane's progress and error display (useTask's run). */
-  run?<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
-  /** Present in Excel: inserts the key table as a new sheet after a preview. */
-  insertSheet?(report: Report, label: string): Promise<string>;
 }
 
 /**
@@ -117,14 +110,13 @@ export interface KeyViewProps {
  * amounts they give beside the plan's, and — in Excel — applying it, with a question in words
  * first when it changes the keys drastically.
  */
-export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyViewProps) {
+export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
   const t = useT();
   const msg = useMessage();
   const lang = useContext(LangContext);
   const styles = useStyles();
   const table = useTableStyles();
   const columns = useMemo(() => componentColumns(plan), [plan]);
-  const keyNotes = useMemo(() => preciseKeyNotes(plan), [plan]);
   const baseline = useMemo(() => planWeights(plan, columns), [plan, columns]);
   const [weights, setWeights] = useState(() => weightTexts(baseline));
   const [values, setValues] = useState(() => initialValues(plan, columns));
@@ -170,20 +162,19 @@ export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyVi
   const missing = parsed.missing;
   const scenario = parsed.weights !== undefined && !sameWeights(parsed.weights, baseline);
 
-  /** The components and weights the keys are recomputed from, once every field is valid. */
-  const input = useMemo(() => {
+  const comparison = useMemo(() => {
     const w = parsed.weights;
     if (!w || parsed.problems.length > 0 || parsed.missing) return null;
     const rows = parsed.rows.map((r) => ({
       municipality: r.municipality,
       values: new Map([...r.values].filter(([c]) => parsed.usedColumns.includes(c))),
     }));
-    return { rows, weights: new Map([...w].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero())) };
-  }, [parsed]);
-  const comparison = useMemo(
-    () => (input ? compareKeys(plan, input.rows, input.weights) : null),
-    [input, plan]
-  );
+    return compareKeys(
+      plan,
+      rows,
+      new Map([...w].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero()))
+    );
+  }, [parsed, plan]);
 
   const ok = comparison?.ok ? comparison.value : null;
   const [showComponents, setShowComponents] = useState(missing);
@@ -240,11 +231,6 @@ export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyVi
   return (
     <section aria-label={t("Verdeelsleutel herberekenen", "Recompute distribution key")}>
       <h3>{t("Huidige sleutels", "Current keys")}</h3>
-      {keyNotes.map((n, i) => (
-        <p key={i} className={styles.lead} data-testid="key-note">
-          {msg(n)}
-        </p>
-      ))}
       {stated.length > 0 ? (
         <ChangeTable
           figures
@@ -456,16 +442,6 @@ export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyVi
                 </Button>
               </MessageBarActions>
             </MessageBar>
-          )}
-          {input && (
-            <KeyTableSection
-              plan={plan}
-              rows={input.rows}
-              weights={input.weights}
-              year={ok.years.includes(year) ? year : undefined}
-              run={run}
-              insertSheet={insertSheet}
-            />
           )}
         </>
       )}

@@ -1,5 +1,4 @@
 import * as React from "react";
-import { useContext, useMemo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
@@ -12,10 +11,9 @@ import { poolContribution } from "../core/query";
 import { TABLE_KINDS, tableYears } from "../core/tableKinds";
 import { ChangeTable, ChangeTableRow } from "./ChangeTable";
 import { nbsp } from "./format";
-import { preciseKeyNotes } from "../report/keyNote";
-import { foldRemarks, remarkText } from "../report/remarks";
+import { cellList, foldRemarks } from "../report/remarks";
 import { LoadedPlan } from "./host";
-import { LangContext, useMessage, useT } from "./i18n";
+import { useMessage, useT } from "./i18n";
 
 const useStyles = makeStyles({
   facts: {
@@ -98,12 +96,10 @@ function PoolTotals({ plan }: { plan: Plan }) {
 export function PlanView({ loaded }: { loaded: LoadedPlan }) {
   const t = useT();
   const msg = useMessage();
-  const lang = useContext(LangContext);
   const styles = useStyles();
   const plan = loaded.plan;
   // 151 numbers stored as text are one line with their cells.
   const remarks = foldRemarks(loaded.remarks);
-  const keyNotes = useMemo(() => (plan ? preciseKeyNotes(plan) : []), [plan]);
   return (
     <section aria-label={t("Gelezen plan", "Plan read")}>
       <dl className={styles.facts}>
@@ -141,14 +137,6 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
                 ? t("in de kostenpools", "in the cost pools")
                 : t("in Tabel 6", "in Tabel 6")}
             </dd>
-            {keyNotes.length > 0 && (
-              <>
-                <dt className={styles.term}>{t("Verdeelsleutel", "Distribution key")}</dt>
-                <dd className={styles.value} data-testid="plan-key-note">
-                  {keyNotes.map((n) => msg(n)).join(". ")}
-                </dd>
-              </>
-            )}
           </>
         )}
       </dl>
@@ -203,7 +191,10 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
             {remarks.map((r, i) => (
               <li key={i}>
                 {r.count === 1 && r.cells.length === 1 ? `${formatCell(r.cells[0])}: ` : ""}
-                {nbsp(remarkText(r, lang, 12))}
+                {msg(r.message)}
+                {r.count > 1 && r.cells.length > 0
+                  ? `: ${cellList(r.cells, 12, t("meer", "more"))}`
+                  : ""}
               </li>
             ))}
           </ul>

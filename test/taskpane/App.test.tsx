@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { ALLOC_SUM } from "../../src/core/rules/ALLOC-SUM";
 import { plan2024 } from "../../src/core/plan2024";
 import { PlanInputError } from "../../src/core/errors";
 import { Plan } from "../../src/core/model";
@@ -53,7 +52,7 @@ function excelActions(overrides: Partial<ExcelActions> = {}): ExcelActions {
     valuesCopy: jest.fn(async () => ({ replaced: 0, withoutResult: [] })),
     insertTemplate: jest.fn(async () => undefined),
     readSelection: jest.fn(async () => ({ address: "Blad1!A1", values: [[""]] })),
-    insertSheet: jest.fn(async () => "Afrekening"),
+    insertSettlementSheet: jest.fn(async () => "Afrekening"),
     ...overrides,
   };
 }
@@ -76,9 +75,7 @@ describe("App in the browser", () => {
     expect(screen.getByText("Nog geen bestand gekozen.")).toBeInTheDocument();
     const file = await pick("plan.xlsx");
     expect(openFile).toHaveBeenCalledWith(file, expect.anything());
-    expect(
-      await screen.findByRole("tab", { name: "Bevindingen (31)" }, { timeout: 10_000 })
-    ).toBeInTheDocument();
+    expect(await screen.findByRole("tab", { name: "Bevindingen (31)" })).toBeInTheDocument();
     expect(
       await screen.findByRole(
         "button",
@@ -98,9 +95,7 @@ describe("App in the browser", () => {
       );
     renderApp({ mode: "browser", lang: "nl", openFile, download: jest.fn() });
     await pick("goed.xlsx");
-    expect(
-      await screen.findByRole("tab", { name: "Bevindingen (31)" }, { timeout: 10_000 })
-    ).toBeInTheDocument();
+    expect(await screen.findByRole("tab", { name: "Bevindingen (31)" })).toBeInTheDocument();
     await pick("slecht.xlsx");
     expect(await screen.findByRole("alert")).toHaveTextContent("slecht.xlsx is beschadigd");
     expect(screen.queryByRole("tab")).not.toBeInTheDocument();
@@ -199,38 +194,6 @@ describe("App in Excel", () => {
     ]);
   });
 
-  it("names a row whose name cell is empty by its row and cell in the rounding fix's preview", async () => {
-    const user = userEvent.setup();
-    const plan = workbookPlan();
-    // Empty the name of every row a rounding repair changes first.
-    const first = new Set(ALLOC_SUM.run(plan).flatMap((f) => f.fix?.[0]?.municipality ?? []));
-    for (const row of plan.contributions!.rows.filter((r) => first.has(r.municipality!))) {
-      delete row.municipality;
-      row.label = "";
-    }
-    renderApp({
-      mode: "excel",
-      lang: "nl",
-      excel: excelActions(),
-      loadWorkbook: async () => loaded(plan),
-    });
-    await user.click(screen.getByRole("button", { name: "Controleer plan" }));
-    await user.click(
-      await screen.findByRole(
-        "button",
-        { name: /de afgeronde bedragen niet op/ },
-        { timeout: 10_000 }
-      )
-    );
-    await user.click((await screen.findAllByRole("button", { name: "Afronding herstellen…" }))[0]);
-    const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
-    const rows = within(dialog)
-      .getAllByRole("rowheader")
-      .map((h) => h.textContent);
-    expect(rows.some((r) => /^rij \d+ 20\d\d \('Tabel 6'![C-G]\d+\)$/.test(r ?? ""))).toBe(true);
-    expect(rows.every((r) => !/^ /.test(r ?? ""))).toBe(true);
-  });
-
   it("writes a rounding fix only after preview, and asks again before overwriting formulas", async () => {
     const user = userEvent.setup();
     const write = jest
@@ -248,13 +211,7 @@ describe("App in Excel", () => {
       loadWorkbook: async () => loaded(workbookPlan()),
     });
     await user.click(screen.getByRole("button", { name: "Controleer plan" }));
-    await user.click(
-      await screen.findByRole(
-        "button",
-        { name: /de afgeronde bedragen niet op/ },
-        { timeout: 10_000 }
-      )
-    );
+    await user.click(await screen.findByRole("button", { name: /de afgeronde bedragen niet op/ }));
     await user.click((await screen.findAllByRole("button", { name: "Afronding herstellen…" }))[0]);
     expect(write).not.toHaveBeenCalled();
     const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
