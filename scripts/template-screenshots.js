@@ -3,7 +3,8 @@
 // Screenshots of every table kind UP reads, in the published layout, for docs/TEMPLATE.md:
 // the published 2024 example (Tabel 1–4, 6) and the invented earlier plan with all kinds on one
 // sheet (test/support/allKindsPlan.ts: budget, key calculation table, contributions without a
-// key column, change table). Each workbook is written to .xlsx and read back by UP; every table
+// key column, change table), and the invented merged plan's policy pool (test/support/mergedPlan.ts:
+// its budget and Dekking kosten regio-samenwerking). Each workbook is written to .xlsx and read back by UP; every table
 // is rendered from its cells over the range UP reports for it (plan.source.tables), with the
 // cells' number formats, in Chromium, and saved as docs/screenshots/template-<kind>.png.
 // Run: node scripts/template-screenshots.js (needs /usr/bin/chromium; nothing is downloaded).
@@ -34,6 +35,7 @@ const { writePublishedWorkbook } = require(path.join(root, "src/workbook/publish
 const { readPlanFromBuffer } = require(path.join(root, "src/workbook/read.ts"));
 const { workbookOf } = require(path.join(root, "test/reader/sheetCells.ts"));
 const { allKindsPlan } = require(path.join(root, "test/support/allKindsPlan.ts"));
+const { mergedPlanCells } = require(path.join(root, "test/support/mergedPlan.ts"));
 const ExcelJS = require("exceljs");
 
 const OUT = path.join(root, "docs", "screenshots");
@@ -49,6 +51,8 @@ const SHOTS = [
   { workbook: "earlier", table: "Herberekening", file: "template-herberekening.png" },
   { workbook: "earlier", table: "Tabel 6", file: "template-bijdragen-zonder-sleutel.png" },
   { workbook: "earlier", table: "Toename", file: "template-toename.png" },
+  { workbook: "merged", pool: "beleid", table: "Begroting", file: "template-beleid-begroting.png" },
+  { workbook: "merged", pool: "beleid", table: "Tabel 6", file: "template-beleid-dekking.png" },
 ];
 
 /** A number as Excel shows it with a (Dutch) number format: `#,##0`, `0.00%`, General. */
@@ -113,7 +117,8 @@ const STYLE = `
 
 async function workbooks() {
   const earlier = workbookOf([{ name: "Financieel", cells: allKindsPlan().cells }]);
-  const sources = { published: writePublishedWorkbook(plan2024()), earlier };
+  const merged = workbookOf([{ name: "Uitvoeringsplan", cells: mergedPlanCells() }]);
+  const sources = { published: writePublishedWorkbook(plan2024()), earlier, merged };
   const out = {};
   for (const [name, wb] of Object.entries(sources)) {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -121,7 +126,11 @@ async function workbooks() {
     if (!read.plan) throw new Error(`UP read no plan from the ${name} workbook`);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(bytes);
-    out[name] = { workbook: back, tables: read.plan.source.tables };
+    // A merged plan's pools each have their own tables; a shot names its pool.
+    const pools = Object.fromEntries(
+      (read.plan.pools ?? []).map((p) => [p.name, p.plan.source.tables])
+    );
+    out[name] = { workbook: back, tables: read.plan.source.tables, pools };
   }
   return out;
 }
@@ -129,8 +138,10 @@ async function workbooks() {
 async function main() {
   const books = await workbooks();
   const parts = SHOTS.map((shot, i) => {
-    const range = books[shot.workbook].tables[shot.table];
-    if (!range) throw new Error(`UP did not read ${shot.table} from the ${shot.workbook} workbook`);
+    const book = books[shot.workbook];
+    const range = (shot.pool ? (book.pools[shot.pool] ?? {}) : book.tables)[shot.table];
+    const what = `${shot.table}${shot.pool ? ` of pool ${shot.pool}` : ""}`;
+    if (!range) throw new Error(`UP did not read ${what} from the ${shot.workbook} workbook`);
     const area = parseReference(range.split("; ")[0]);
     const ws = books[shot.workbook].workbook.getWorksheet(area.sheet);
     return { ...shot, range, html: tableHtml(ws, area, `shot${i}`) };
@@ -142,7 +153,7 @@ async function main() {
     fs.mkdirSync(OUT, { recursive: true });
     for (const [i, p] of parts.entries()) {
       await page.locator(`#shot${i}`).screenshot({ path: path.join(OUT, p.file) });
-      console.log(`${p.file}: ${p.table} ${p.range}`);
+      console.log(`${p.file}: ${p.pool ? `${p.pool} ` : ""}${p.table} ${p.range}`);
     }
   } finally {
     await browser.close();
