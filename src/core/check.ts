@@ -1,4 +1,5 @@
 import { CheckResult, Finding, Plan, RuleResult, Severity } from "./model";
+import { withPlanKeys } from "./planKey";
 import { hasPools, poolsOf } from "./pools";
 import { RULES } from "./rules";
 
@@ -8,6 +9,10 @@ import { RULES } from "./rules";
  * over the pools: not applicable only when it applies to none of them.
  */
 export function checkPlan(plan: Plan): CheckResult {
+  return withPlanKeys(() => checkPools(plan));
+}
+
+function checkPools(plan: Plan): CheckResult {
   const pools = hasPools(plan) ? poolsOf(plan) : [{ name: "", plan }];
   const findings: Finding[] = [];
   const rules: RuleResult[] = [];

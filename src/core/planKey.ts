@@ -52,8 +52,35 @@ export interface PlanKey {
 
 type KeyedRow = ContributionRow & { municipality: string; key: Figure };
 
+/*
+ * One check asks several rules for each pool's key, and the implied key is the costliest part
+ * of a check: within `withPlanKeys` each plan's key is computed once. Only there: outside a
+ * check a caller may change a plan in place between two calls.
+ */
+let keysInCheck: WeakMap<Plan, PlanKey> | undefined;
+
+/** Runs `fn` with each plan's key computed at most once; the plans must not change during it. */
+export function withPlanKeys<T>(fn: () => T): T {
+  if (keysInCheck) return fn();
+  keysInCheck = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    keysInCheck = undefined;
+  }
+}
+
 /** The plan's most precise key; throws only when the plan has no Tabel 6 and no key components. */
 export function planKey(plan: Plan): PlanKey {
+  let key = keysInCheck?.get(plan);
+  if (!key) {
+    key = mostPreciseKey(plan);
+    keysInCheck?.set(plan, key);
+  }
+  return key;
+}
+
+function mostPreciseKey(plan: Plan): PlanKey {
   const kc = plan.keyComponents;
   if (kc && kc.rows.length > 0) return componentKey(kc);
   if (plan.keyTable?.rows.some((r) => r.municipality)) return tableKey(plan.keyTable);

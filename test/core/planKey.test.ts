@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { D, sum } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
-import { allocationKey, planKey, simplestDecimal } from "../../src/core/planKey";
+import { checkPlan } from "../../src/core/check";
+import { allocationKey, planKey, simplestDecimal, withPlanKeys } from "../../src/core/planKey";
 import { computedContributions, contribution, keyOf } from "../../src/core/query";
 import { thrownInputError } from "../support/thrown";
 import { consistentPlan, fig, PlanBuilder, setFigure } from "../support/planBuilder";
@@ -270,5 +271,32 @@ describe("the key calculation table (Herberekening verdeelsleutel)", () => {
     plan.keyTable!.rows[1].shares.delete("jongeren");
     plan.keyTable!.rows[1].key = { value: new D("0.40025"), decimals: 3 };
     expect(planKey(plan).keys.get("Heerlen")).toEqual(new D("0.40025"));
+  });
+});
+
+describe("the key within a check (withPlanKeys)", () => {
+  test("one check computes each plan's key once; outside a check every call computes it", () => {
+    const plan = roundedKeysPlan();
+    withPlanKeys(() => expect(planKey(plan)).toBe(planKey(plan)));
+    expect(planKey(plan)).not.toBe(planKey(plan));
+    expect(planKey(plan)).toEqual(planKey(plan));
+  });
+
+  test("a plan changed in place after a check is checked with its new key, not the last check's", () => {
+    const change = (plan: ReturnType<typeof roundedKeysPlan>) => {
+      // A key cell holding more digits than it shows: the full value becomes the plan's key.
+      const first = plan.contributions!.rows[0];
+      first.key = { ...first.key!, value: first.key!.value.plus("0.00001") };
+    };
+    const plan = roundedKeysPlan();
+    const before = checkPlan(plan);
+    expect(planKey(plan).source).toBe("implied");
+    change(plan);
+    const fresh = roundedKeysPlan();
+    change(fresh);
+    expect(planKey(plan).source).toBe("cell");
+    const after = checkPlan(plan);
+    expect(after).toEqual(checkPlan(fresh));
+    expect(after).not.toEqual(before);
   });
 });

@@ -63,9 +63,15 @@ export function lineName(line: PlanLine, fallback: Message = { nl: "regel", en: 
  * full precision; it still carries binary floating-point noise from the spreadsheet.
  */
 export function percentHalfUnit(figure: Figure): Decimal {
-  if (figure.decimals === undefined) return FULL_PRECISION;
-  return new D(5).times(new D(10).pow(-(figure.decimals + 3)));
+  const d = figure.decimals;
+  if (d === undefined) return FULL_PRECISION;
+  // Asked per key and year by several rules; a plan shows only a few precisions.
+  let half = HALF_UNITS.get(d);
+  if (!half) HALF_UNITS.set(d, (half = new D(5).times(new D(10).pow(-(d + 3)))));
+  return half;
 }
+
+const HALF_UNITS = new Map<number, Decimal>();
 
 /**
  * Half a unit of what a share or key cell really tells: nothing when the cell holds more digits
