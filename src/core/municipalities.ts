@@ -94,7 +94,12 @@ interface NormalizedNames {
   byKey: Map<string, string>;
   /** Each name with its normalized form, in the list's order. */
   pairs: readonly [name: string, key: string][];
+  /** Inputs already resolved to a name of the list: a sheet asks the same few thousands of times. */
+  resolved: Map<string, string>;
 }
+
+/** At most this many inputs are remembered per list; any further one is normalized each time. */
+const RESOLVED_INPUTS = 256;
 
 /** Per list of known names: a plan's lookups would otherwise normalize every name each time. */
 const normalizedLists = new WeakMap<readonly string[], NormalizedNames>();
@@ -111,7 +116,7 @@ function normalizedNames(known: readonly string[]): NormalizedNames {
   const pairs = known.map((name): [string, string] => [name, normalizeName(name)]);
   const byKey = new Map<string, string>();
   for (const [name, key] of pairs) if (!byKey.has(key)) byKey.set(key, name);
-  const entry = { names: [...known], byKey, pairs };
+  const entry = { names: [...known], byKey, pairs, resolved: new Map<string, string>() };
   normalizedLists.set(known, entry);
   return entry;
 }
@@ -124,11 +129,16 @@ export function resolveMunicipality(
   input: string,
   known: readonly string[] = MUNICIPALITIES
 ): Resolution {
+  const { byKey, pairs, resolved } = normalizedNames(known);
+  const seen = resolved.get(input);
+  if (seen !== undefined) return { ok: true, name: seen };
   const key = normalizeName(input);
   if (key === "") return { ok: false, input };
-  const { byKey, pairs } = normalizedNames(known);
   const exact = byKey.get(key);
-  if (exact !== undefined) return { ok: true, name: exact };
+  if (exact !== undefined) {
+    if (resolved.size < RESOLVED_INPUTS) resolved.set(input, exact);
+    return { ok: true, name: exact };
+  }
   const merged = own(MERGED_INTO, key);
   if (merged && known.includes(merged))
     return { ok: false, input, suggestion: merged, merged: true };

@@ -107,8 +107,10 @@ export function contribution(
   const name = textArg(municipality, ARG.municipality);
   const y = yearArg(year);
   const s = sourceArg(source);
-  const amounts = poolsArg(plan, pool).map((p) => poolAmount(p.plan, name, y, s));
-  return sum(amounts).toNumber();
+  const pools = poolsArg(plan, pool);
+  // One pool (every plan but a merged one): its amount as it is, without a sum per cell.
+  if (pools.length === 1) return poolAmount(pools[0].plan, name, y, s).toNumber();
+  return sum(pools.map((p) => poolAmount(p.plan, name, y, s))).toNumber();
 }
 
 function poolAmount(plan: Plan, name: string, year: number, source: ContributionSource): Decimal {

@@ -98,6 +98,29 @@ describe("municipalities", () => {
     expect(resolveMunicipality("Nuth", known)).not.toMatchObject({ merged: true });
   });
 
+  test("a list changed in place after a lookup is looked up as it is now, not as it was", () => {
+    const known = ["Beek", "Heerlen"];
+    expect(resolveMunicipality("heerlen", known)).toEqual({ ok: true, name: "Heerlen" });
+    expect(resolveMunicipality("heerlen", known)).toEqual({ ok: true, name: "Heerlen" });
+    known[1] = "Vaals";
+    expect(resolveMunicipality("heerlen", known)).toMatchObject({ ok: false });
+    known[1] = "HEERLEN";
+    expect(resolveMunicipality("heerlen", known)).toEqual({ ok: true, name: "HEERLEN" });
+  });
+
+  test("however many spellings a sheet uses, each is resolved right (the remembered ones and the rest)", () => {
+    const spellings = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `${" ".repeat(i % 7)}${"heerlen".slice(0, 1 + (i % 7)).toUpperCase()}${"heerlen".slice(1 + (i % 7))}${"\u00a0".repeat(Math.floor(i / 7))}`
+    );
+    for (const round of [1, 2]) {
+      for (const s of spellings)
+        expect([round, resolveMunicipality(s)]).toEqual([round, { ok: true, name: "Heerlen" }]);
+    }
+    expect(resolveMunicipality("Heerlen ").ok).toBe(true);
+  });
+
   test("Beek is not mistaken for Beekdaelen, nor the other way round", () => {
     expect(resolveMunicipality("beek")).toEqual({ ok: true, name: "Beek" });
     expect(resolveMunicipality("beek daelen")).toEqual({ ok: true, name: "Beekdaelen" });
