@@ -1,5 +1,5 @@
 import { formatCell } from "../core/address";
-import { checkPlan } from "../core/check";
+import { checkPlan, findingTable } from "../core/check";
 import { missingTables } from "../core/completeness";
 import { CheckResult, CostPool, Finding, Plan, Severity, TableId } from "../core/model";
 import { PlanInputError } from "../core/errors";
@@ -124,7 +124,7 @@ function groupedNotes(notes: ReadNote[], lang: Lang): string[] {
 
 function findingLines(f: Finding, lang: Lang): string[] {
   const where = [
-    f.table,
+    findingTable(f),
     f.year,
     f.municipality ?? f.line,
     f.cell ? formatCell(f.cell) : null,

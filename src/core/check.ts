@@ -22,9 +22,7 @@ function checkPools(plan: Plan): CheckResult {
       rules.push({ rule: rule.id, title: rule.title, status: "not-applicable", findings: 0 });
       continue;
     }
-    const found = applying.flatMap((p) =>
-      rule.run(p.plan).map((f) => (p.name === "" ? f : { ...f, pool: p.name }))
-    );
+    const found = applying.flatMap((p) => rule.run(p.plan).map((f) => tagged(f, p.name, p.plan)));
     findings.push(...found);
     rules.push({
       rule: rule.id,
@@ -36,4 +34,20 @@ function checkPools(plan: Plan): CheckResult {
   const summary: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;
   return { findings, rules, summary };
+}
+
+/** A finding with its pool (in a merged plan) and its table's own title (where it has one). */
+function tagged(f: Finding, pool: string, plan: Plan): Finding {
+  const title = plan.source.titles?.[f.table];
+  if (pool === "" && !title) return f;
+  return {
+    ...f,
+    ...(pool === "" ? {} : { pool }),
+    ...(title ? { tableTitle: title } : {}),
+  };
+}
+
+/** How a list of findings names a finding's table: its own title, else its id ("Tabel 6"). */
+export function findingTable(f: Finding): string {
+  return f.tableTitle ?? f.table;
 }

@@ -206,6 +206,11 @@ export interface PlanSource {
   tables: Partial<Record<TableId, string>>;
   /** Tables read through a binding by hand (sheet UP_Koppelingen), not recognised. */
   bound?: TableId[];
+  /**
+   * A table's own title where the plan does not name it as its kind: a budget-share pool's
+   * contributions table `Dekking kosten regio-samenwerking`, not "Tabel 6". Messages name it so.
+   */
+  titles?: Partial<Record<TableId, string>>;
 }
 
 /** A whole Uitvoeringsplan. Tables the source lacks are absent. */
@@ -313,6 +318,8 @@ export interface Finding {
   fix?: FixAmount[];
   /** The cost pool the finding is about, in a plan with more than one (its `name`). */
   pool?: string;
+  /** The table's own title when the plan does not name it as its kind (`PlanSource.titles`). */
+  tableTitle?: string;
 }
 
 export interface RuleResult {

@@ -288,9 +288,17 @@ function readPooledTemplate(
       }))
     );
     if (!any) continue;
+    // A budget-share pool's contributions are no Tabel 6: its messages name them by the pool's title.
+    const titles = p.method === "budget-share" ? { titles: { "Tabel 6": p.title } } : {};
     const plan: Plan = {
       title: p.title,
-      source: { kind: "workbook", name: grid.name, layout: "template", tables: built.tables },
+      source: {
+        kind: "workbook",
+        name: grid.name,
+        layout: "template",
+        tables: built.tables,
+        ...titles,
+      },
       municipalities: [...MUNICIPALITIES],
       unit: p.unit,
       ...built.part,

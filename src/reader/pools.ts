@@ -41,6 +41,8 @@ export interface PolicyPool {
   unit: MoneyUnit;
   title: string;
   tables: Partial<Record<TableId, string>>;
+  /** Its tables' own titles, which messages name them by (not "Tabel 6"). */
+  titles: Partial<Record<TableId, string>>;
   /** The workbook without the policy pool's cells. */
   rest: WorkbookGrid;
 }
@@ -226,7 +228,7 @@ function mayHoldPolicy(sheet: SheetGrid): boolean {
 export function readPolicyPool(grid: WorkbookGrid, notes: ReadNote[]): PolicyPool | undefined {
   const areas = new Map<string, Area[]>();
   let contributions: { read: Read; title?: string } | undefined;
-  let budget: Read | undefined;
+  let budget: { read: Read; title?: string } | undefined;
   const own: ReadNote[] = [];
   for (const sheet of grid.sheets) {
     if (!mayHoldPolicy(sheet)) continue;
@@ -243,16 +245,16 @@ export function readPolicyPool(grid: WorkbookGrid, notes: ReadNote[]): PolicyPoo
       const byHeader =
         hasBudgetColumn && municipalityRows(scan, h, scan.columns.get(h.row)?.[0] ?? 1) >= 8;
       const id = title?.id ?? (byHeader ? "Tabel 6" : undefined);
+      const text = title ? textOf(sheet.rows.get(title.row)?.get(title.column)).trim() : undefined;
       if (id === "Tabel 6" && !contributions) {
         const read = reader.read(h, id, title?.row);
         if (!read) continue;
-        const text = title ? textOf(sheet.rows.get(title.row)?.get(title.column)) : undefined;
         contributions = { read, title: text };
         pushArea(areas, sheet, read.area);
       } else if (id === "Begroting" && !budget) {
         const read = reader.read(h, id, title?.row);
         if (!read) continue;
-        budget = read;
+        budget = { read, title: text };
         pushArea(areas, sheet, read.area);
       }
     }
@@ -267,18 +269,22 @@ export function readPolicyPool(grid: WorkbookGrid, notes: ReadNote[]): PolicyPoo
   if (!built) return undefined;
   withBudgets(built, contributions.read, notes);
   const tables: Partial<Record<TableId, string>> = { "Tabel 6": contributions.read.raw.range };
+  const title = contributions.title || POLICY_POOL.title.nl;
+  const titles: Partial<Record<TableId, string>> = { "Tabel 6": title };
   const pool: PolicyPool = {
     contributions: built,
     unit: contributions.read.cents ? "cent" : "euro",
-    title: contributions.title ?? POLICY_POOL.title.nl,
+    title,
     tables,
+    titles,
     rest: without(grid, areas),
   };
   if (budget) {
-    const b = buildBudget(budget.raw, notes);
+    const b = buildBudget(budget.read.raw, notes);
     if (b) {
       pool.budget = b;
-      tables.Begroting = budget.raw.range;
+      tables.Begroting = budget.read.raw.range;
+      if (budget.title) titles.Begroting = budget.title;
     }
   }
   return pool;
@@ -341,7 +347,7 @@ function without(grid: WorkbookGrid, areas: Map<string, Area[]>): WorkbookGrid {
 export function withPolicyPool(purchasing: Plan | undefined, policy: PolicyPool, base: Plan): Plan {
   const policyPlan: Plan = {
     title: policy.title,
-    source: { ...base.source, tables: policy.tables },
+    source: { ...base.source, tables: policy.tables, titles: policy.titles },
     municipalities: base.municipalities,
     contributions: policy.contributions,
     unit: policy.unit,

@@ -10,6 +10,7 @@ import {
   Severity,
   TableId,
 } from "../core/model";
+import { findingTable } from "../core/check";
 import { amountTolerance } from "../core/rules/ALLOC-AMOUNT";
 import { TABLE_ORDER, tableKind } from "../core/tableKinds";
 
@@ -140,7 +141,8 @@ export function groupByCause(result: CheckResult, plan: Plan): CauseGroup[] {
       groups.push(causeGroup(f, symptoms));
       continue;
     }
-    const kind = `${f.table}|${f.rule}`;
+    // Each pool's tables are its own: a kind never mixes pools.
+    const kind = `${f.pool ? `${f.pool}|` : ""}${f.table}|${f.rule}`;
     byKind.set(kind, [...(byKind.get(kind) ?? []), f]);
   }
   for (const [kind, list] of byKind) groups.push(kindGroup(kind, list));
@@ -234,11 +236,11 @@ function causeGroup(cause: Finding, symptoms: Finding[]): CauseGroup {
     title,
     summary: {
       nl: joined(
-        `${cause.table}, ${cause.municipality ?? cause.line ?? "totaal"} ${year}`,
+        `${findingTable(cause)}, ${cause.municipality ?? cause.line ?? "totaal"} ${year}`,
         figures.nl
       ),
       en: joined(
-        `${cause.table}, ${cause.municipality ?? cause.line ?? "total"} ${year}`,
+        `${findingTable(cause)}, ${cause.municipality ?? cause.line ?? "total"} ${year}`,
         figures.en
       ),
     },
@@ -251,7 +253,7 @@ function causeGroup(cause: Finding, symptoms: Finding[]): CauseGroup {
 }
 
 /** What a group of findings of one rule is about, counted. */
-const KIND_TITLE: Record<RuleId, (n: number, table: TableId) => Message> = {
+const KIND_TITLE: Record<RuleId, (n: number, table: string) => Message> = {
   "FTE-TOTAL": (n, t) => ({
     nl: `${t}: in ${count(n, "jaar telt", "jaren telt")} de formatie niet op tot de totaalregel`,
     en: `${t}: in ${count(n, "year", "years")} the staffing does not add up to the total row`,
@@ -355,7 +357,7 @@ function kindGroup(kind: string, findings: Finding[]): CauseGroup {
   const years = yearsText(findings);
   return {
     id: `kind|${kind}`,
-    title: KIND_TITLE[rule](findings.length, table),
+    title: KIND_TITLE[rule](findings.length, findingTable(findings[0])),
     summary: {
       nl: joined(subjects(findings, "nl"), years),
       en: joined(subjects(findings, "en"), years),

@@ -1,5 +1,8 @@
 import Decimal from "decimal.js";
-import { FixAmount, Finding, Message, RuleId } from "../core/model";
+import { FixAmount, Finding, Message, Plan, RuleId } from "../core/model";
+import { poolsOf } from "../core/pools";
+import { distributedTotalIfAny } from "../core/query";
+import { totalName } from "../core/rules/ALLOC-AMOUNT";
 import { cellText, decimalsText, findingCell } from "./cells";
 import type { Lang } from "./report";
 
@@ -56,9 +59,22 @@ function howMuch(f: Finding & { expected: Decimal; actual: Decimal }, lang: Lang
 const withFigures = (f: Finding): f is Finding & { expected: Decimal; actual: Decimal } =>
   f.expected !== null && f.actual !== null;
 
+/**
+ * What an amount is compared with: key × the total its year distributes, named as the finding
+ * names it (the budget's amount in a plan without Tabel 4, a pool's own total row).
+ */
+function allocatedFrom(f: Finding, plan: Plan): Message | undefined {
+  const pool = poolsOf(plan).find((p) => p.name === (f.pool ?? ""))?.plan ?? plan;
+  const total = f.year === null ? undefined : distributedTotalIfAny(pool, f.year);
+  if (!total) return undefined;
+  const name = totalName(pool, total);
+  return { nl: `sleutel × ${name.nl}`, en: `key × ${name.en}` };
+}
+
 /** One line per finding: `2023: € 5.622 hoger dan sleutel × Tabel 4-totaal`. */
-export function findingLine(f: Finding, lang: Lang): string {
-  const against = COMPARED_WITH[f.rule];
+export function findingLine(f: Finding, lang: Lang, plan: Plan): string {
+  const against =
+    (f.rule === "ALLOC-AMOUNT" ? allocatedFrom(f, plan) : undefined) ?? COMPARED_WITH[f.rule];
   if (f.rule === "ALLOC-SUM" && withFigures(f)) {
     const sum = cellText(findingCell(f.actual, f.unit));
     return keepAmounts(

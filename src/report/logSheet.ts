@@ -1,4 +1,5 @@
 import { formatCell } from "../core/address";
+import { findingTable } from "../core/check";
 import { CheckResult, Finding } from "../core/model";
 import type { ReadNote } from "../reader/cells";
 import {
@@ -76,7 +77,7 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
       cells: [
         EMPTY,
         acceptance ? marked(severity, "accepted") : severity,
-        text(f.table),
+        text(findingTable(f)),
         year(f.year),
         text(f.municipality ?? f.line ?? ""),
         text(f.cell ? formatCell(f.cell) : ""),

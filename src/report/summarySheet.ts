@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
 import { CellRef, Contributions, Figure, Finding, Plan, TableId } from "../core/model";
 import { sum } from "../core/money";
+import { findingTable } from "../core/check";
 import { hasPools, poolsOf } from "../core/pools";
 import { tableKind } from "../core/tableKinds";
 import { EMPTY, euro, findingCell, hasCents, marked, percent, ReportCell, text } from "./cells";
@@ -238,13 +239,15 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
   for (const f of sorted) {
     let l = lineOf(f, plan, byId);
     if (!l) {
-      const id = `${f.table}|${f.line ?? f.municipality ?? ""}`;
+      const id = `${poolPrefix(f.pool)}${f.table}|${f.line ?? f.municipality ?? ""}`;
       l = otherById.get(id);
       if (!l) {
         const what = f.line ?? f.municipality;
         l = {
           id,
-          label: what ? `${f.table} · ${what}` : tableTitle(f.table, lang),
+          label: what
+            ? `${findingTable(f)} · ${what}`
+            : (f.tableTitle ?? tableTitle(f.table, lang)),
           style: "body",
           figures: new Map(),
           unit: f.unit,
@@ -261,7 +264,7 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
     }
     const acceptance = isAccepted(f);
     mark(l, f, acceptance !== undefined);
-    const words = findingLine(f, lang);
+    const words = findingLine(f, lang, plan);
     l.notes.push(acceptance ? acceptedLine(words, acceptance.reason, lang) : words);
   }
   // A rounding repair names the amounts it changes: mark those, the new amount beside them.

@@ -100,6 +100,8 @@ function purchasing(): Plan {
   return withContributions(plan, 0);
 }
 
+const POLICY_TITLE = "Dekking kosten regio-samenwerking";
+
 function policy(): Plan {
   const total = sum(BUDGETS.map((b) => new D(b)));
   const lines = POLICY_LINES.map(([label, ...cells]) => ({
@@ -120,8 +122,14 @@ function policy(): Plan {
     values: new Map(),
   }));
   const plan: Plan = {
-    title: "Dekking kosten regio-samenwerking",
-    source: { kind: "embedded", name: "Voorbeeld samengevoegd plan", tables: {} },
+    title: POLICY_TITLE,
+    // Its contributions table is no Tabel 6: messages name it by its title, as when it is read.
+    source: {
+      kind: "embedded",
+      name: "Voorbeeld samengevoegd plan",
+      tables: {},
+      titles: { "Tabel 6": POLICY_TITLE },
+    },
     municipalities: [...MUNICIPALITIES],
     unit: "cent",
     budget: { years: YEARS, lines, total: budgetTotal },
@@ -146,7 +154,7 @@ export function mergedExample(): Plan {
       { name: "verwerving", title: a.title, method: "sla", plan: a },
       {
         name: "beleid",
-        title: "Dekking kosten regio-samenwerking",
+        title: POLICY_TITLE,
         method: "budget-share",
         plan: policy(),
       },

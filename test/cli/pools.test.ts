@@ -127,6 +127,14 @@ describe("up check on a merged plan", () => {
       "BUDGET-SHARE",
     ]);
     expect(rules(purchasing, lines.indexOf("", purchasing + 1))).toEqual(["ALLOC-SUM"]);
+    // Each finding names its own pool's table: the policy pool's by its title, not "Tabel 6".
+    expect(lines).toContain(
+      `FOUT  ALLOC-SUM  Dekking kosten regio-samenwerking · 2025 · Totaal · ${at("D30")}`
+    );
+    expect(lines).toContain(`FOUT  ALLOC-SUM  Tabel 6 · 2026 · Totaal · ${at("D82")}`);
+    expect(lines).toContain(
+      "    Dekking kosten regio-samenwerking, 2025: de bedragen van de gemeenten tellen op tot € 412.600,02, maar de totaalregel is € 412.600,00 (verschil +€ 0,02). Herstel: 2 bedragen € 0,01 lager, gekozen naar de grootste rest met de sleutel uit de budgetten (budget ÷ totaal van de budgetten): Beek ('Plan 2025'!D14) € 9.357,82 → € 9.357,81, Vaals ('Plan 2025'!D27) € 4.839,68 → € 4.839,67"
+    );
   });
 
   it("clean: both pools, no finding, exit 0", async () => {

@@ -125,11 +125,11 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
     ]);
     const drift = findings[3];
     expect(drift.message.nl).toMatch(
-      /^Tabel 6, 2025: de bedragen van de gemeenten tellen op tot € 412\.600,02, maar de totaalregel is € 412\.600,00 \(verschil \+€ 0,02\)\. Herstel: 2 bedragen € 0,01 lager/
+      /^Dekking kosten regio-samenwerking, 2025: de bedragen van de gemeenten tellen op tot € 412\.600,02, maar de totaalregel is € 412\.600,00 \(verschil \+€ 0,02\)\. Herstel: 2 bedragen € 0,01 lager/
     );
     const kerkrade = policyCents()[MUNICIPALITIES.indexOf("Kerkrade")][1];
     expect(findings[1].message.nl).toBe(
-      `Tabel 6, Kerkrade 2026: ${cents(kerkrade + 500n)}, maar ${percentOf(share("Kerkrade"))} × € 426.600,00 (te verdelen bedrag van de begroting) = ${cents(kerkrade)} (verschil +€ 5,00, toegestaan € 0,02)`
+      `Dekking kosten regio-samenwerking, Kerkrade 2026: ${cents(kerkrade + 500n)}, maar ${percentOf(share("Kerkrade"))} × € 426.600,00 (te verdelen bedrag van de begroting) = ${cents(kerkrade)} (verschil +€ 5,00, toegestaan € 0,02)`
     );
     // The repair: exactly the two amounts that were raised, each back by one cent.
     const all = policyCents();

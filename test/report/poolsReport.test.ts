@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { D } from "../../src/core/money";
 import { Plan } from "../../src/core/model";
 import { mergedExample } from "../../src/workbook/poolsExample";
+import { readSheets } from "../reader/sheetCells";
+import { mergedPlanCells } from "../support/mergedPlan";
 import { columnOf, fillOf, reportOf, titleRow, workbookOf } from "./reportFile";
 
 const RED = "FFFFC7CE";
@@ -68,5 +70,27 @@ describe("the Controleverslag of a merged plan", () => {
     expect(fillOf(rowUnder(ws, "Kostenpool verwerving", "Heerlen").getCell(col))).not.toBe(RED);
     const notes = policy.getCell(columnOf(ws, "Bevindingen")).value as string;
     expect(notes).toMatch(/^2025: afronding; met €\s61\.337,43 telt het jaar op tot het totaal$/);
+  });
+
+  test("a policy pool's lines name its own table and total, never Tabel 6 or the Tabel 4 total", async () => {
+    const cells = mergedPlanCells({ shiftedAmount: true, euroDrift: true });
+    const plan = (await readSheets([{ name: "Plan 2025", cells }], "merged.xlsx")).plan!;
+    const wb = await workbookOf(reportOf(plan));
+    const ws = wb.getWorksheet("Controleverslag")!;
+    const findings = columnOf(ws, "Bevindingen");
+    expect(rowUnder(ws, "Kostenpool beleid", "Kerkrade").getCell(findings).value).toBe(
+      "2026: €\u00a05 hoger dan sleutel × te verdelen bedrag van de begroting"
+    );
+    const log = wb.getWorksheet("Controlelog")!;
+    const table = columnOf(log, "Tabel");
+    const place = columnOf(log, "Cel");
+    const tables = (cell: string) => {
+      for (let r = titleRow(log) + 1; r <= log.rowCount; r++) {
+        if (log.getRow(r).getCell(place).value === cell) return log.getRow(r).getCell(table).value;
+      }
+      throw new Error(`no log row for ${cell}`);
+    };
+    expect(tables("'Plan 2025'!E20")).toBe("Dekking kosten regio-samenwerking");
+    expect(tables("'Plan 2025'!D82")).toBe("Tabel 6");
   });
 });

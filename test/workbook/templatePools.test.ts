@@ -117,6 +117,23 @@ describe("a merged template: UP_Kostenpools and a set of tables per pool", () =>
     expect(result.rules.find((x) => x.rule === "ALLOC-SUM")!.status).toBe("ok");
   });
 
+  test("a budget-share pool's findings name its table by the pool's title; the SLA pool's say Tabel 6", async () => {
+    const r = await edited((wb) => {
+      for (const name of ["Bijdragen Beleid", "Bijdragen Verwerving"]) {
+        const ws = wb.getWorksheet(name)!;
+        const heerlen = ws.getColumn(1).values.indexOf("Heerlen");
+        const year = (ws.getRow(1).values as unknown[]).findIndex((v) => String(v) === "2025");
+        const cell = ws.getCell(heerlen, year);
+        cell.value = (cell.value as number) + (name.endsWith("Beleid") ? 0.01 : 1);
+      }
+    });
+    const sums = checkPlan(r.plan!).findings.filter((f) => f.rule === "ALLOC-SUM");
+    expect(sums.map((f) => [f.pool, f.tableTitle, f.message.nl.split(":")[0]])).toEqual([
+      ["verwerving", undefined, "Tabel 6, 2025"],
+      ["beleid", "Dekking kosten regio-samenwerking", "Dekking kosten regio-samenwerking, 2025"],
+    ]);
+  });
+
   test("a template without UP_Kostenpools reads exactly as before: one plan, no pools", async () => {
     const r = await read(writeTemplateWorkbook(plan2024()));
     expect(r.plan!.pools).toBeUndefined();

@@ -12,6 +12,7 @@ import {
   percentText,
   Rule,
   signed,
+  tableName,
   valueAt,
 } from "./rule";
 
@@ -104,12 +105,22 @@ export const ALLOC_AMOUNT: Rule = {
   },
 };
 
-function totalName(total: DistributedTotal): Message {
+/** How messages name the total a year distributes: `Tabel 4-totaal`, the budget's amount, the total row. */
+export function totalName(plan: Plan, total: DistributedTotal): Message {
   if (total.table === "Tabel 4") return { nl: "Tabel 4-totaal", en: "Tabel 4 total" };
   if (total.table === "Begroting") {
     return { nl: "te verdelen bedrag van de begroting", en: "the budget's amount to distribute" };
   }
-  return { nl: "totaalregel van Tabel 6", en: "Tabel 6 total row" };
+  const t6 = tableName(plan, "Tabel 6");
+  return { nl: `totaalregel van ${t6.nl}`, en: `${t6.en} total row` };
+}
+
+/** `het Tabel 6-totaal`; `het totaal van Dekking kosten regio-samenwerking` where it has a title of its own. */
+function contributionsTotal(plan: Plan): Message {
+  const own = plan.source.titles?.["Tabel 6"];
+  return own
+    ? { nl: `het totaal van ${own}`, en: `the total of ${own}` }
+    : { nl: "het Tabel 6-totaal", en: "the Tabel 6 total" };
 }
 
 /** The key as a message shows it: as Tabel 6 shows it when that is the key used, else precisely. */
@@ -134,7 +145,8 @@ function rowFinding(
   const shown = row.values.has(year)
     ? { nl: euro(actual), en: euro(actual) }
     : { nl: "leeg", en: "empty" };
-  const name = totalName(total);
+  const name = totalName(plan, total);
+  const t6 = tableName(plan, "Tabel 6");
   const k = keyText(c, key);
   return finding({
     rule: "ALLOC-AMOUNT",
@@ -148,8 +160,8 @@ function rowFinding(
     actual,
     unit: "euro",
     message: {
-      nl: `Tabel 6, ${row.municipality} ${year}: ${shown.nl}, maar ${k} × ${euro(total.value)} (${name.nl}) = ${euro(expected)} (verschil ${diff}, toegestaan ${allowed})${cause.nl}`,
-      en: `Tabel 6, ${row.municipality} ${year}: ${shown.en}, but ${k} × ${euro(total.value)} (${name.en}) = ${euro(expected)} (difference ${diff}, allowed ${allowed})${cause.en}`,
+      nl: `${t6.nl}, ${row.municipality} ${year}: ${shown.nl}, maar ${k} × ${euro(total.value)} (${name.nl}) = ${euro(expected)} (verschil ${diff}, toegestaan ${allowed})${cause.nl}`,
+      en: `${t6.en}, ${row.municipality} ${year}: ${shown.en}, but ${k} × ${euro(total.value)} (${name.en}) = ${euro(expected)} (difference ${diff}, allowed ${allowed})${cause.en}`,
     },
   });
 }
@@ -171,10 +183,11 @@ function otherTotal(
   ) {
     return { nl: "", en: "" };
   }
-  const name = totalName(total);
+  const name = totalName(plan, total);
+  const t6 = contributionsTotal(plan);
   return {
-    nl: `; de bedragen zijn berekend over het Tabel 6-totaal ${euro(stated.value)}, niet over het ${name.nl} ${euro(total.value)}`,
-    en: `; the amounts were computed from the Tabel 6 total ${euro(stated.value)}, not from the ${name.en} ${euro(total.value)}`,
+    nl: `; de bedragen zijn berekend over ${t6.nl} ${euro(stated.value)}, niet over het ${name.nl} ${euro(total.value)}`,
+    en: `; the amounts were computed from ${t6.en} ${euro(stated.value)}, not from the ${name.en} ${euro(total.value)}`,
   };
 }
 
@@ -198,13 +211,14 @@ function otherKey(
     .map((c) => valueAt(c.row, year).minus(c.key.times(total.value)).abs())
     .reduce((a, b) => (a.gt(b) ? a : b));
   const used = keyDescription(key);
-  const name = totalName(total);
+  const name = totalName(plan, total);
+  const t6 = tableName(plan, "Tabel 6");
   const shownKeys = key.source !== "stated" && checked.every((c) => c.shown);
   const cause =
     shownKeys && checked.every((c) => fits(c, year, total.value, (c.shown as Figure).value))
       ? {
-          nl: ` Ze volgen de afgeronde sleutels zoals Tabel 6 ze toont, niet ${used.nl}.`,
-          en: ` They follow the rounded keys as Tabel 6 shows them, not ${used.en}.`,
+          nl: ` Ze volgen de afgeronde sleutels zoals ${t6.nl} ze toont, niet ${used.nl}.`,
+          en: ` They follow the rounded keys as ${t6.en} shows them, not ${used.en}.`,
         }
       : { nl: "", en: "" };
   return finding({
@@ -222,8 +236,8 @@ function otherKey(
     actual: null,
     unit: "euro",
     message: {
-      nl: `Tabel 6, ${year}: ${wrong.length} van de ${checked.length} bedragen wijken af van sleutel × ${euro(total.value)} (${name.nl}; sleutel: ${used.nl}), tot ${euro(roundTo(largest, unit))}, terwijl ze samen wel het totaal geven: het jaar is met een andere verdeelsleutel berekend.${cause.nl} Herbereken de bedragen van ${year} met de sleutel van het plan.`,
-      en: `Tabel 6, ${year}: ${wrong.length} of the ${checked.length} amounts differ from key × ${euro(total.value)} (${name.en}; key: ${used.en}), by up to ${euro(roundTo(largest, unit))}, while together they do give the total: the year was computed with another distribution key.${cause.en} Recompute the amounts of ${year} with the plan's key.`,
+      nl: `${t6.nl}, ${year}: ${wrong.length} van de ${checked.length} bedragen wijken af van sleutel × ${euro(total.value)} (${name.nl}; sleutel: ${used.nl}), tot ${euro(roundTo(largest, unit))}, terwijl ze samen wel het totaal geven: het jaar is met een andere verdeelsleutel berekend.${cause.nl} Herbereken de bedragen van ${year} met de sleutel van het plan.`,
+      en: `${t6.en}, ${year}: ${wrong.length} of the ${checked.length} amounts differ from key × ${euro(total.value)} (${name.en}; key: ${used.en}), by up to ${euro(roundTo(largest, unit))}, while together they do give the total: the year was computed with another distribution key.${cause.en} Recompute the amounts of ${year} with the plan's key.`,
     },
   });
 }

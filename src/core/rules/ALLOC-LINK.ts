@@ -1,5 +1,5 @@
 import { Finding, Plan, TableId } from "../model";
-import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
+import { cellAt, definedCells, finding, moneyOf, Rule, signed, tableName, valueAt } from "./rule";
 
 /** Tabel 6's total row repeats Tabel 4's total of each year. */
 export const ALLOC_LINK: Rule = {
@@ -15,6 +15,7 @@ export const ALLOC_LINK: Rule = {
     if (!t6 || !t4) return [];
     const findings: Finding[] = [];
     const euro = moneyOf(plan).text;
+    const name = (id: TableId) => tableName(plan, id).nl;
     const years = [...new Set([...t4.years, ...t6.years])].sort((a, b) => a - b);
     for (const year of years) {
       const inT4 = t4.years.includes(year);
@@ -36,8 +37,8 @@ export const ALLOC_LINK: Rule = {
             actual: amount,
             unit: "euro",
             message: {
-              nl: `${has} heeft een totaal voor ${year} (${euro(amount)}), ${lacks} heeft geen kolom ${year}: de verdeling van dat jaar kan niet worden nagerekend`,
-              en: `${has} has a total for ${year} (${euro(amount)}), ${lacks} has no column ${year}: that year's distribution cannot be checked`,
+              nl: `${name(has)} heeft een totaal voor ${year} (${euro(amount)}), ${name(lacks)} heeft geen kolom ${year}: de verdeling van dat jaar kan niet worden nagerekend`,
+              en: `${name(has)} has a total for ${year} (${euro(amount)}), ${name(lacks)} has no column ${year}: that year's distribution cannot be checked`,
             },
           })
         );
@@ -60,8 +61,8 @@ export const ALLOC_LINK: Rule = {
           actual,
           unit: "euro",
           message: {
-            nl: `Tabel 6, ${year}: het totaal is ${euro(actual)}, maar het Tabel 4-totaal is ${euro(expected)} (verschil ${diff}); de gemeenten betalen samen het Tabel 4-totaal`,
-            en: `Tabel 6, ${year}: the total is ${euro(actual)}, but the Tabel 4 total is ${euro(expected)} (difference ${diff}); together the municipalities pay the Tabel 4 total`,
+            nl: `${name("Tabel 6")}, ${year}: het totaal is ${euro(actual)}, maar het Tabel 4-totaal is ${euro(expected)} (verschil ${diff}); de gemeenten betalen samen het Tabel 4-totaal`,
+            en: `${name("Tabel 6")}, ${year}: the total is ${euro(actual)}, but the Tabel 4 total is ${euro(expected)} (difference ${diff}); together the municipalities pay the Tabel 4 total`,
           },
         })
       );

@@ -6,7 +6,7 @@ import { roundTo, sum } from "../money";
 import { allocationKey, keyDescription, PlanKey } from "../planKey";
 import { distributedTotalIfAny } from "../query";
 import { rowTolerance } from "./ALLOC-AMOUNT";
-import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
+import { cellAt, definedCells, finding, moneyOf, Rule, signed, tableName, valueAt } from "./rule";
 
 /**
  * Tabel 6: the amounts add up exactly to the stated total row. Rounding each share to whole
@@ -28,6 +28,7 @@ export const ALLOC_SUM: Rule = {
     const findings: Finding[] = [];
     const money = moneyOf(plan);
     const euro = money.text;
+    const name = tableName(plan, "Tabel 6");
     let key: PlanKey | null | undefined;
     for (const year of t6.years) {
       const expected = valueAt(t6.total, year);
@@ -66,8 +67,8 @@ export const ALLOC_SUM: Rule = {
           actual,
           unit: "euro",
           message: {
-            nl: `Tabel 6, ${year}: de bedragen van de gemeenten tellen op tot ${euro(actual)}, maar de totaalregel is ${euro(expected)} (verschil ${diff})${tail.nl}`,
-            en: `Tabel 6, ${year}: the municipalities' amounts add up to ${euro(actual)}, but the total row is ${euro(expected)} (difference ${diff})${tail.en}`,
+            nl: `${name.nl}, ${year}: de bedragen van de gemeenten tellen op tot ${euro(actual)}, maar de totaalregel is ${euro(expected)} (verschil ${diff})${tail.nl}`,
+            en: `${name.en}, ${year}: the municipalities' amounts add up to ${euro(actual)}, but the total row is ${euro(expected)} (difference ${diff})${tail.en}`,
           },
           ...(outcome && "fix" in outcome ? { fix: outcome.fix } : {}),
         })

@@ -1,5 +1,15 @@
 import { Finding, Plan } from "../model";
-import { cellAt, definedCells, finding, moneyOf, Rule, signed, valueAt } from "./rule";
+import {
+  cellAt,
+  CONTRIBUTIONS,
+  definedCells,
+  finding,
+  moneyOf,
+  Rule,
+  signed,
+  tableName,
+  valueAt,
+} from "./rule";
 
 /**
  * A plan without Tabel 4 (earlier plans) distributes the budget's total, or its jeugd part
@@ -23,6 +33,7 @@ export const BUDGET_LINK: Rule = {
       : { nl: "het totaal van de begroting", en: "the budget's total" };
     const findings: Finding[] = [];
     const euro = moneyOf(plan).text;
+    const table = tableName(plan, "Tabel 6", CONTRIBUTIONS);
     for (const year of t6.years.filter((y) => budget.years.includes(y))) {
       const expected = valueAt(source, year);
       const actual = valueAt(t6.total, year);
@@ -41,8 +52,8 @@ export const BUDGET_LINK: Rule = {
           actual,
           unit: "euro",
           message: {
-            nl: `Bijdragen per gemeente, ${year}: het totaal is ${euro(actual)}, maar ${part.nl} is ${euro(expected)} (verschil ${diff}); de gemeenten betalen samen dat bedrag`,
-            en: `Contributions per municipality, ${year}: the total is ${euro(actual)}, but ${part.en} is ${euro(expected)} (difference ${diff}); together the municipalities pay that amount`,
+            nl: `${table.nl}, ${year}: het totaal is ${euro(actual)}, maar ${part.nl} is ${euro(expected)} (verschil ${diff}); de gemeenten betalen samen dat bedrag`,
+            en: `${table.en}, ${year}: the total is ${euro(actual)}, but ${part.en} is ${euro(expected)} (difference ${diff}); together the municipalities pay that amount`,
           },
         })
       );

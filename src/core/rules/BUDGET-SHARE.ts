@@ -5,6 +5,7 @@ import { sum } from "../money";
 import { percentOf } from "../planKey";
 import {
   cellAt,
+  CONTRIBUTIONS,
   definedCells,
   finding,
   moneyOf,
@@ -12,6 +13,7 @@ import {
   percentText,
   Rule,
   signed,
+  tableName,
   valueAt,
 } from "./rule";
 
@@ -34,6 +36,7 @@ export const BUDGET_SHARE: Rule = {
     const t6 = plan.contributions;
     if (!t6) return [];
     const euro = moneyOf(plan).text;
+    const table = tableName(plan, "Tabel 6", CONTRIBUTIONS);
     const rows = t6.rows.filter((r): r is BudgetRow => r.budget !== undefined);
     const total = sum(rows.map((r) => r.budget.value));
     const findings: Finding[] = [];
@@ -52,8 +55,8 @@ export const BUDGET_SHARE: Rule = {
           actual: total,
           unit: "euro",
           message: {
-            nl: `Bijdragen per gemeente: de budgetten van de gemeenten tellen op tot ${formatEuro(total)}, maar de totaalregel noemt ${formatEuro(stated.value)} (verschil ${diff})`,
-            en: `Contributions per municipality: the municipalities' budgets add up to ${formatEuro(total)}, but the total row states ${formatEuro(stated.value)} (difference ${diff})`,
+            nl: `${table.nl}: de budgetten van de gemeenten tellen op tot ${formatEuro(total)}, maar de totaalregel noemt ${formatEuro(stated.value)} (verschil ${diff})`,
+            en: `${table.en}: the municipalities' budgets add up to ${formatEuro(total)}, but the total row states ${formatEuro(stated.value)} (difference ${diff})`,
           },
         })
       );
@@ -77,8 +80,8 @@ export const BUDGET_SHARE: Rule = {
             actual: row.key.value,
             unit: "fraction",
             message: {
-              nl: `Bijdragen per gemeente, ${name}: de verdeelsleutel is ${percentText(row.key)}, maar het budget ${formatEuro(row.budget.value)} ÷ ${formatEuro(total)} (totaal van de budgetten) = ${percentOf(share)}${shownAs(share, row.key)} (verschil ${diff})`,
-              en: `Contributions per municipality, ${name}: the distribution key is ${percentText(row.key)}, but the budget ${formatEuro(row.budget.value)} ÷ ${formatEuro(total)} (total of the budgets) = ${percentOf(share)}${shownAs(share, row.key)} (difference ${diff})`,
+              nl: `${table.nl}, ${name}: de verdeelsleutel is ${percentText(row.key)}, maar het budget ${formatEuro(row.budget.value)} ÷ ${formatEuro(total)} (totaal van de budgetten) = ${percentOf(share)}${shownAs(share, row.key)} (verschil ${diff})`,
+              en: `${table.en}, ${name}: the distribution key is ${percentText(row.key)}, but the budget ${formatEuro(row.budget.value)} ÷ ${formatEuro(total)} (total of the budgets) = ${percentOf(share)}${shownAs(share, row.key)} (difference ${diff})`,
             },
           })
         );
@@ -105,8 +108,8 @@ export const BUDGET_SHARE: Rule = {
           actual: percent.value,
           unit: "fraction",
           message: {
-            nl: `Bijdragen per gemeente, ${name} ${year}: de bijdrage is ${percentText(percent)} van het budget volgens de tabel, maar ${euro(amount)} ÷ ${formatEuro(row.budget.value)} = ${percentOf(ratio)}${shownAs(ratio, percent)} (verschil ${diff})`,
-            en: `Contributions per municipality, ${name} ${year}: the table states the contribution as ${percentText(percent)} of the budget, but ${euro(amount)} ÷ ${formatEuro(row.budget.value)} = ${percentOf(ratio)}${shownAs(ratio, percent)} (difference ${diff})`,
+            nl: `${table.nl}, ${name} ${year}: de bijdrage is ${percentText(percent)} van het budget volgens de tabel, maar ${euro(amount)} ÷ ${formatEuro(row.budget.value)} = ${percentOf(ratio)}${shownAs(ratio, percent)} (verschil ${diff})`,
+            en: `${table.en}, ${name} ${year}: the table states the contribution as ${percentText(percent)} of the budget, but ${euro(amount)} ÷ ${formatEuro(row.budget.value)} = ${percentOf(ratio)}${shownAs(ratio, percent)} (difference ${diff})`,
           },
         })
       );

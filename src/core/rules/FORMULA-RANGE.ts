@@ -1,6 +1,6 @@
 import { address, formatCell, parseAddress, parseReference, splitOutside } from "../address";
 import { CellRef, Figure, Finding, Plan, PlanLine, TableId } from "../model";
-import { definedCells, finding, Rule } from "./rule";
+import { definedCells, finding, Rule, tableName } from "./rule";
 
 /*
  * A total written as a formula is read through the result the spreadsheet saved; that result
@@ -185,7 +185,7 @@ export const FORMULA_RANGE: Rule = {
           home
         );
         if (missed.length === 0 && outside.length === 0) continue;
-        findings.push(report(s, year, total, home, missed, outside));
+        findings.push(report(s, tableName(plan, s.table).nl, year, total, home, missed, outside));
       }
     }
     return findings;
@@ -216,6 +216,7 @@ function outsideCells(rects: Rect[], parts: Pos[], home: Pos): string[] {
 
 function report(
   s: Sum,
+  table: string,
   year: number,
   total: Figure,
   home: Pos,
@@ -224,10 +225,8 @@ function report(
 ): Finding {
   const name = s.total.label.trim() || (s.table === "Tabel 3" ? "subtotaal" : "totaal");
   const where =
-    s.unit === "fraction"
-      ? `${s.table}, '${name}' (verdeelsleutel)`
-      : `${s.table}, '${name}' ${year}`;
-  const whereEn = s.unit === "fraction" ? `${s.table}, '${name}' (distribution key)` : where;
+    s.unit === "fraction" ? `${table}, '${name}' (verdeelsleutel)` : `${table}, '${name}' ${year}`;
+  const whereEn = s.unit === "fraction" ? `${table}, '${name}' (distribution key)` : where;
   const at = a1(home.sheet, home.row, home.column, home.sheet);
   const lines = (nl: boolean) =>
     missed

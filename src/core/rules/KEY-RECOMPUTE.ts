@@ -3,7 +3,7 @@ import { distributionKey } from "../distributionKey";
 import { formatDecimal } from "../dutchNumber";
 import { PlanInputError } from "../errors";
 import { Finding, Plan } from "../model";
-import { definedCells, finding, percentHalfUnit, percentText, Rule } from "./rule";
+import { definedCells, finding, percentHalfUnit, percentText, Rule, tableName } from "./rule";
 
 /**
  * Where the plan carries the key's inputs (jongeren, toekenningen, declaraties and weights),
@@ -49,6 +49,7 @@ export const KEY_RECOMPUTE: Rule = {
       ];
     }
     const findings: Finding[] = [];
+    const table = tableName(plan, "Tabel 6");
     const componentRows = new Map(kc.rows.map((r) => [r.municipality, r]));
     for (const row of t6.rows) {
       if (!row.municipality || !row.key) continue;
@@ -67,8 +68,8 @@ export const KEY_RECOMPUTE: Rule = {
             actual: row.key.value,
             unit: "fraction",
             message: {
-              nl: `${name} heeft in Tabel 6 een sleutel van ${percentText(row.key)}, maar staat niet in de sleutelgegevens`,
-              en: `${name} has a key of ${percentText(row.key)} in Tabel 6, but is not in the key components`,
+              nl: `${name} heeft in ${table.nl} een sleutel van ${percentText(row.key)}, maar staat niet in de sleutelgegevens`,
+              en: `${name} has a key of ${percentText(row.key)} in ${table.en}, but is not in the key components`,
             },
           })
         );
@@ -101,8 +102,8 @@ export const KEY_RECOMPUTE: Rule = {
           actual,
           unit: "fraction",
           message: {
-            nl: `Tabel 6, ${name}: de sleutel is ${percentText(row.key)}, maar de sleutelgegevens geven ${shown} (${amount} procentpunt te ${high ? "hoog" : "laag"})`,
-            en: `Tabel 6, ${name}: the key is ${percentText(row.key)}, but the key components give ${shown} (${amount} percentage point too ${high ? "high" : "low"})`,
+            nl: `${table.nl}, ${name}: de sleutel is ${percentText(row.key)}, maar de sleutelgegevens geven ${shown} (${amount} procentpunt te ${high ? "hoog" : "laag"})`,
+            en: `${table.en}, ${name}: the key is ${percentText(row.key)}, but the key components give ${shown} (${amount} percentage point too ${high ? "high" : "low"})`,
           },
         })
       );
@@ -121,8 +122,8 @@ export const KEY_RECOMPUTE: Rule = {
           actual: null,
           unit: "fraction",
           message: {
-            nl: `${name} staat in de sleutelgegevens (sleutel ${percentText({ value: key, decimals: 4 })}), maar heeft in Tabel 6 geen verdeelsleutel`,
-            en: `${name} is in the key components (key ${percentText({ value: key, decimals: 4 })}), but has no distribution key in Tabel 6`,
+            nl: `${name} staat in de sleutelgegevens (sleutel ${percentText({ value: key, decimals: 4 })}), maar heeft in ${table.nl} geen verdeelsleutel`,
+            en: `${name} is in the key components (key ${percentText({ value: key, decimals: 4 })}), but has no distribution key in ${table.en}`,
           },
         })
       );

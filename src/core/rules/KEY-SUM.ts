@@ -1,6 +1,14 @@
 import { Finding, Plan } from "../model";
 import { ONE, sum } from "../money";
-import { definedCells, finding, percentHalfUnit, percentText, Rule, signed } from "./rule";
+import {
+  definedCells,
+  finding,
+  percentHalfUnit,
+  percentText,
+  Rule,
+  signed,
+  tableName,
+} from "./rule";
 
 /**
  * Tabel 6: the keys add up to 100%. Keys shown rounded may each be off by half a unit of their
@@ -17,6 +25,7 @@ export const KEY_SUM: Rule = {
   run(plan: Plan): Finding[] {
     const t6 = plan.contributions;
     if (!t6) return [];
+    const table = tableName(plan, "Tabel 6");
     const findings: Finding[] = [];
     for (const row of t6.rows) {
       if (row.key) continue;
@@ -33,8 +42,8 @@ export const KEY_SUM: Rule = {
           actual: null,
           unit: "fraction",
           message: {
-            nl: `Tabel 6, ${name}: de verdeelsleutel ontbreekt`,
-            en: `Tabel 6, ${name}: the distribution key is missing`,
+            nl: `${table.nl}, ${name}: de verdeelsleutel ontbreekt`,
+            en: `${table.en}, ${name}: the distribution key is missing`,
           },
         })
       );
@@ -59,8 +68,8 @@ export const KEY_SUM: Rule = {
           actual,
           unit: "fraction",
           message: {
-            nl: `Tabel 6: de ${keys.length} verdeelsleutels tellen op tot ${percentText({ value: actual })}, niet tot 100% (verschil ${diff}; door afronding toegestaan: ${allowed})`,
-            en: `Tabel 6: the ${keys.length} distribution keys add up to ${percentText({ value: actual })}, not 100% (difference ${diff}; allowed for rounding: ${allowed})`,
+            nl: `${table.nl}: de ${keys.length} verdeelsleutels tellen op tot ${percentText({ value: actual })}, niet tot 100% (verschil ${diff}; door afronding toegestaan: ${allowed})`,
+            en: `${table.en}: the ${keys.length} distribution keys add up to ${percentText({ value: actual })}, not 100% (difference ${diff}; allowed for rounding: ${allowed})`,
           },
         })
       );
@@ -80,8 +89,8 @@ export const KEY_SUM: Rule = {
           actual: totalKey.value,
           unit: "fraction",
           message: {
-            nl: `Tabel 6: de totaalregel noemt als sleutel ${percentText(totalKey)}, maar de sleutels tellen op tot ${percentText({ value: actual })} (verschil ${diff})`,
-            en: `Tabel 6: the total row states a key of ${percentText(totalKey)}, but the keys add up to ${percentText({ value: actual })} (difference ${diff})`,
+            nl: `${table.nl}: de totaalregel noemt als sleutel ${percentText(totalKey)}, maar de sleutels tellen op tot ${percentText({ value: actual })} (verschil ${diff})`,
+            en: `${table.en}: the total row states a key of ${percentText(totalKey)}, but the keys add up to ${percentText({ value: actual })} (difference ${diff})`,
           },
         })
       );

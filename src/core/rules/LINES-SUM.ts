@@ -1,6 +1,6 @@
-import { Finding, Plan, PlanLine, TableId } from "../model";
+import { Finding, Message, Plan, PlanLine, TableId } from "../model";
 import { sum } from "../money";
-import { cellAt, definedCells, euro, finding, Rule, signed, valueAt } from "./rule";
+import { cellAt, definedCells, euro, finding, Rule, signed, tableName, valueAt } from "./rule";
 
 interface Lines {
   table: TableId;
@@ -47,11 +47,11 @@ export const LINES_SUM: Rule = {
         totalWord: { nl: "totaal", en: "total" },
       });
     }
-    return tables.flatMap(checkLines);
+    return tables.flatMap((t) => checkLines(t, tableName(plan, t.table)));
   },
 };
 
-function checkLines(t: Lines): Finding[] {
+function checkLines(t: Lines, table: Message): Finding[] {
   const findings: Finding[] = [];
   const name = t.total.label.trim() || t.fallback;
   const word = (lang: "nl" | "en") =>
@@ -74,8 +74,8 @@ function checkLines(t: Lines): Finding[] {
         actual,
         unit: "euro",
         message: {
-          nl: `${t.table}, ${year}: de ${t.lines.length} ${t.what.nl} tellen op tot ${euro(expected)}, maar het ${word("nl")} is ${euro(actual)} (verschil ${diff})`,
-          en: `${t.table}, ${year}: the ${t.lines.length} ${t.what.en} add up to ${euro(expected)}, but the ${word("en")} is ${euro(actual)} (difference ${diff})`,
+          nl: `${table.nl}, ${year}: de ${t.lines.length} ${t.what.nl} tellen op tot ${euro(expected)}, maar het ${word("nl")} is ${euro(actual)} (verschil ${diff})`,
+          en: `${table.en}, ${year}: the ${t.lines.length} ${t.what.en} add up to ${euro(expected)}, but the ${word("en")} is ${euro(actual)} (difference ${diff})`,
         },
       })
     );

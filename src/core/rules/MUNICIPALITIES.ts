@@ -1,7 +1,7 @@
 import { CellRef, ContributionRow, Finding, Plan } from "../model";
 import { D } from "../money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../municipalities";
-import { definedCells, finding, Rule } from "./rule";
+import { definedCells, finding, Rule, tableName } from "./rule";
 
 /** Tabel 6 names each participating municipality exactly once, and nothing else. */
 export const MUNICIPALITIES_RULE: Rule = {
@@ -14,6 +14,7 @@ export const MUNICIPALITIES_RULE: Rule = {
   run(plan: Plan): Finding[] {
     const t6 = plan.contributions;
     if (!t6) return [];
+    const table = tableName(plan, "Tabel 6");
     const findings: Finding[] = [];
     const named = new Map<string, ContributionRow[]>();
     for (const row of t6.rows) {
@@ -45,7 +46,7 @@ export const MUNICIPALITIES_RULE: Rule = {
           expected: null,
           actual: null,
           unit: "count",
-          message: { nl: `Tabel 6: ${message.nl}`, en: `Tabel 6: ${message.en}` },
+          message: { nl: `${table.nl}: ${message.nl}`, en: `${table.en}: ${message.en}` },
         })
       );
     }
@@ -67,12 +68,12 @@ export const MUNICIPALITIES_RULE: Rule = {
           message:
             rows.length === 0
               ? {
-                  nl: `Tabel 6: ${name} ontbreekt; elke deelnemende gemeente heeft een eigen rij`,
-                  en: `Tabel 6: ${name} is missing; every participating municipality has a row of its own`,
+                  nl: `${table.nl}: ${name} ontbreekt; elke deelnemende gemeente heeft een eigen rij`,
+                  en: `${table.en}: ${name} is missing; every participating municipality has a row of its own`,
                 }
               : {
-                  nl: `Tabel 6: ${name} staat er ${rows.length} keer in (${rows.map((r) => `'${r.label}'`).join(", ")}); elke gemeente hoort er precies één keer in`,
-                  en: `Tabel 6: ${name} appears ${rows.length} times (${rows.map((r) => `'${r.label}'`).join(", ")}); each municipality belongs there exactly once`,
+                  nl: `${table.nl}: ${name} staat er ${rows.length} keer in (${rows.map((r) => `'${r.label}'`).join(", ")}); elke gemeente hoort er precies één keer in`,
+                  en: `${table.en}: ${name} appears ${rows.length} times (${rows.map((r) => `'${r.label}'`).join(", ")}); each municipality belongs there exactly once`,
                 },
         })
       );

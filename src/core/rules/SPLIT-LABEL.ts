@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Finding, Plan, PlanLine, ShareLine, TableId } from "../model";
+import { Finding, Message, Plan, PlanLine, ShareLine, TableId } from "../model";
 import { roundTo } from "../money";
 import {
   cellAt,
@@ -10,6 +10,7 @@ import {
   percentText,
   Rule,
   signed,
+  tableName,
   valueAt,
 } from "./rule";
 
@@ -64,11 +65,11 @@ export const SPLIT_LABEL: Rule = {
         lines: [budget.youth, budget.wmo],
       });
     }
-    return tables.flatMap(checkLabels);
+    return tables.flatMap((t) => checkLabels(t, tableName(plan, t.table)));
   },
 };
 
-function checkLabels(t: Labelled): Finding[] {
+function checkLabels(t: Labelled, table: Message): Finding[] {
   const findings: Finding[] = [];
   for (const line of t.lines) {
     const share = line.share;
@@ -98,8 +99,8 @@ function checkLabels(t: Labelled): Finding[] {
           actual,
           unit: "euro",
           message: {
-            nl: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} van het totaal, niet ${label}: ${label} van ${euro(total)} is ${euro(expected)} (verschil ${diff})`,
-            en: `${t.table}, '${line.label}' ${year}: ${euro(actual)} is ${real} of the total, not ${label}: ${label} of ${euro(total)} is ${euro(expected)} (difference ${diff})`,
+            nl: `${table.nl}, '${line.label}' ${year}: ${euro(actual)} is ${real} van het totaal, niet ${label}: ${label} van ${euro(total)} is ${euro(expected)} (verschil ${diff})`,
+            en: `${table.en}, '${line.label}' ${year}: ${euro(actual)} is ${real} of the total, not ${label}: ${label} of ${euro(total)} is ${euro(expected)} (difference ${diff})`,
           },
         })
       );

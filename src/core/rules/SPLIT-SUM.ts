@@ -1,5 +1,15 @@
 import { Finding, Message, Plan, PlanLine, TableId } from "../model";
-import { cellAt, definedCells, euro, finding, lineName, Rule, signed, valueAt } from "./rule";
+import {
+  cellAt,
+  definedCells,
+  euro,
+  finding,
+  lineName,
+  Rule,
+  signed,
+  tableName,
+  valueAt,
+} from "./rule";
 
 interface Split {
   table: TableId;
@@ -55,11 +65,11 @@ export const SPLIT_SUM: Rule = {
         totals: [budget.total],
       });
     }
-    return splits.flatMap(checkSplit);
+    return splits.flatMap((s) => checkSplit(s, tableName(plan, s.table)));
   },
 };
 
-function checkSplit(s: Split): Finding[] {
+function checkSplit(s: Split, table: Message): Finding[] {
   const findings: Finding[] = [];
   for (const year of s.years) {
     const youth = valueAt(s.youth, year);
@@ -83,8 +93,8 @@ function checkSplit(s: Split): Finding[] {
           actual,
           unit: "euro",
           message: {
-            nl: `${s.table}, ${year}: jeugd ${euro(youth)} + wmo ${euro(wmo)} = ${euro(expected)}, maar '${name.nl}' is ${euro(actual)} (verschil ${diff})`,
-            en: `${s.table}, ${year}: jeugd ${euro(youth)} + wmo ${euro(wmo)} = ${euro(expected)}, but '${name.en}' is ${euro(actual)} (difference ${diff})`,
+            nl: `${table.nl}, ${year}: jeugd ${euro(youth)} + wmo ${euro(wmo)} = ${euro(expected)}, maar '${name.nl}' is ${euro(actual)} (verschil ${diff})`,
+            en: `${table.en}, ${year}: jeugd ${euro(youth)} + wmo ${euro(wmo)} = ${euro(expected)}, but '${name.en}' is ${euro(actual)} (difference ${diff})`,
           },
         })
       );

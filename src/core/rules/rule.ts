@@ -1,6 +1,16 @@
 import Decimal from "decimal.js";
 import { formatDecimal, formatEuro, formatPercent } from "../dutchNumber";
-import { CellRef, Figure, Finding, Message, Plan, PlanLine, RuleId, Severity } from "../model";
+import {
+  CellRef,
+  Figure,
+  Finding,
+  Message,
+  Plan,
+  PlanLine,
+  RuleId,
+  Severity,
+  TableId,
+} from "../model";
 import { D, ZERO } from "../money";
 import { unitOf } from "../pools";
 
@@ -82,6 +92,21 @@ export function shareHalfUnit(figure: Figure): Decimal {
   if (d !== undefined && figure.value.times(100).decimalPlaces() > d) return FULL_PRECISION;
   return percentHalfUnit(figure);
 }
+
+/**
+ * How messages name a table of the plan: by its own title where the plan names it otherwise than
+ * its kind (a budget-share pool's `Dekking kosten regio-samenwerking`), else as `usual` (its id).
+ */
+export function tableName(plan: Plan, id: TableId, usual: Message = { nl: id, en: id }): Message {
+  const own = plan.source.titles?.[id];
+  return own ? { nl: own, en: own } : usual;
+}
+
+/** How the budget rules name a contributions table without a title of its own. */
+export const CONTRIBUTIONS: Message = {
+  nl: "Bijdragen per gemeente",
+  en: "Contributions per municipality",
+};
 
 /** A row's name in messages: its municipality, its label, or the cell of an empty label. */
 export function rowName(row: {
