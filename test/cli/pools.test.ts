@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { workbookOf } from "../reader/sheetCells";
 import {
+  ALL_INJECTED,
   dekkingRow,
   Injected,
   mergedPlanCells,
@@ -23,15 +24,6 @@ let dir: string;
 let clean: string;
 let dirty: string;
 
-const ALL: Injected = {
-  centDrift: true,
-  keyTypo: true,
-  percentTypo: true,
-  lineTypo: true,
-  shiftedAmount: true,
-  euroDrift: true,
-};
-
 async function write(name: string, injected: Injected): Promise<string> {
   const file = join(dir, name);
   const data = await workbookOf([
@@ -44,7 +36,7 @@ async function write(name: string, injected: Injected): Promise<string> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "up-pools-"));
   clean = await write("samengevoegd.xlsx", {});
-  dirty = await write("samengevoegd-fouten.xlsx", ALL);
+  dirty = await write("samengevoegd-fouten.xlsx", ALL_INJECTED);
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { percentOf } from "../../src/core/planKey";
 import { poolsOf } from "../../src/core/pools";
 import {
+  ALL_INJECTED,
   BUDGETS,
   dekkingRow,
   mergedPlanCells,
@@ -93,14 +94,7 @@ describe("a merged plan with a policy pool and a purchasing pool", () => {
   });
 
   test("finds exactly the inconsistencies put in, each in its pool with its cell", async () => {
-    const cells = mergedPlanCells({
-      centDrift: true,
-      keyTypo: true,
-      percentTypo: true,
-      lineTypo: true,
-      shiftedAmount: true,
-      euroDrift: true,
-    });
+    const cells = mergedPlanCells(ALL_INJECTED);
     const { findings } = checkPlan((await read(cells)).plan!);
     const got = findings.map((f) => [
       f.pool,

@@ -3,7 +3,7 @@ import { checkPlan } from "../../src/core/check";
 import { CellRef, Finding, TableId } from "../../src/core/model";
 import { poolsOf } from "../../src/core/pools";
 import { groupByCause } from "../../src/report/causes";
-import { mergedPlanCells } from "../support/mergedPlan";
+import { ALL_INJECTED, mergedPlanCells } from "../support/mergedPlan";
 import { readSheets } from "./sheetCells";
 
 /*
@@ -17,14 +17,7 @@ const POLICY_TABLE = "Dekking kosten regio-samenwerking";
 const POLICY_BUDGET = "Begroting regio-samenwerking jeugd 2025-2026";
 
 async function dirtyPlan() {
-  const cells = mergedPlanCells({
-    centDrift: true,
-    keyTypo: true,
-    percentTypo: true,
-    lineTypo: true,
-    shiftedAmount: true,
-    euroDrift: true,
-  });
+  const cells = mergedPlanCells(ALL_INJECTED);
   return (await readSheets([{ name: "Plan 2025", cells }], "merged.xlsx")).plan!;
 }
 

@@ -84,6 +84,16 @@ export interface Injected {
   euroDrift?: boolean;
 }
 
+/** Every inconsistency at once. */
+export const ALL_INJECTED: Injected = {
+  centDrift: true,
+  keyTypo: true,
+  percentTypo: true,
+  lineTypo: true,
+  shiftedAmount: true,
+  euroDrift: true,
+};
+
 /** Largest remainder in whole units over integer weights; ties to the first. Exact (BigInt). */
 export function largestRemainderExact(total: bigint, weights: readonly bigint[]): bigint[] {
   const all = weights.reduce((a, b) => a + b, 0n);
