@@ -494,6 +494,8 @@ export function App({ host }: { host: PaneHost }) {
                       plan={plan}
                       onComparison={setComparison}
                       onApply={excel && proposeWrites}
+                      run={task.run}
+                      insertSheet={excel?.excel.insertSheet}
                     />
                   </div>
                 )}
@@ -503,7 +505,7 @@ export function App({ host }: { host: PaneHost }) {
                   plan={plan}
                   run={task.run}
                   readSelection={excel?.excel.readSelection}
-                  insertSheet={excel?.excel.insertSettlementSheet}
+                  insertSheet={excel?.excel.insertSheet}
                   onSettlement={setSettlement}
                 />
                 {tab === "report" && (

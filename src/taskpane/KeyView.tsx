@@ -27,9 +27,11 @@ import {
   KeyComparison,
 } from "../report/keyComparison";
 import { checkWeights, sameWeights, scenarioEffect } from "../report/scenario";
+import type { Report } from "../report/report";
 import { ChangeTable, useTableStyles } from "./ChangeTable";
 import { computedKey, nbsp, points, signedEuro, statedKey } from "./format";
 import { LangContext, useMessage, useT } from "./i18n";
+import { KeyTableSection } from "./KeyTableSection";
 import type { PreviewRow } from "./WriteDialog";
 
 const useStyles = makeStyles({
@@ -103,6 +105,10 @@ export interface KeyViewProps {
   onComparison?(comparison: KeyComparison | null): void;
   /** Present in Excel: writes the recomputed keys and amounts after preview. */
   onApply?(label: string, writes: CellWrite[], preview: PreviewRow[]): void;
+  /** Runs a step with the pane's progress and error display (useTask's run). */
+  run?<T>(label: string, work: () => Promise<T>): Promise<T | undefined>;
+  /** Present in Excel: inserts the key table as a new sheet after a preview. */
+  insertSheet?(report: Report, label: string): Promise<string>;
 }
 
 /**
@@ -110,7 +116,7 @@ export interface KeyViewProps {
  * amounts they give beside the plan's, and — in Excel — applying it, with a question in words
  * first when it changes the keys drastically.
  */
-export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
+export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyViewProps) {
   const t = useT();
   const msg = useMessage();
   const lang = useContext(LangContext);
@@ -162,19 +168,20 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
   const missing = parsed.missing;
   const scenario = parsed.weights !== undefined && !sameWeights(parsed.weights, baseline);
 
-  const comparison = useMemo(() => {
+  /** The components and weights the keys are recomputed from, once every field is valid. */
+  const input = useMemo(() => {
     const w = parsed.weights;
     if (!w || parsed.problems.length > 0 || parsed.missing) return null;
     const rows = parsed.rows.map((r) => ({
       municipality: r.municipality,
       values: new Map([...r.values].filter(([c]) => parsed.usedColumns.includes(c))),
     }));
-    return compareKeys(
-      plan,
-      rows,
-      new Map([...w].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero()))
-    );
-  }, [parsed, plan]);
+    return { rows, weights: new Map([...w].filter(([c, v]) => c === EQUAL_SHARE || !v.isZero())) };
+  }, [parsed]);
+  const comparison = useMemo(
+    () => (input ? compareKeys(plan, input.rows, input.weights) : null),
+    [input, plan]
+  );
 
   const ok = comparison?.ok ? comparison.value : null;
   const [showComponents, setShowComponents] = useState(missing);
@@ -442,6 +449,16 @@ export function KeyView({ plan, onComparison, onApply }: KeyViewProps) {
                 </Button>
               </MessageBarActions>
             </MessageBar>
+          )}
+          {input && (
+            <KeyTableSection
+              plan={plan}
+              rows={input.rows}
+              weights={input.weights}
+              year={ok.years.includes(year) ? year : undefined}
+              run={run}
+              insertSheet={insertSheet}
+            />
           )}
         </>
       )}

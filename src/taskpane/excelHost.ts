@@ -9,7 +9,7 @@ import type { Lang } from "./i18n";
 
 /** Writing with a backup, and the report sheet, load with their first use, not with the pane. */
 const backup = () => import("../excel/write/backup");
-/** Reading the selection and inserting the settlement sheet load with the Afrekening view's first use. */
+/** Reading the selection loads with the Afrekening view's first use. */
 const settlementSheet = () => import("../excel/write/settlementSheet");
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
@@ -68,9 +68,9 @@ export function excelHost(lang: Lang): ExcelPaneHost {
         const { readSelection } = await settlementSheet();
         return run(readSelection);
       },
-      insertSettlementSheet: async (report, label) => {
-        const { insertSettlementSheet } = await settlementSheet();
-        return run((c) => insertSettlementSheet(c, report, label));
+      insertSheet: async (report, label) => {
+        const { insertSheet } = await import("../excel/write/addedSheet");
+        return run((c) => insertSheet(c, report, label));
       },
       insertTemplate: async (withPlan) => {
         const [{ writeTemplateWorkbook }, { plan2024 }, { insertSheets }] = await Promise.all([

@@ -60,8 +60,11 @@ export interface ExcelActions {
   insertTemplate(withPlan2024: boolean): Promise<void>;
   /** The selected range's address and values (the settlement reads the actual costs or components). */
   readSelection(): Promise<{ address: string; values: unknown[][] }>;
-  /** Inserts a sheet such as "Afrekening 2025", kept for "restore"; returns its name. */
-  insertSettlementSheet(report: Report, label: string): Promise<string>;
+  /**
+   * Inserts a sheet UP computed ("Afrekening 2025", "Sleuteltabel 2025") under a free name,
+   * kept for "restore"; returns its name.
+   */
+  insertSheet(report: Report, label: string): Promise<string>;
 }
 
 /** The pane inside Excel: it works on the open workbook. */

@@ -52,7 +52,7 @@ function excelActions(overrides: Partial<ExcelActions> = {}): ExcelActions {
     valuesCopy: jest.fn(async () => ({ replaced: 0, withoutResult: [] })),
     insertTemplate: jest.fn(async () => undefined),
     readSelection: jest.fn(async () => ({ address: "Blad1!A1", values: [[""]] })),
-    insertSettlementSheet: jest.fn(async () => "Afrekening"),
+    insertSheet: jest.fn(async () => "Afrekening"),
     ...overrides,
   };
 }

@@ -6,10 +6,13 @@ import { D } from "../../src/core/money";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { plan2024 } from "../../src/core/plan2024";
 import { KeyView } from "../../src/taskpane/KeyView";
-import { screen, within } from "@testing-library/react";
+import { readDutchNumber } from "../../src/core/dutchNumber";
+import type { Report } from "../../src/report/report";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
 import { renderPane } from "./render";
+import { runner } from "./settle/runner";
 
 const fig = (n: number): Figure => ({ value: new D(n) });
 
@@ -207,3 +210,84 @@ function plan2024WithCells(): Plan {
   });
   return plan;
 }
+
+describe("KeyView: the key table in whole euros", () => {
+  const euros = (el: HTMLElement) =>
+    within(el)
+      .getAllByRole("cell")
+      .map((c) => readDutchNumber((c.textContent ?? "").replace(/\u00a0/g, " "))!.value.toNumber());
+  const open = async (user: ReturnType<typeof userEvent.setup>) => {
+    await user.selectOptions(screen.getByRole("combobox", { name: "Jaar" }), "2025");
+    await user.click(
+      screen.getByText("Sleuteltabel in hele euro's (herberekening verdeelsleutel)")
+    );
+    return screen.getByRole("table", { name: "Sleuteltabel in hele euro's" });
+  };
+
+  it("distributes the year's total: rows add up to the contributions, columns to the parts", async () => {
+    const user = userEvent.setup();
+    renderPane(<KeyView plan={planWithComponents()} />);
+    const table = await open(user);
+    expect(screen.getByText(/uit Tabel 4, 2025/)).toBeInTheDocument();
+    const amounts = within(screen.getByRole("table", { name: "Bedragen 2025" }));
+    for (const m of MUNICIPALITIES) {
+      const row = euros(within(table).getByRole("row", { name: new RegExp(`^${m} `) }));
+      // gelijk + jongeren + toekenningen + declaraties = the contribution, as "Bedragen" has it.
+      expect(row[0] + row[1] + row[2] + row[3]).toBe(row[4]);
+      const recomputed = euros(amounts.getByRole("row", { name: new RegExp(`^${m} `) }))[1];
+      expect(row[4]).toBe(recomputed);
+    }
+    const total = euros(within(table).getByRole("row", { name: /^Totaal / }));
+    // € 2.183.425 × 25% = 545.856,25 per component: parts of 545.856 or 545.857 adding up.
+    expect(total[4]).toBe(2183425);
+    expect(total.slice(0, 4).every((p) => p === 545856 || p === 545857)).toBe(true);
+    expect(total[0] + total[1] + total[2] + total[3]).toBe(2183425);
+    // No Excel, no insert.
+    expect(screen.queryByRole("button", { name: "Als blad invoegen…" })).toBeNull();
+  });
+
+  it("takes a typed total, and refuses one that is not whole euros", async () => {
+    const user = userEvent.setup();
+    renderPane(<KeyView plan={planWithComponents()} />);
+    const table = await open(user);
+    const field = screen.getByRole("textbox", { name: /Te verdelen/ });
+    expect(euros(within(table).getByRole("row", { name: /^Totaal / }))[4]).toBe(2183425);
+    await user.type(field, "1.000.000");
+    // "1.000." on the way is no amount: the table went and came back.
+    const typed = screen.getByRole("table", { name: "Sleuteltabel in hele euro's" });
+    expect(euros(within(typed).getByRole("row", { name: /^Totaal / }))[4]).toBe(1000000);
+    // Maastricht 29,6875% of € 1.000.000 = € 296.875 exactly.
+    expect(screen.getByTestId("keytable-Maastricht").textContent).toBe("€\u00a0296.875");
+    await user.clear(field);
+    await user.type(field, "12,5");
+    expect(screen.getByText(/'12,5' is geen bedrag in hele euro's/)).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: "Sleuteltabel in hele euro's" })).toBeNull();
+  });
+
+  it("in Excel: a preview of the new sheet first, nothing inserted on cancel, then inserted on yes", async () => {
+    const user = userEvent.setup();
+    const insertSheet = jest.fn(async () => "Sleuteltabel 2025 (2)");
+    const { run, errors } = runner();
+    renderPane(<KeyView plan={planWithComponents()} run={run} insertSheet={insertSheet} />);
+    await open(user);
+    await user.click(screen.getByRole("button", { name: "Als blad invoegen…" }));
+    let dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+    expect(dialog).toHaveTextContent('UP voegt een nieuw blad "Sleuteltabel 2025" toe');
+    expect(within(dialog).getByRole("region", { name: "Inhoud van het blad" })).toHaveTextContent(
+      /Maastricht6,2500%100,0000%6,2500%6,2500%29,6875%€ 34.116€ 545.857€ 34.116€ 34.116€ 648.205/
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Annuleren" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull(), { timeout: 10_000 });
+    expect(insertSheet).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Als blad invoegen…" }));
+    dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+    await user.click(within(dialog).getByRole("button", { name: "Blad invoegen" }));
+    await waitFor(() => expect(insertSheet).toHaveBeenCalledTimes(1));
+    const [report, label] = insertSheet.mock.calls[0] as unknown as [Report, string];
+    expect(report.sheets.map((x) => x.name)).toEqual(["Sleuteltabel 2025"]);
+    expect(label).toBe("Sleuteltabel 2025 ingevoegd");
+    expect(await screen.findByText(/Blad "Sleuteltabel 2025 \(2\)" ingevoegd/)).toBeInTheDocument();
+    expect(errors).toEqual([]);
+  });
+});
