@@ -8,6 +8,7 @@ import { dateText, excelSerial, ReportCell, text } from "./cells";
 import { Acceptances, findingKey } from "./findings";
 import { countText, logSheet } from "./logSheet";
 import { KeyComparison } from "./keyComparison";
+import { preciseKeyNotes } from "./keyNote";
 import { KEY_SHEET, keySection, weightsText } from "./keySheet";
 import { ReportSection, sectionSheet, SheetContext } from "./sections";
 import { ReportSheet } from "./sheet";
@@ -123,6 +124,15 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
   );
   const missing = missingTables(plan).map((id) => tableKind(id).name[lang]);
   const keys = input.keys && input.keys.rows.length > 0 ? input.keys : undefined;
+  // The key the check computes with, in words where it is more precise than Tabel 6 shows.
+  const precise = preciseKeyNotes(plan);
+  const stated: Message =
+    precise.length > 0
+      ? { nl: precise.map((m) => m.nl).join(". "), en: precise.map((m) => m.en).join(". ") }
+      : {
+          nl: "de sleutels zoals het plan ze noemt (Tabel 6)",
+          en: "the keys as the plan states them (Tabel 6)",
+        };
   const facts: { label: string; value: ReportCell }[] = [
     file,
     ...tables.map(([id, where]) => ({
@@ -164,12 +174,12 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
       value: text(
         keys
           ? t(
-              `de sleutels zoals het plan ze noemt (Tabel 6); herberekend met de wegingen ${weightsText(keys.weights, "nl")} staan ze apart op het blad ${KEY_SHEET.nl}`,
-              `the keys as the plan states them (Tabel 6); recomputed with the weights ${weightsText(keys.weights, "en")} they are on the separate sheet ${KEY_SHEET.en}`
+              `${stated.nl}; herberekend met de wegingen ${weightsText(keys.weights, "nl")} staan ze apart op het blad ${KEY_SHEET.nl}`,
+              `${stated.en}; recomputed with the weights ${weightsText(keys.weights, "en")} they are on the separate sheet ${KEY_SHEET.en}`
             )
           : t(
-              "de sleutels zoals het plan ze noemt (Tabel 6); dit verslag bevat geen scenario",
-              "the keys as the plan states them (Tabel 6); this report holds no scenario"
+              `${stated.nl}; dit verslag bevat geen scenario`,
+              `${stated.en}; this report holds no scenario`
             )
       ),
     },

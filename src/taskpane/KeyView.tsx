@@ -26,6 +26,7 @@ import {
   componentLabel,
   KeyComparison,
 } from "../report/keyComparison";
+import { preciseKeyNotes } from "../report/keyNote";
 import { checkWeights, sameWeights, scenarioEffect } from "../report/scenario";
 import type { Report } from "../report/report";
 import { ChangeTable, useTableStyles } from "./ChangeTable";
@@ -123,6 +124,7 @@ export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyVi
   const styles = useStyles();
   const table = useTableStyles();
   const columns = useMemo(() => componentColumns(plan), [plan]);
+  const keyNotes = useMemo(() => preciseKeyNotes(plan), [plan]);
   const baseline = useMemo(() => planWeights(plan, columns), [plan, columns]);
   const [weights, setWeights] = useState(() => weightTexts(baseline));
   const [values, setValues] = useState(() => initialValues(plan, columns));
@@ -238,6 +240,11 @@ export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyVi
   return (
     <section aria-label={t("Verdeelsleutel herberekenen", "Recompute distribution key")}>
       <h3>{t("Huidige sleutels", "Current keys")}</h3>
+      {keyNotes.map((n, i) => (
+        <MessageBar key={i} intent="info" role="note">
+          <MessageBarBody>{msg(n)}</MessageBarBody>
+        </MessageBar>
+      ))}
       {stated.length > 0 ? (
         <ChangeTable
           figures

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { useMemo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
@@ -11,6 +12,7 @@ import { poolContribution } from "../core/query";
 import { TABLE_KINDS, tableYears } from "../core/tableKinds";
 import { ChangeTable, ChangeTableRow } from "./ChangeTable";
 import { nbsp } from "./format";
+import { preciseKeyNotes } from "../report/keyNote";
 import { cellList, foldRemarks } from "../report/remarks";
 import { LoadedPlan } from "./host";
 import { useMessage, useT } from "./i18n";
@@ -100,6 +102,7 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
   const plan = loaded.plan;
   // 151 numbers stored as text are one line with their cells.
   const remarks = foldRemarks(loaded.remarks);
+  const keyNotes = useMemo(() => (plan ? preciseKeyNotes(plan) : []), [plan]);
   return (
     <section aria-label={t("Gelezen plan", "Plan read")}>
       <dl className={styles.facts}>
@@ -137,6 +140,14 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
                 ? t("in de kostenpools", "in the cost pools")
                 : t("in Tabel 6", "in Tabel 6")}
             </dd>
+            {keyNotes.length > 0 && (
+              <>
+                <dt className={styles.term}>{t("Verdeelsleutel", "Distribution key")}</dt>
+                <dd className={styles.value} data-testid="plan-key-note">
+                  {keyNotes.map((n) => msg(n)).join(". ")}
+                </dd>
+              </>
+            )}
           </>
         )}
       </dl>

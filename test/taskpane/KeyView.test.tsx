@@ -11,6 +11,7 @@ import type { Report } from "../../src/report/report";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "@testing-library/jest-dom";
+import { roundedKeysPlan } from "../support/roundedKeysPlan";
 import { renderPane } from "./render";
 import { runner } from "./settle/runner";
 
@@ -290,4 +291,13 @@ describe("KeyView: the key table in whole euros", () => {
     expect(await screen.findByText(/Blad "Sleuteltabel 2025 \(2\)" ingevoegd/)).toBeInTheDocument();
     expect(errors).toEqual([]);
   });
+});
+
+test("KeyView says which key the amounts are computed with when Tabel 6 shows it rounded", () => {
+  renderPane(<KeyView plan={roundedKeysPlan()} />);
+  expect(
+    screen.getByText(
+      "De verdeelsleutels staan afgerond in Tabel 6; gerekend is met de preciezere sleutels die de bedragen van 2025–2028 geven (bijv. Beek: 5,0616% in plaats van 5,06%)"
+    )
+  ).toBeInTheDocument();
 });

@@ -1,6 +1,6 @@
-/** @jest-environment jsdom */
-import * as React from "react";
 import { screen, within } from "@testing-library/react";
+import "@testing-library/jest-dom";
+import { roundedKeysPlan } from "../support/roundedKeysPlan";
 import { formatEuro } from "../../src/core/dutchNumber";
 import { plan2024 } from "../../src/core/plan2024";
 import { poolContribution } from "../../src/core/query";
@@ -64,5 +64,27 @@ describe("the plan view of a merged plan", () => {
     expect(screen.getByRole("heading", { name: "Tabellen" })).toBeTruthy();
     expect(screen.queryByRole("table", { name: /over de kostenpools/ })).toBeNull();
     expect(screen.queryByText(/Kostenpool/)).toBeNull();
+  });
+});
+
+describe("the plan view's key note", () => {
+  test("the plan view says when the key computed with is more precise than Tabel 6 shows", () => {
+    renderPane(<PlanView loaded={loaded(roundedKeysPlan())} />);
+    expect(screen.getByTestId("plan-key-note")).toHaveTextContent(
+      "De verdeelsleutels staan afgerond in Tabel 6; gerekend is met de preciezere sleutels die de bedragen van 2025–2028 geven (bijv. Beek: 5,0616% in plaats van 5,06%)"
+    );
+  });
+
+  test("in English, and nothing for keys used as shown", () => {
+    renderPane(<PlanView loaded={loaded(roundedKeysPlan({ keyCells: "full" }))} />, "en");
+    expect(screen.getByTestId("plan-key-note")).toHaveTextContent(
+      "Computed with the full value of the key cells, not with the keys as Tabel 6 shows them (e.g. Beek: 5,0616% instead of 5,06%)"
+    );
+  });
+
+  test("no key note for the 2024 plan, whose keys are used as shown", () => {
+    renderPane(<PlanView loaded={loaded(plan2024())} />);
+    expect(screen.queryByTestId("plan-key-note")).toBeNull();
+    expect(screen.queryByText("Verdeelsleutel")).toBeNull();
   });
 });
