@@ -290,6 +290,7 @@ export interface Message {
 
 /** One amount that, written in its cell, repairs a rounding drift. */
 export interface FixAmount {
+  /** Empty for a Tabel 6 row whose name cell is empty: such a row is named by its cell. */
   municipality: string;
   year: number;
   cell?: CellRef;

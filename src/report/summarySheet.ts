@@ -46,6 +46,9 @@ const TO_DISTRIBUTE = "\u0000t4";
 
 type Row = { municipality?: string; label: string; labelCell?: CellRef };
 
+const sameCell = (a?: CellRef, b?: CellRef) =>
+  a !== undefined && b !== undefined && a.sheet === b.sheet && a.address === b.address;
+
 function keyOf(row: Row): string {
   return row.municipality ?? (row.label || (row.labelCell ? formatCell(row.labelCell) : ""));
 }
@@ -270,7 +273,13 @@ export function summarySheet(input: SummaryInput, ctx: SheetContext): ReportShee
   // A rounding repair names the amounts it changes: mark those, the new amount beside them.
   for (const f of sorted) {
     for (const x of f.fix ?? []) {
-      const l = byId.get(poolPrefix(f.pool) + x.municipality);
+      // A row without a name is known by its amount cell.
+      const rows = (poolsOf(plan).find((p) => p.name === (f.pool ?? ""))?.plan ?? plan)
+        .contributions?.rows;
+      const row = x.municipality
+        ? undefined
+        : rows?.find((r) => sameCell(r.values.get(x.year)?.cell, x.cell));
+      const l = byId.get(poolPrefix(f.pool) + (row ? keyOf(row) : x.municipality));
       if (!l || l.marks.has(x.year)) continue;
       const acceptance = isAccepted(f);
       l.marks.set(x.year, { expected: x.to, accepted: acceptance !== undefined });

@@ -13,6 +13,7 @@ import { checkPlan } from "../core/check";
 import { CheckResult, Finding } from "../core/model";
 import { formatCell } from "../core/address";
 import { formatEuro } from "../core/dutchNumber";
+import { fixName } from "../core/rules/ALLOC-SUM";
 import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
 import { KeyComparison } from "../report/keyComparison";
@@ -252,7 +253,7 @@ export function App({ host }: { host: PaneHost }) {
       t(`Afronding ${f.year ?? ""} hersteld`, `Rounding ${f.year ?? ""} fixed`),
       fix.map((x) => ({ cell: x.cell, value: x.to.toNumber(), kind: "euro" as const })),
       fix.map((x) => ({
-        where: `${x.municipality} ${x.year} (${formatCell(x.cell)})`,
+        where: `${fixName(x)[lang]} ${x.year} (${formatCell(x.cell)})`,
         from: formatEuro(x.from),
         to: formatEuro(x.to),
       }))

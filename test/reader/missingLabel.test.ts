@@ -1,4 +1,5 @@
 import { checkPlan } from "../../src/core/check";
+import { Finding } from "../../src/core/model";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { ReadNote } from "../../src/reader";
 import { readPlanFromBuffer } from "../../src/workbook/read";
@@ -131,7 +132,7 @@ describe("a municipality without its name inside Tabel 6", () => {
   });
 });
 
-test("the published 2024 example with Beekdaelen's name emptied: no amount moved onto Beek", async () => {
+test("the published 2024 example with Beekdaelen's name emptied: the same repairs, the row named by its cell", async () => {
   const cells = publishedCells();
   const unchanged = checkPlan((await readSheets([{ name: "Uitvoeringsplan", cells }])).plan!);
   const row = rowOf(cells, "Beekdaelen");
@@ -144,21 +145,22 @@ test("the published 2024 example with Beekdaelen's name emptied: no amount moved
   );
   expect(errorsAt(r.notes, `A${row}`)).toHaveLength(1);
   const findings = checkPlan(r.plan!).findings;
-  // The plan's own euro drifts, found in the same years; no repair moves money while a row has no
-  // name (whose key it is cannot be known), and the finding says so with the cell.
+  // The plan's own euro drifts, found in the same years, with the same repairs: the row without
+  // a name keeps its own key cell, and the repair names it by its row and cell, not by a blank.
   const drifts = findings.filter((f) => f.rule === "ALLOC-SUM");
-  expect(drifts.map((f) => f.year)).toEqual(
-    unchanged.findings.filter((f) => f.rule === "ALLOC-SUM").map((f) => f.year)
-  );
-  const repairedBefore = new Set(
-    unchanged.findings.filter((f) => f.rule === "ALLOC-SUM" && f.fix).map((f) => f.year)
-  );
-  expect(repairedBefore.size).toBeGreaterThan(0);
-  for (const f of drifts) {
-    expect(f.fix).toBeUndefined();
-    if (repairedBefore.has(f.year)) {
-      expect(f.message.nl).toContain(`geen gemeentenaam (Uitvoeringsplan!A${row})`);
-    }
+  const before = unchanged.findings.filter((f) => f.rule === "ALLOC-SUM");
+  expect(drifts.map((f) => f.year)).toEqual(before.map((f) => f.year));
+  const repairs = (f: Finding) =>
+    (f.fix ?? []).map((x) => [x.cell?.address, x.from.toString(), x.to.toString()]);
+  expect(drifts.map(repairs)).toEqual(before.map(repairs));
+  const moved = drifts.flatMap((f) => f.fix ?? []).filter((x) => x.municipality === "");
+  expect(moved.length).toBeGreaterThan(0);
+  for (const x of moved) {
+    const f = drifts.find((d) => d.year === x.year)!;
+    expect(f.message.nl).toContain(
+      `rij ${row} (Uitvoeringsplan!${x.cell!.address}) € ${x.from.toNumber().toLocaleString("nl-NL")} → `
+    );
+    expect(f.message.nl).not.toMatch(/[:,] \(/);
   }
   expect(
     findings

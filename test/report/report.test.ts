@@ -142,6 +142,20 @@ describe("the report to send: Controleverslag", () => {
     expect(texts(report)).toContain("(zonder naam, 'Tabel 6'!A5)");
   });
 
+  it("marks a rounding repair of a row without a name on that row", async () => {
+    const plan = consistentPlan();
+    const heerlen = row(plan.contributions!.rows, "Heerlen");
+    heerlen.label = "";
+    delete heerlen.municipality;
+    heerlen.labelCell = { sheet: "Tabel 6", address: "A3" };
+    const stated = heerlen.values.get(2024)!.value.plus(1);
+    setFigure(heerlen, 2024, stated.toString());
+    const { report } = await sheets(plan);
+    const line = rowOf(report, "(zonder naam, 'Tabel 6'!A3)");
+    expect(line.getCell(columnOf(report, "2024")).value).toBe(stated.toNumber());
+    expect(line.getCell(columnOf(report, "2024 verwacht")).value).toBe(stated.toNumber() - 1);
+  });
+
   it("marks a stated amount that is wrong and puts the expected amount beside it", async () => {
     const { report } = await sheets(heerlenTooHigh());
     const heerlen = rowOf(report, "Heerlen");

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
+import { ALLOC_SUM } from "../../src/core/rules/ALLOC-SUM";
 import { plan2024 } from "../../src/core/plan2024";
 import { PlanInputError } from "../../src/core/errors";
 import { Plan } from "../../src/core/model";
@@ -192,6 +193,38 @@ describe("App in Excel", () => {
       { sheet: "Tabel 6", address: "C5" },
       { sheet: "Tabel 6", address: "B5" },
     ]);
+  });
+
+  it("names a row whose name cell is empty by its row and cell in the rounding fix's preview", async () => {
+    const user = userEvent.setup();
+    const plan = workbookPlan();
+    // Empty the name of every row a rounding repair changes first.
+    const first = new Set(ALLOC_SUM.run(plan).flatMap((f) => f.fix?.[0]?.municipality ?? []));
+    for (const row of plan.contributions!.rows.filter((r) => first.has(r.municipality!))) {
+      delete row.municipality;
+      row.label = "";
+    }
+    renderApp({
+      mode: "excel",
+      lang: "nl",
+      excel: excelActions(),
+      loadWorkbook: async () => loaded(plan),
+    });
+    await user.click(screen.getByRole("button", { name: "Controleer plan" }));
+    await user.click(
+      await screen.findByRole(
+        "button",
+        { name: /de afgeronde bedragen niet op/ },
+        { timeout: 10_000 }
+      )
+    );
+    await user.click((await screen.findAllByRole("button", { name: "Afronding herstellen…" }))[0]);
+    const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+    const rows = within(dialog)
+      .getAllByRole("rowheader")
+      .map((h) => h.textContent);
+    expect(rows.some((r) => /^rij \d+ 20\d\d \('Tabel 6'![C-G]\d+\)$/.test(r ?? ""))).toBe(true);
+    expect(rows.every((r) => !/^ /.test(r ?? ""))).toBe(true);
   });
 
   it("writes a rounding fix only after preview, and asks again before overwriting formulas", async () => {

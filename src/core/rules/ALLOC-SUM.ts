@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
-import { formatCell } from "../address";
+import { formatCell, parseAddress } from "../address";
 import { PlanInputError } from "../errors";
 import { Contributions, FixAmount, Finding, Message, Plan } from "../model";
 import { roundTo, sum } from "../money";
-import { allocationKey, keyDescription, PlanKey } from "../planKey";
+import { allocationKey, keyDescription, planKey, PlanKey } from "../planKey";
 import { distributedTotalIfAny } from "../query";
 import { rowTolerance } from "./ALLOC-AMOUNT";
 import { cellAt, definedCells, finding, moneyOf, Rule, signed, tableName, valueAt } from "./rule";
@@ -37,12 +37,12 @@ export const ALLOC_SUM: Rule = {
       const diff = signed(actual.minus(expected), euro);
       if (key === undefined) key = usableKey(plan);
       const outcome = repair(plan, t6, year, key, money);
-      const changes =
+      const changes = (lang: "nl" | "en") =>
         outcome && "fix" in outcome
           ? outcome.fix
               .map(
                 (f) =>
-                  `${f.municipality}${f.cell ? ` (${formatCell(f.cell)})` : ""} ${euro(f.from)} → ${euro(f.to)}`
+                  `${fixName(f)[lang]}${f.cell ? ` (${formatCell(f.cell)})` : ""} ${euro(f.from)} → ${euro(f.to)}`
               )
               .join(", ")
           : "";
@@ -50,8 +50,8 @@ export const ALLOC_SUM: Rule = {
         ? { nl: "", en: "" }
         : "fix" in outcome
           ? {
-              nl: `. Herstel: ${outcome.how.nl}: ${changes}`,
-              en: `. Repair: ${outcome.how.en}: ${changes}`,
+              nl: `. Herstel: ${outcome.how.nl}: ${changes("nl")}`,
+              en: `. Repair: ${outcome.how.en}: ${changes("en")}`,
             }
           : { nl: `. ${outcome.none.nl}`, en: `. ${outcome.none.en}` };
       findings.push(
@@ -92,14 +92,31 @@ interface Amount {
   fits: boolean;
 }
 
-/** The plan's key for repairs, or null when it cannot allocate (other rules say why). */
+/**
+ * The plan's key for repairs, or null when it cannot allocate (other rules say why). A row whose
+ * name cell is empty has no key in it, so allocationKey refuses the plan; the repair then takes
+ * that row's own key cell beside the most precise keys of the others.
+ */
 function usableKey(plan: Plan): PlanKey | null {
-  try {
-    return allocationKey(plan);
-  } catch (e) {
-    if (e instanceof PlanInputError) return null;
-    throw e;
-  }
+  const attempt = (f: (p: Plan) => PlanKey) => {
+    try {
+      return f(plan);
+    } catch (e) {
+      if (e instanceof PlanInputError) return null;
+      throw e;
+    }
+  };
+  const key = attempt(allocationKey);
+  return key ?? (plan.contributions?.rows.some((r) => !r.municipality) ? attempt(planKey) : null);
+}
+
+/** The name a repair gives a row: its municipality, else its row and sheet ("rij 14"). */
+export function fixName(x: Pick<FixAmount, "municipality" | "cell">): Message {
+  if (x.municipality) return { nl: x.municipality, en: x.municipality };
+  const row = x.cell ? parseAddress(x.cell.address)?.row : undefined;
+  return row === undefined
+    ? { nl: "rij zonder naam", en: "row without a name" }
+    : { nl: `rij ${row}`, en: `row ${row}` };
 }
 
 /**
@@ -139,28 +156,36 @@ function repair(
       },
     };
   }
-  const nameless = t6.rows.find((r) => !r.municipality);
-  if (nameless) {
-    // Its key cannot be told from the others' without its name; a repair would guess whose money moves.
-    const where = nameless.labelCell ? ` (${formatCell(nameless.labelCell)})` : "";
+  const keyless = t6.rows.find((r) => !r.municipality && !r.key);
+  if (keyless) {
+    // Without its name and its key, whose share the row holds cannot be known.
+    const where = keyless.labelCell ? ` (${formatCell(keyless.labelCell)})` : "";
     return {
       none: {
-        nl: `Geen herstel voorgesteld: een rij van Tabel 6 heeft geen gemeentenaam${where}; vul eerst de naam in`,
-        en: `No repair proposed: a row of Tabel 6 has no municipality name${where}; fill in the name first`,
+        nl: `Geen herstel voorgesteld: een rij van Tabel 6 heeft geen gemeentenaam en geen sleutel${where}; vul eerst de naam in`,
+        en: `No repair proposed: a row of Tabel 6 has no municipality name and no key${where}; fill in the name first`,
       },
     };
   }
   if (!total.div(unit).isInteger() || total.isNegative() || !key) return undefined;
+  // A row without a name has its own key cell (the most precise key knows it by name only).
+  const keys = t6.rows.map((row) =>
+    row.municipality ? key.keys.get(row.municipality) : row.key?.value
+  );
+  if (keys.some((k) => k === undefined || k.isNegative())) return undefined;
+  const named = t6.rows.every((r) => r.municipality);
+  const keySum = named ? key.sum : sum(keys as Decimal[]);
+  if (keySum.isZero()) return undefined;
   const amounts: Amount[] = [];
-  for (const row of t6.rows) {
-    const k = row.municipality ? key.keys.get(row.municipality) : undefined;
-    if (!row.municipality || k === undefined) return undefined;
+  t6.rows.forEach((row, i) => {
+    const k = keys[i] as Decimal;
     const from = valueAt(row, year);
-    const exact = k.div(key.sum).times(total);
+    const exact = k.div(keySum).times(total);
     const tolerance = rowTolerance(key, row.key, total, unit);
     const fits = from.minus(exact).abs().lte(tolerance);
-    amounts.push({ id: row.municipality, key: k, from, to: from, exact, fits });
-  }
+    const id = row.municipality ?? `\u0000${row.labelCell ? formatCell(row.labelCell) : i}`;
+    amounts.push({ id, key: k, from, to: from, exact, fits });
+  });
   if (new Set(amounts.map((a) => a.id)).size !== amounts.length) return undefined;
   const misfits = amounts.filter((a) => !a.fits);
   let how = { nl: keyDescription(key).nl, en: keyDescription(key).en };
@@ -212,7 +237,13 @@ function repair(
     const a = amounts[i];
     if (a.to.eq(a.from)) return;
     const cell = cellAt(row, year);
-    fix.push({ municipality: a.id, year, ...(cell ? { cell } : {}), from: a.from, to: a.to });
+    fix.push({
+      municipality: row.municipality ?? "",
+      year,
+      ...(cell ? { cell } : {}),
+      from: a.from,
+      to: a.to,
+    });
   });
   return {
     fix,

@@ -198,3 +198,45 @@ describe("ALLOC-SUM on rounded keys: a drift of d euros changes d amounts by €
     expect(found.find((x) => x.year === 2027)!.fix).toHaveLength(3);
   });
 });
+
+describe("ALLOC-SUM with a Tabel 6 row whose name cell was emptied", () => {
+  /** roundedKeysPlan with the name of the row the 2027 repair changes first emptied. */
+  function nameless() {
+    const plan = roundedKeysPlan({ keyCells: "full" });
+    const before = ALLOC_SUM.run(plan);
+    const target = before.find((f) => f.year === 2027)!.fix![0].municipality;
+    const row = plan.contributions!.rows.find((r) => r.municipality === target)!;
+    delete row.municipality;
+    row.label = "";
+    return { plan, before, target, row };
+  }
+
+  test("the repair is the same, and names that row by its row and cell, not by a blank", () => {
+    const { plan, before, target, row } = nameless();
+    const after = ALLOC_SUM.run(plan);
+    const repairs = (fs: typeof after) =>
+      fs.map((f) =>
+        (f.fix ?? []).map((x) => [x.cell!.address, x.from.toString(), x.to.toString()])
+      );
+    expect(repairs(after)).toEqual(repairs(before));
+    const f = after.find((x) => x.year === 2027)!;
+    const x = f.fix!.find((y) => y.municipality === "")!;
+    const amountCell = row.values.get(2027)!.cell!;
+    expect(x.cell).toEqual(amountCell);
+    const n = amountCell.address.replace(/\D/g, "");
+    expect(f.message.nl).toContain(`rij ${n} ('Tabel 6'!${amountCell.address}) € `);
+    expect(f.message.en).toContain(`row ${n} ('Tabel 6'!${amountCell.address}) € `);
+    expect(f.message.nl).not.toContain(target);
+    expect(f.message.nl).not.toMatch(/[:,] \(/);
+  });
+
+  test("a row without its name and without its key gets no repair, and the cell is said", () => {
+    const { plan, row } = nameless();
+    delete row.key;
+    const f = ALLOC_SUM.run(plan).find((x) => x.year === 2027)!;
+    expect(f.fix).toBeUndefined();
+    expect(f.message.nl).toContain(
+      `Geen herstel voorgesteld: een rij van Tabel 6 heeft geen gemeentenaam en geen sleutel ('Tabel 6'!${row.labelCell!.address})`
+    );
+  });
+});
