@@ -9,7 +9,7 @@ import { ReadNote } from "../reader";
 import { langOf, Lang, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { jsonNullable, jsonNumber } from "./json";
-import { foldNotes, someCells } from "../report/readNotes";
+import { foldRemarks, remarkText } from "../report/remarks";
 import { loadPlan, partialPlan } from "./loadPlan";
 
 const USAGE = "up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]";
@@ -115,10 +115,11 @@ const SEVERITY: Record<Severity, { nl: string; en: string }> = {
 
 /** Notes that differ only in the quoted value (one per cell) are shown as one line with their cells. */
 function groupedNotes(notes: ReadNote[], lang: Lang): string[] {
-  return foldNotes(notes, lang).map((n) => {
+  return foldRemarks(notes).map((n) => {
     const label = SEVERITY[n.severity][lang];
-    if (n.count === 1) return `${label}  ${n.cells.length ? `${n.cells[0]}: ` : ""}${n.text}`;
-    return `${label}  ${n.table ? `${n.table}: ` : ""}${n.count}× ${n.text} — ${someCells(n.cells)}`;
+    if (n.count === 1)
+      return `${label}  ${n.cells.length ? `${formatCell(n.cells[0])}: ` : ""}${n.message[lang]}`;
+    return `${label}  ${n.table ? `${n.table}: ` : ""}${remarkText(n, lang, 6)}`;
   });
 }
 

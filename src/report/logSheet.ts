@@ -14,7 +14,7 @@ import {
 } from "./cells";
 import { Acceptances, findingKey, SEVERITY_TEXT } from "./findings";
 import { keepAmounts } from "./findingText";
-import { foldNotes, someCells } from "./readNotes";
+import { foldRemarks, remarkText } from "./remarks";
 import { SheetContext } from "./sections";
 import { layoutSheet, ReportSheet, TableColumn, TableRow } from "./sheet";
 
@@ -103,7 +103,7 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
     rows.push(...mine.map(findingRow));
   }
 
-  const folded = foldNotes(input.remarks, lang);
+  const folded = foldRemarks(input.remarks);
   if (folded.length > 0) {
     group(
       t("Lezen", "Reading"),
@@ -113,7 +113,6 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
       t("Wat bij het lezen van het bestand opviel", "What was noticed while reading the file")
     );
     for (const n of folded) {
-      const what = n.count > 1 ? `${n.count}× ${n.text}` : n.text;
       rows.push({
         style: "body",
         cells: [
@@ -122,11 +121,11 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
           text(n.table ?? ""),
           EMPTY,
           EMPTY,
-          text(n.cells.length === 1 ? n.cells[0] : ""),
+          text(n.count === 1 && n.cells.length === 1 ? formatCell(n.cells[0]) : ""),
           EMPTY,
           EMPTY,
           EMPTY,
-          text(n.cells.length > 1 ? `${what} — ${someCells(n.cells)}` : what),
+          text(remarkText(n, lang, 6)),
         ],
       });
     }

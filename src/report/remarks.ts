@@ -1,19 +1,24 @@
 import { formatCell } from "../core/address";
-import { CellRef, Message } from "../core/model";
+import { CellRef, Message, TableId } from "../core/model";
+import type { Lang } from "./report";
 
 /*
  * The reader's remarks folded by kind: 151 numbers stored as text are one line with their
- * cells, not 151 lines that differ only in the value quoted.
+ * cells ("151 getallen als tekst opgeslagen: Uitvoeringsplan!D12, D13, …"), not 151 lines that
+ * differ only in the value quoted. One folding for the pane, `up check` and the Controlelog.
  */
 
 export interface Remark {
   severity: "error" | "warning" | "info";
   message: Message;
   cell?: CellRef;
+  table?: TableId;
 }
 
 export interface FoldedRemark {
   severity: Remark["severity"];
+  /** The table all the folded remarks are about, if they say so. */
+  table?: TableId;
   /** The remark itself when alone; else what the remarks share, counted. */
   message: Message;
   count: number;
@@ -35,7 +40,7 @@ const PLURAL: Record<string, Message> = {
 export function foldRemarks(remarks: readonly Remark[]): FoldedRemark[] {
   const folds = new Map<string, { first: Remark; cells: CellRef[]; count: number }>();
   for (const r of remarks) {
-    const key = `${r.severity}|${kindOf(r.message.nl)}`;
+    const key = `${r.severity}|${r.table ?? ""}|${kindOf(r.message.nl)}`;
     const fold = folds.get(key);
     if (fold) {
       fold.count++;
@@ -43,16 +48,28 @@ export function foldRemarks(remarks: readonly Remark[]): FoldedRemark[] {
     } else folds.set(key, { first: r, cells: r.cell ? [r.cell] : [], count: 1 });
   }
   return [...folds.values()].map(({ first, cells, count }) => {
-    if (count === 1) return { severity: first.severity, message: first.message, count, cells };
+    const table = first.table ? { table: first.table } : {};
+    if (count === 1)
+      return { severity: first.severity, ...table, message: first.message, count, cells };
     const nl = kindOf(first.message.nl);
     const plural = PLURAL[nl] ?? { nl: `× ${nl}`, en: `× ${kindOf(first.message.en)}` };
     return {
       severity: first.severity,
+      ...table,
       message: { nl: `${count} ${plural.nl}`, en: `${count} ${plural.en}` },
       count,
       cells,
     };
   });
+}
+
+/**
+ * A folded remark as one line: "151 getallen als tekst opgeslagen: Uitvoeringsplan!D12, D13, …
+ * (+143 meer)". A remark alone is its message (its cell is the caller's to place).
+ */
+export function remarkText(r: FoldedRemark, lang: Lang, max = 8): string {
+  if (r.count === 1 || r.cells.length === 0) return r.message[lang];
+  return `${r.message[lang]}: ${cellList(r.cells, max, lang === "nl" ? "meer" : "more")}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { useMemo } from "react";
+import { useContext, useMemo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { formatCell } from "../core/address";
@@ -13,9 +13,10 @@ import { TABLE_KINDS, tableYears } from "../core/tableKinds";
 import { ChangeTable, ChangeTableRow } from "./ChangeTable";
 import { nbsp } from "./format";
 import { preciseKeyNotes } from "../report/keyNote";
-import { cellList, foldRemarks } from "../report/remarks";
+import { foldRemarks, remarkText } from "../report/remarks";
 import { LoadedPlan } from "./host";
-import { useMessage, useT } from "./i18n";
+import { nbsp } from "./format";
+import { LangContext, useMessage, useT } from "./i18n";
 
 const useStyles = makeStyles({
   facts: {
@@ -98,6 +99,7 @@ function PoolTotals({ plan }: { plan: Plan }) {
 export function PlanView({ loaded }: { loaded: LoadedPlan }) {
   const t = useT();
   const msg = useMessage();
+  const lang = useContext(LangContext);
   const styles = useStyles();
   const plan = loaded.plan;
   // 151 numbers stored as text are one line with their cells.
@@ -202,10 +204,7 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
             {remarks.map((r, i) => (
               <li key={i}>
                 {r.count === 1 && r.cells.length === 1 ? `${formatCell(r.cells[0])}: ` : ""}
-                {msg(r.message)}
-                {r.count > 1 && r.cells.length > 0
-                  ? `: ${cellList(r.cells, 12, t("meer", "more"))}`
-                  : ""}
+                {nbsp(remarkText(r, lang, 12))}
               </li>
             ))}
           </ul>

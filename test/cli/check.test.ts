@@ -117,6 +117,27 @@ describe("up check", () => {
     expect(r.stdout).toMatch(/fout\(en\), \d+ waarschuwing\(en\)/);
   });
 
+  it("folds the remarks on numbers stored as text into one line with their cells", async () => {
+    const file = join(ROOT, "test", "fixtures", "variants", "05-text-numbers.xlsx");
+    const json = JSON.parse((await runCli(["check", file, "--json"])).stdout) as {
+      notes: { message: string; cell: string | null }[];
+    };
+    const asText = json.notes.filter((n) => n.message.startsWith("getal als tekst"));
+    expect(asText.length).toBeGreaterThan(6);
+    const lines = (await runCli(["check", file])).stdout
+      .split("\n")
+      .filter((l) => /als tekst opgeslagen/.test(l));
+    const [sheet, first] = asText[0].cell!.split("!");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `\\d+ getallen als tekst opgeslagen: ${sheet}!${first}, [A-Z]+\\d+, .* \\(\\+\\d+ meer\\)$`
+        )
+      )
+    );
+    expect(lines.length).toBeLessThan(asText.length);
+  });
+
   describe("bad input: a clear message and exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "up-check-bad-"));
 

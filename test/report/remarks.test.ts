@@ -1,4 +1,4 @@
-import { cellList, foldRemarks, Remark } from "../../src/report/remarks";
+import { cellList, foldRemarks, Remark, remarkText } from "../../src/report/remarks";
 
 const asText = (cell: string, text: string): Remark => ({
   severity: "warning",
@@ -43,5 +43,33 @@ describe("cellList", () => {
     expect(cellList([...cells, { sheet: "Tabel 6", address: "B5" }], 3)).toBe(
       "Uitvoeringsplan!D12, D13, E12, … (+1 meer)"
     );
+  });
+});
+
+describe("remarkText", () => {
+  it("is one line per kind with its cells, in the pane's language; a remark alone is its message", () => {
+    const many = ["D12", "D13", "D14"].map((c, i) => asText(c, `${i},5`));
+    const [f] = foldRemarks(many);
+    expect(remarkText(f, "nl")).toBe(
+      "3 getallen als tekst opgeslagen: Uitvoeringsplan!D12, D13, D14"
+    );
+    expect(remarkText(f, "en", 2)).toBe(
+      "3 numbers stored as text: Uitvoeringsplan!D12, D13, … (+1 more)"
+    );
+    expect(remarkText(foldRemarks([asText("D12", "1,5")])[0], "nl")).toBe(
+      "getal als tekst opgeslagen: '1,5'"
+    );
+  });
+
+  it("keeps remarks about different tables apart", () => {
+    const folded = foldRemarks([
+      { ...asText("D12", "1"), table: "Tabel 2" },
+      { ...asText("D40", "2"), table: "Tabel 6" },
+      { ...asText("D41", "3"), table: "Tabel 6" },
+    ]);
+    expect(folded.map((f) => [f.table, f.count])).toEqual([
+      ["Tabel 2", 1],
+      ["Tabel 6", 2],
+    ]);
   });
 });

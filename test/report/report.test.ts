@@ -298,8 +298,15 @@ describe("the check log: Controlelog", () => {
     }));
     const { log } = await sheets(consistentPlan(), { remarks });
     expect(rowOf(log, "Lezen").getCell(2).value).toBe("3 opmerkingen");
-    expect(texts(log)).toContain(
-      "3× getal als tekst opgeslagen: … — 'Tabel 6'!B2, 'Tabel 6'!C2, 'Tabel 6'!D2"
+    expect(texts(log)).toContain("3 getallen als tekst opgeslagen: 'Tabel 6'!B2, C2, D2");
+    // More than six cells: the first six and how many more.
+    const many = Array.from({ length: 151 }, (_, i) => ({
+      ...remarks[0],
+      cell: { sheet: "Uitvoeringsplan", address: `D${12 + i}` },
+    }));
+    const folded = await sheets(consistentPlan(), { remarks: many });
+    expect(texts(folded.log)).toContain(
+      "151 getallen als tekst opgeslagen: Uitvoeringsplan!D12, D13, D14, D15, D16, D17, … (+145 meer)"
     );
   });
 });
