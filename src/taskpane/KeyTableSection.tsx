@@ -1,5 +1,5 @@
 import * as React from "react";
-import { useContext, useMemo, useState } from "react";
+import { useContext, useDeferredValue, useMemo, useState } from "react";
 import {
   Button,
   Field,
@@ -96,18 +96,22 @@ export function KeyTableSection(props: KeyTableSectionProps) {
   const [typed, setTyped] = useState("");
   const [preview, setPreview] = useState<Report | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const total = useMemo(() => totalOf(plan, year, typed), [plan, year, typed]);
+  /** The table is computed only while the section is open: it takes tens of milliseconds. */
+  const [open, setOpen] = useState(false);
+  // Typing stays quick: the table follows the typed total when React has time.
+  const deferred = useDeferredValue(typed);
+  const total = useMemo(() => totalOf(plan, year, deferred), [plan, year, deferred]);
   const planned = useMemo(() => totalOf(plan, year, ""), [plan, year]);
 
   const outcome = useMemo((): { table: ExactKeyTable } | { error: Message } | null => {
-    if (!total || "problem" in total) return null;
+    if (!open || !total || "problem" in total) return null;
     try {
       return { table: exactKeyTable(rows, weights, total.value) };
     } catch (e) {
       if (e instanceof PlanInputError) return { error: { nl: e.nl, en: e.en } };
       throw e;
     }
-  }, [rows, weights, total]);
+  }, [open, rows, weights, total]);
   const table = outcome && "table" in outcome ? outcome.table : null;
   const source = total && "source" in total ? total.source : undefined;
 
@@ -132,7 +136,11 @@ export function KeyTableSection(props: KeyTableSectionProps) {
 
   const euro = (d: Decimal) => nbsp(formatEuro(d));
   return (
-    <details className={styles.section}>
+    <details
+      className={styles.section}
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
       <summary className={styles.summary}>
         {t(
           "Sleuteltabel in hele euro's (herberekening verdeelsleutel)",

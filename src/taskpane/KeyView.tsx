@@ -241,9 +241,9 @@ export function KeyView({ plan, onComparison, onApply, run, insertSheet }: KeyVi
     <section aria-label={t("Verdeelsleutel herberekenen", "Recompute distribution key")}>
       <h3>{t("Huidige sleutels", "Current keys")}</h3>
       {keyNotes.map((n, i) => (
-        <MessageBar key={i} intent="info" role="note">
-          <MessageBarBody>{msg(n)}</MessageBarBody>
-        </MessageBar>
+        <p key={i} className={styles.lead} data-testid="key-note">
+          {msg(n)}
+        </p>
       ))}
       {stated.length > 0 ? (
         <ChangeTable

@@ -265,30 +265,41 @@ describe("KeyView: the key table in whole euros", () => {
     expect(screen.queryByRole("table", { name: "Sleuteltabel in hele euro's" })).toBeNull();
   });
 
-  it("in Excel: a preview of the new sheet first, nothing inserted on cancel, then inserted on yes", async () => {
+  const inExcel = async () => {
     const user = userEvent.setup();
     const insertSheet = jest.fn(async () => "Sleuteltabel 2025 (2)");
     const { run, errors } = runner();
     renderPane(<KeyView plan={planWithComponents()} run={run} insertSheet={insertSheet} />);
     await open(user);
     await user.click(screen.getByRole("button", { name: "Als blad invoegen…" }));
-    let dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+    const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+    return { user, insertSheet, errors, dialog };
+  };
+
+  it("in Excel: a preview of the new sheet first, and a cancel inserts nothing", async () => {
+    const { user, insertSheet, dialog } = await inExcel();
     expect(dialog).toHaveTextContent('UP voegt een nieuw blad "Sleuteltabel 2025" toe');
+    // Maastricht: shares 6,25% / 100% / 6,25% / 6,25%, key 29,6875%; 29,6875% × € 2.183.425 =
+    // € 648.204,8 → € 648.205, of which young people 25% × € 2.183.425 rounded up: € 545.857.
     expect(within(dialog).getByRole("region", { name: "Inhoud van het blad" })).toHaveTextContent(
       /Maastricht6,2500%100,0000%6,2500%6,2500%29,6875%€ 34.116€ 545.857€ 34.116€ 34.116€ 648.205/
     );
     await user.click(within(dialog).getByRole("button", { name: "Annuleren" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull(), { timeout: 10_000 });
     expect(insertSheet).not.toHaveBeenCalled();
+  });
 
-    await user.click(screen.getByRole("button", { name: "Als blad invoegen…" }));
-    dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
+  it("in Excel: the preview's yes inserts the sheet and says under which name", async () => {
+    const { user, insertSheet, errors, dialog } = await inExcel();
+    expect(insertSheet).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole("button", { name: "Blad invoegen" }));
-    await waitFor(() => expect(insertSheet).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(insertSheet).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const [report, label] = insertSheet.mock.calls[0] as unknown as [Report, string];
     expect(report.sheets.map((x) => x.name)).toEqual(["Sleuteltabel 2025"]);
     expect(label).toBe("Sleuteltabel 2025 ingevoegd");
-    expect(await screen.findByText(/Blad "Sleuteltabel 2025 \(2\)" ingevoegd/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Blad "Sleuteltabel 2025 \(2\)" ingevoegd/, {}, { timeout: 10_000 })
+    ).toBeInTheDocument();
     expect(errors).toEqual([]);
   });
 });
