@@ -76,7 +76,9 @@ describe("App in the browser", () => {
     expect(screen.getByText("Nog geen bestand gekozen.")).toBeInTheDocument();
     const file = await pick("plan.xlsx");
     expect(openFile).toHaveBeenCalledWith(file, expect.anything());
-    expect(await screen.findByRole("tab", { name: "Bevindingen (31)" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("tab", { name: "Bevindingen (31)" }, { timeout: 10_000 })
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole(
         "button",
@@ -96,7 +98,9 @@ describe("App in the browser", () => {
       );
     renderApp({ mode: "browser", lang: "nl", openFile, download: jest.fn() });
     await pick("goed.xlsx");
-    expect(await screen.findByRole("tab", { name: "Bevindingen (31)" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("tab", { name: "Bevindingen (31)" }, { timeout: 10_000 })
+    ).toBeInTheDocument();
     await pick("slecht.xlsx");
     expect(await screen.findByRole("alert")).toHaveTextContent("slecht.xlsx is beschadigd");
     expect(screen.queryByRole("tab")).not.toBeInTheDocument();
@@ -244,7 +248,13 @@ describe("App in Excel", () => {
       loadWorkbook: async () => loaded(workbookPlan()),
     });
     await user.click(screen.getByRole("button", { name: "Controleer plan" }));
-    await user.click(await screen.findByRole("button", { name: /de afgeronde bedragen niet op/ }));
+    await user.click(
+      await screen.findByRole(
+        "button",
+        { name: /de afgeronde bedragen niet op/ },
+        { timeout: 10_000 }
+      )
+    );
     await user.click((await screen.findAllByRole("button", { name: "Afronding herstellen…" }))[0]);
     expect(write).not.toHaveBeenCalled();
     const dialog = await screen.findByRole("dialog", {}, { timeout: 10_000 });
