@@ -9,8 +9,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
-import AxeBuilder from "@axe-core/playwright";
 import { BrowserContext, Page } from "playwright-core";
 import { DEFAULT_WEIGHTS } from "../../src/core/distributionKey";
 import { exactKeyTable } from "../../src/core/exactKeyTable";
@@ -28,7 +26,8 @@ import {
   StaticServer,
 } from "../support/browser";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
-import { FakeCell, fakeOfficeScript } from "./fakeOffice";
+import { fakeOfficeScript } from "./fakeOffice";
+import { noSeriousViolations, publishedBook } from "./inExcel";
 
 const ROOT = join(__dirname, "..", "..");
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
@@ -61,42 +60,6 @@ function expectedTable() {
   );
 }
 
-/** Fluent's focus bumpers are waived for axe's aria-hidden-focus (as in pane.e2e.test.ts). */
-async function noSeriousViolations(page: Page, state: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .map((v) => ({
-      ...v,
-      nodes:
-        v.id === "aria-hidden-focus"
-          ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy"))
-          : v.nodes,
-    }))
-    .filter((v) => v.nodes.length > 0 && (v.impact === "serious" || v.impact === "critical"))
-    .map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad).toEqual([]);
-}
-
-async function workbookData() {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(PUBLISHED);
-  const cells: Record<string, FakeCell> = {};
-  wb.getWorksheet("Uitvoeringsplan")!.eachRow((row) =>
-    row.eachCell((cell) => {
-      const v = cell.value;
-      if (typeof v === "number") cells[cell.address] = { v, fmt: cell.numFmt };
-      else if (cell.text !== "") cells[cell.address] = { v: cell.text, fmt: cell.numFmt };
-    })
-  );
-  return {
-    name: "Uitvoeringsplan 2024.xlsx",
-    sheets: [
-      { name: "Uitvoeringsplan", cells },
-      { name: "Sleuteltabel 2025", cells: { A1: { v: "mijn eigen sleuteltabel" } } },
-    ],
-  };
-}
-
 describeBrowser("the exact key table inside Excel (production build in Chromium)", () => {
   let server: StaticServer;
   let context: BrowserContext;
@@ -111,7 +74,11 @@ describeBrowser("the exact key table inside Excel (production build in Chromium)
     ({ context, page } = await launchPane(join(work, "profile")));
     await page.setViewportSize({ width: WIDTH, height: 900 });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    const script = fakeOfficeScript(await workbookData());
+    const script = fakeOfficeScript(
+      await publishedBook(PUBLISHED, [
+        { name: "Sleuteltabel 2025", cells: { A1: { v: "mijn eigen sleuteltabel" } } },
+      ])
+    );
     await page.route("**/office/office.js", (route) =>
       route.fulfill({ body: script, contentType: "text/javascript" })
     );

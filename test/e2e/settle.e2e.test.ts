@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import AxeBuilder from "@axe-core/playwright";
 import { BrowserContext, Page } from "playwright-core";
 import { D } from "../../src/core/money";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
@@ -26,7 +25,8 @@ import {
   StaticServer,
 } from "../support/browser";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
-import { FakeCell, fakeOfficeScript } from "./fakeOffice";
+import { fakeOfficeScript } from "./fakeOffice";
+import { noSeriousViolations, publishedBook } from "./inExcel";
 
 const ROOT = join(__dirname, "..", "..");
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
@@ -73,25 +73,6 @@ function expected() {
 
 const signed = (d: { isPositive(): boolean; isZero(): boolean; abs(): { toNumber(): number } }) =>
   `${d.isPositive() && !d.isZero() ? "+" : d.isZero() ? "" : "-"}€ ${d.abs().toNumber().toLocaleString("nl-NL")}`;
-
-/*
- * Fluent's focus manager puts aria-hidden focus bumpers around focus groups; axe's
- * aria-hidden-focus rule is waived for exactly those (as in pane.e2e.test.ts).
- */
-async function noSeriousViolations(page: Page, state: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .map((v) => ({
-      ...v,
-      nodes:
-        v.id === "aria-hidden-focus"
-          ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy"))
-          : v.nodes,
-    }))
-    .filter((v) => v.nodes.length > 0 && (v.impact === "serious" || v.impact === "critical"))
-    .map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad).toEqual([]);
-}
 
 /**
  * The view is no wider than the pane and nothing in it sticks out: only the table scrolls,
@@ -230,30 +211,15 @@ describeBrowser("the Afrekening view at 350 px (production build in Chromium)", 
   describe("inside Excel", () => {
     let excel: Page;
 
-    async function workbookData() {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(PUBLISHED);
-      const cells: Record<string, FakeCell> = {};
-      wb.getWorksheet("Uitvoeringsplan")!.eachRow((row) =>
-        row.eachCell((cell) => {
-          const v = cell.value;
-          if (typeof v === "number") cells[cell.address] = { v, fmt: cell.numFmt };
-          else if (cell.text !== "") cells[cell.address] = { v: cell.text, fmt: cell.numFmt };
-        })
-      );
-      return {
-        name: "Uitvoeringsplan 2024.xlsx",
-        sheets: [
-          { name: "Uitvoeringsplan", cells },
-          { name: "Jaarrekening", cells: { A9: { v: "Lasten jeugd 2025" }, C9: { v: 2250000 } } },
-        ],
-      };
-    }
     const book = <T>(f: string) => excel.evaluate(f) as Promise<T>;
     const sheetNames = () => book<string[]>("window.__book.sheets.map((s) => s.name)");
 
     beforeAll(async () => {
-      const script = fakeOfficeScript(await workbookData());
+      const script = fakeOfficeScript(
+        await publishedBook(PUBLISHED, [
+          { name: "Jaarrekening", cells: { A9: { v: "Lasten jeugd 2025" }, C9: { v: 2250000 } } },
+        ])
+      );
       excel = await context.newPage();
       await excel.setViewportSize({ width: WIDTH, height: 900 });
       excel.on("pageerror", (e) => problems.push(`excel pageerror: ${e.message}`));
