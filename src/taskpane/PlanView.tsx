@@ -15,7 +15,6 @@ import { nbsp } from "./format";
 import { preciseKeyNotes } from "../report/keyNote";
 import { foldRemarks, remarkText } from "../report/remarks";
 import { LoadedPlan } from "./host";
-import { nbsp } from "./format";
 import { LangContext, useMessage, useT } from "./i18n";
 
 const useStyles = makeStyles({
