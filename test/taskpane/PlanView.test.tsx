@@ -1,3 +1,5 @@
+/** @jest-environment jsdom */
+import * as React from "react";
 import { screen, within } from "@testing-library/react";
 import "@testing-library/jest-dom";
 import { roundedKeysPlan } from "../support/roundedKeysPlan";
