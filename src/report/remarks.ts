@@ -1,4 +1,4 @@
-import { formatCell } from "../core/address";
+import { formatCell, parseAddress } from "../core/address";
 import { CellRef, Message, TableId } from "../core/model";
 import type { Lang } from "./report";
 
@@ -17,7 +17,7 @@ export interface Remark {
 
 export interface FoldedRemark {
   severity: Remark["severity"];
-  /** The table all the folded remarks are about, if they say so. */
+  /** The table all the folded remarks are about, when they are all about one. */
   table?: TableId;
   /** The remark itself when alone; else what the remarks share, counted. */
   message: Message;
@@ -36,19 +36,28 @@ const PLURAL: Record<string, Message> = {
   },
 };
 
-/** Folds remarks of the same kind and severity into one, in the order they first occur. */
+/**
+ * Folds remarks of the same severity and kind into one, in the order they first occur, across
+ * tables (a kind that occurs in three tables is still one line), with their cells in reading
+ * order: sheet by sheet as first met, then row by row.
+ */
 export function foldRemarks(remarks: readonly Remark[]): FoldedRemark[] {
-  const folds = new Map<string, { first: Remark; cells: CellRef[]; count: number }>();
+  const folds = new Map<string, { first: Remark; all: Remark[] }>();
   for (const r of remarks) {
-    const key = `${r.severity}|${r.table ?? ""}|${kindOf(r.message.nl)}`;
+    const key = `${r.severity}|${kindOf(r.message.nl)}`;
     const fold = folds.get(key);
-    if (fold) {
-      fold.count++;
-      if (r.cell) fold.cells.push(r.cell);
-    } else folds.set(key, { first: r, cells: r.cell ? [r.cell] : [], count: 1 });
+    if (fold) fold.all.push(r);
+    else folds.set(key, { first: r, all: [r] });
   }
-  return [...folds.values()].map(({ first, cells, count }) => {
-    const table = first.table ? { table: first.table } : {};
+  const sheets = [...new Set(remarks.flatMap((r) => (r.cell ? [r.cell.sheet] : [])))];
+  return [...folds.values()].map(({ first, all }) => {
+    const count = all.length;
+    const cells = readingOrder(
+      all.flatMap((r) => (r.cell ? [r.cell] : [])),
+      sheets
+    );
+    const tables = new Set(all.map((r) => r.table));
+    const table = tables.size === 1 && first.table ? { table: first.table } : {};
     if (count === 1)
       return { severity: first.severity, ...table, message: first.message, count, cells };
     const nl = kindOf(first.message.nl);
@@ -61,6 +70,14 @@ export function foldRemarks(remarks: readonly Remark[]): FoldedRemark[] {
       cells,
     };
   });
+}
+
+function readingOrder(cells: CellRef[], sheets: readonly string[]): CellRef[] {
+  const at = (c: CellRef) => parseAddress(c.address) ?? { row: 0, column: 0 };
+  return cells
+    .map((c) => ({ c, sheet: sheets.indexOf(c.sheet), ...at(c) }))
+    .sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.column - b.column)
+    .map((x) => x.c);
 }
 
 /**

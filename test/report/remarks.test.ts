@@ -61,15 +61,34 @@ describe("remarkText", () => {
     );
   });
 
-  it("keeps remarks about different tables apart", () => {
+  it("folds one kind across tables into one line, its cells in reading order", () => {
     const folded = foldRemarks([
-      { ...asText("D12", "1"), table: "Tabel 2" },
       { ...asText("D40", "2"), table: "Tabel 6" },
-      { ...asText("D41", "3"), table: "Tabel 6" },
+      { ...asText("C12", "1"), table: "Tabel 2" },
+      { ...asText("F11", "0"), table: "Tabel 1" },
+      { ...asText("B5", "4"), table: "Tabel 6", cell: { sheet: "Tabel 6", address: "B5" } },
+      { ...asText("B40", "3"), table: "Tabel 6" },
     ]);
-    expect(folded.map((f) => [f.table, f.count])).toEqual([
-      ["Tabel 2", 1],
-      ["Tabel 6", 2],
+    expect(folded).toHaveLength(1);
+    expect(folded[0].table).toBeUndefined();
+    expect(remarkText(folded[0], "nl")).toBe(
+      "5 getallen als tekst opgeslagen: Uitvoeringsplan!F11, C12, B40, D40, 'Tabel 6'!B5"
+    );
+    // All about one table: the fold says which.
+    const one = foldRemarks([
+      { ...asText("D41", "3"), table: "Tabel 6" },
+      { ...asText("D40", "2"), table: "Tabel 6" },
+    ]);
+    expect(one.map((f) => [f.table, f.count, cellList(f.cells)])).toEqual([
+      ["Tabel 6", 2, "Uitvoeringsplan!D40, D41"],
+    ]);
+  });
+
+  it("keeps remarks of different severities apart", () => {
+    const info: Remark = { ...asText("D13", "2"), severity: "info" };
+    expect(foldRemarks([asText("D12", "1"), info]).map((f) => [f.severity, f.count])).toEqual([
+      ["warning", 1],
+      ["info", 1],
     ]);
   });
 });
