@@ -628,5 +628,10 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
         ["Controleverslag", "Controlelog"]
       );
     });
+
+    // A script error in the pane inside Excel (a click handler that throws) shows here by name.
+    it("had no script errors or failed requests inside Excel either", () => {
+      expect(problems).toEqual([]);
+    });
   });
 });
