@@ -27,7 +27,7 @@ import type { Report } from "../report/report";
 import { ChangeTable } from "./ChangeTable";
 import { nbsp } from "./format";
 import { LangContext, useMessage, useT } from "./i18n";
-import { SheetPreviewDialog } from "./settle/SheetPreviewDialog";
+import { useSheetInsert } from "./settle/useSheetInsert";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL },
@@ -94,8 +94,6 @@ export function KeyTableSection(props: KeyTableSectionProps) {
   const lang = useContext(LangContext);
   const styles = useStyles();
   const [typed, setTyped] = useState("");
-  const [preview, setPreview] = useState<Report | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   /** The table is computed only while the section is open: it takes tens of milliseconds. */
   const [open, setOpen] = useState(false);
   // Typing stays quick: the table follows the typed total when React has time.
@@ -115,24 +113,14 @@ export function KeyTableSection(props: KeyTableSectionProps) {
   const table = outcome && "table" in outcome ? outcome.table : null;
   const source = total && "source" in total ? total.source : undefined;
 
-  const label = t(
-    `Sleuteltabel${source?.year ? ` ${source.year}` : ""} ingevoegd`,
-    `Key table${source?.year ? ` ${source.year}` : ""} inserted`
+  const sheet = useSheetInsert(
+    insertSheet,
+    run,
+    t(
+      `Sleuteltabel${source?.year ? ` ${source.year}` : ""} ingevoegd`,
+      `Key table${source?.year ? ` ${source.year}` : ""} inserted`
+    )
   );
-  const confirmInsert = () => {
-    const report = preview;
-    setPreview(null);
-    if (!report || !insertSheet || !run) return;
-    void run(t("Blad invoegen…", "Inserting the sheet…"), async () => {
-      const name = await insertSheet(report, label);
-      setNotice(
-        t(
-          `Blad "${name}" ingevoegd. "Laatste wijziging terugzetten" (Acties) verwijdert het weer.`,
-          `Sheet "${name}" inserted. "Restore last change" (Actions) removes it again.`
-        )
-      );
-    });
-  };
 
   const euro = (d: Decimal) => nbsp(formatEuro(d));
   return (
@@ -226,7 +214,7 @@ export function KeyTableSection(props: KeyTableSectionProps) {
               <div>
                 <Button
                   onClick={() =>
-                    setPreview(
+                    sheet.propose(
                       keyTableReport(
                         table,
                         source,
@@ -243,17 +231,9 @@ export function KeyTableSection(props: KeyTableSectionProps) {
             )}
           </>
         )}
-        {notice && (
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
+        {sheet.notice}
       </div>
-      <SheetPreviewDialog
-        report={preview}
-        onConfirm={confirmInsert}
-        onCancel={() => setPreview(null)}
-      />
+      {sheet.dialog}
     </details>
   );
 }

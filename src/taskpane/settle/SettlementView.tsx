@@ -29,7 +29,7 @@ import {
 } from "../../report/settlementReport";
 import { useTableStyles } from "../ChangeTable";
 import { Lang, LangContext } from "../i18n";
-import { SheetPreviewDialog } from "./SheetPreviewDialog";
+import { useSheetInsert } from "./useSheetInsert";
 
 export interface SelectedRange {
   /** Sheet!A1:D17 */
@@ -182,8 +182,6 @@ export function SettlementView(props: SettlementViewProps) {
   const [actualText, setActualText] = useState("");
   const [actualCell, setActualCell] = useState<string | null>(null);
   const [components, setComponents] = useState<Loaded | null>(null);
-  const [preview, setPreview] = useState<Report | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -266,21 +264,11 @@ export function SettlementView(props: SettlementViewProps) {
     }
   };
 
-  const label = s ? t(`Afrekening ${s.year} ingevoegd`, `Settlement ${s.year} inserted`) : "";
-  const confirmInsert = () => {
-    const report = preview;
-    setPreview(null);
-    if (!report || !insertSheet) return;
-    void run(t("Blad invoegen…", "Inserting the sheet…"), async () => {
-      const name = await insertSheet(report, label);
-      setNotice(
-        t(
-          `Blad "${name}" ingevoegd. "Laatste wijziging terugzetten" (Acties) verwijdert het weer.`,
-          `Sheet "${name}" inserted. "Restore last change" (Actions) removes it again.`
-        )
-      );
-    });
-  };
+  const sheet = useSheetInsert(
+    insertSheet,
+    run,
+    s ? t(`Afrekening ${s.year} ingevoegd`, `Settlement ${s.year} inserted`) : ""
+  );
 
   const years = yearsOf(plan);
   if (years.length === 0) {
@@ -420,22 +408,14 @@ export function SettlementView(props: SettlementViewProps) {
         <div className={styles.row}>
           <Button
             appearance="primary"
-            onClick={() => setPreview(settlementReport(s, source, lang, new Date()))}
+            onClick={() => sheet.propose(settlementReport(s, source, lang, new Date()))}
           >
             {t("Als blad invoegen…", "Insert as sheet…")}
           </Button>
         </div>
       )}
-      {notice && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      <SheetPreviewDialog
-        report={preview}
-        onConfirm={confirmInsert}
-        onCancel={() => setPreview(null)}
-      />
+      {sheet.notice}
+      {sheet.dialog}
     </section>
   );
 }
