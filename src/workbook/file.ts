@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { PlanInputError } from "../core/errors";
 import { ReadResult } from "../reader";
 import { readLocalFile } from "./localFile";
+import { nativeInflate } from "./nativeInflate";
 import { readPlanFromBuffer, unsupportedByName } from "./read";
 
 /** Reads a plan from an .xlsx file (Node only); a file UP cannot read is a PlanInputError. */
@@ -17,5 +18,5 @@ export async function readPlanFile(path: string, shown = path): Promise<ReadResu
   if (bytes.length === 0) {
     throw new PlanInputError({ nl: `${name} is leeg (0 bytes)`, en: `${name} is empty (0 bytes)` });
   }
-  return readPlanFromBuffer(bytes, name);
+  return readPlanFromBuffer(bytes, name, nativeInflate);
 }

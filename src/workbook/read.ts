@@ -3,7 +3,7 @@ import { PlanInputError } from "../core/errors";
 import { own } from "../core/own";
 import { readPlan, ReadResult } from "../reader";
 import { gridFromExcelJS } from "./grid";
-import { checkWorkbookLimits, corrupt } from "./limits";
+import { checkWorkbookLimits, corrupt, RawInflate } from "./limits";
 
 /*
  * Reading a plan from the bytes of a file: usable in the browser too, so no fs here.
@@ -118,11 +118,12 @@ export function checkWorkbookBytes(bytes: Uint8Array, name: string): void {
 /** Opens .xlsx bytes with ExcelJS; a damaged file becomes a PlanInputError. */
 export async function loadWorkbook(
   data: ArrayBuffer | Uint8Array,
-  name: string
+  name: string,
+  inflate?: RawInflate
 ): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkWorkbookBytes(bytes, name);
-  await checkWorkbookLimits(bytes, name);
+  await checkWorkbookLimits(bytes, name, inflate);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -136,8 +137,9 @@ export async function loadWorkbook(
 
 export async function readPlanFromBuffer(
   data: ArrayBuffer | Uint8Array,
-  name: string
+  name: string,
+  inflate?: RawInflate
 ): Promise<ReadResult> {
-  const wb = await loadWorkbook(data, name);
+  const wb = await loadWorkbook(data, name, inflate);
   return readPlan(gridFromExcelJS(wb, name));
 }
