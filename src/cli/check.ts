@@ -5,6 +5,7 @@ import { CheckResult, CostPool, Finding, Plan, Severity, TableId } from "../core
 import { PlanInputError } from "../core/errors";
 import { difference } from "../core/money";
 import { hasPools, poolsOf, poolYears } from "../core/pools";
+import { tablesRead } from "../core/tablesRead";
 import { ReadNote } from "../reader";
 import { langOf, Lang, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
@@ -69,6 +70,7 @@ export function checkJson(
       method: p.method,
       unit: p.plan.unit ?? "euro",
       years: poolYears(p.plan),
+      tables: p.plan.source.tables,
     })),
     findings: result.findings.map((f) => ({
       pool: f.pool ?? null,
@@ -166,9 +168,13 @@ function checkText(plan: Plan, result: CheckResult, notes: ReadNote[], lang: Lan
     );
   }
   if (hasPools(plan)) {
+    const read = tablesRead(plan);
     for (const pool of poolsOf(plan)) {
       const own = result.findings.filter((f) => f.pool === pool.name);
       out.push(poolHeading(pool, own.length, lang));
+      // Where the pool was read from, a line per table.
+      for (const r of read.filter((x) => x.pool === pool.name))
+        out.push(`  ${r.name[lang]}: ${r.range}`);
       out.push(...own.flatMap((f) => findingLines(f, lang)), "");
     }
   } else {

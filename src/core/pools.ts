@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { PlanInputError } from "./errors";
-import { CostPool, Plan } from "./model";
+import { CostPool, Plan, TableId } from "./model";
 import { D } from "./money";
 
 /**
@@ -42,6 +42,21 @@ export function findPool(plan: Plan, name: string): CostPool {
     );
   }
   return found;
+}
+
+/**
+ * A merged plan's source list: each table's ranges in every pool that has it, in pool order
+ * (`'Plan'!A12:F30; 'Plan'!A64:D82` for two contributions tables), so whoever asks where the
+ * plan was read from sees every pool's tables.
+ */
+export function poolTables(pools: readonly CostPool[]): Partial<Record<TableId, string>> {
+  const tables: Partial<Record<TableId, string>> = {};
+  for (const { plan } of pools) {
+    for (const [id, range] of Object.entries(plan.source.tables) as [TableId, string][]) {
+      tables[id] = tables[id] ? `${tables[id]}; ${range}` : range;
+    }
+  }
+  return tables;
 }
 
 /** The rounding unit of a plan's contributions as an amount: 1 (euro) or 0.01 (cent). */

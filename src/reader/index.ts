@@ -1,6 +1,7 @@
 import { formatRange } from "../core/address";
 import { CostPool, KeyComponents, Plan, TableId } from "../core/model";
 import { MUNICIPALITIES } from "../core/municipalities";
+import { poolTables } from "../core/pools";
 import { byTableOrder, poolTableName, TABLE_KINDS, tableKind } from "../core/tableKinds";
 import { readBindings, readBoundTable, withoutBindingSheet } from "./binding";
 import { buildPlanTables, RawTable } from "./build";
@@ -321,7 +322,7 @@ function readPooledTemplate(
     return { plan: { ...pools[0].plan, title }, layout: "template", notes, looked };
   const plan: Plan = {
     title,
-    source: { kind: "workbook", name: grid.name, layout: "template", tables: {} },
+    source: { kind: "workbook", name: grid.name, layout: "template", tables: poolTables(pools) },
     municipalities: [...MUNICIPALITIES],
     pools,
   };

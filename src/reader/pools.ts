@@ -2,6 +2,7 @@ import { formatRange } from "../core/address";
 import {
   CellRef,
   Contributions,
+  CostPool,
   CostBudget,
   Figure,
   MoneyUnit,
@@ -10,6 +11,7 @@ import {
 } from "../core/model";
 import { resolveMunicipality } from "../core/municipalities";
 import { POLICY_POOL, PURCHASING_POOL } from "../core/poolKinds";
+import { poolTables } from "../core/pools";
 import { TOTAL_LABEL } from "../core/tableKinds";
 import {
   buildBudget,
@@ -357,18 +359,19 @@ export function withPolicyPool(purchasing: Plan | undefined, policy: PolicyPool,
   const cents = purchasing.contributions?.rows.some((r) =>
     [...r.values.values()].some((f) => !f.value.isInteger())
   );
+  const pools: CostPool[] = [
+    { name: POLICY_POOL.name, title: policy.title, method: POLICY_POOL.method, plan: policyPlan },
+    {
+      name: PURCHASING_POOL.name,
+      title: PURCHASING_POOL.title.nl,
+      method: PURCHASING_POOL.method,
+      plan: { ...purchasing, unit: cents ? "cent" : "euro" },
+    },
+  ];
   return {
     title: base.title,
-    source: { ...base.source, tables: { ...purchasing.source.tables } },
+    source: { ...base.source, tables: poolTables(pools) },
     municipalities: base.municipalities,
-    pools: [
-      { name: POLICY_POOL.name, title: policy.title, method: POLICY_POOL.method, plan: policyPlan },
-      {
-        name: PURCHASING_POOL.name,
-        title: PURCHASING_POOL.title.nl,
-        method: PURCHASING_POOL.method,
-        plan: { ...purchasing, unit: cents ? "cent" : "euro" },
-      },
-    ],
+    pools,
   };
 }

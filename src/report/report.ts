@@ -1,8 +1,9 @@
 import Decimal from "decimal.js";
 import { formatDecimal, formatEuro, formatPercent } from "../core/dutchNumber";
-import { CheckResult, Finding, Message, Plan, TableId } from "../core/model";
+import { CheckResult, Finding, Message, Plan } from "../core/model";
 import { missingTables } from "../core/completeness";
-import { byTableOrder, tableKind } from "../core/tableKinds";
+import { tableKind } from "../core/tableKinds";
+import { tablesRead } from "../core/tablesRead";
 import type { ReadNote } from "../reader/cells";
 import { dateText, excelSerial, ReportCell, text } from "./cells";
 import { Acceptances, findingKey } from "./findings";
@@ -12,7 +13,7 @@ import { preciseKeyNotes } from "./keyNote";
 import { KEY_SHEET, keySection, weightsText } from "./keySheet";
 import { ReportSection, sectionSheet, SheetContext } from "./sections";
 import { ReportSheet } from "./sheet";
-import { summarySheet, tableTitle } from "./summarySheet";
+import { summarySheet } from "./summarySheet";
 
 /*
  * The Controleverslag as plain data: what the report sheets in Excel and the .xlsx download
@@ -118,10 +119,8 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
     value: text(outcome(live, acceptedCount, lang)),
   };
 
-  const tables = byTableOrder(
-    Object.entries(plan.source.tables) as [TableId, string][],
-    ([t]) => t
-  );
+  // A merged plan: each pool's tables, under the pool's name.
+  const tables = tablesRead(plan);
   const missing = missingTables(plan).map((id) => tableKind(id).name[lang]);
   const keys = input.keys && input.keys.rows.length > 0 ? input.keys : undefined;
   // The key the check computes with, in words where it is more precise than Tabel 6 shows.
@@ -135,11 +134,9 @@ export function buildReport(input: ReportInput, lang: Lang): Report {
         };
   const facts: { label: string; value: ReportCell }[] = [
     file,
-    ...tables.map(([id, where]) => ({
-      label: tableTitle(id, lang),
-      value: text(
-        `${where}${plan.source.bound?.includes(id) ? t(" (met de hand gekoppeld)", " (bound by hand)") : ""}`
-      ),
+    ...tables.map((r) => ({
+      label: `${r.pool ? `${r.pool} · ` : ""}${r.name[lang]}`,
+      value: text(`${r.range}${r.bound ? t(" (met de hand gekoppeld)", " (bound by hand)") : ""}`),
     })),
     ...(missing.length > 0
       ? [

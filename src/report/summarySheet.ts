@@ -4,7 +4,7 @@ import { CellRef, Contributions, Figure, Finding, Plan, TableId } from "../core/
 import { sum } from "../core/money";
 import { findingTable } from "../core/check";
 import { hasPools, poolsOf } from "../core/pools";
-import { tableKind } from "../core/tableKinds";
+import { numberedTitle } from "../core/tablesRead";
 import { EMPTY, euro, findingCell, hasCents, marked, percent, ReportCell, text } from "./cells";
 import { Acceptances, findingKey, groupFindings } from "./findings";
 import { acceptedLine, findingLine, fixLine } from "./findingText";
@@ -212,9 +212,8 @@ function mark(l: Line, f: Finding, accepted: boolean): void {
 }
 
 /** `Tabel 6 Uitvoeringskosten per gemeente`, `Sleutelgegevens`: the table kinds' titles. */
-export function tableTitle(id: TableId, lang: Lang): string {
-  const title = tableKind(id).title[lang];
-  return id.startsWith("Tabel") ? `${id} ${title}` : title;
+function tableTitle(id: TableId, lang: Lang): string {
+  return numberedTitle(id)[lang];
 }
 
 export interface SummaryInput {

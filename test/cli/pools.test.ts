@@ -57,6 +57,7 @@ describe("up check on a merged plan", () => {
         method: "budget-share",
         unit: "cent",
         years: [2025, 2026],
+        tables: { Begroting: at("A3:C10"), "Tabel 6": at("A12:F30") },
       },
       {
         name: "verwerving",
@@ -64,8 +65,24 @@ describe("up check on a merged plan", () => {
         method: "sla",
         unit: "euro",
         years: [2025, 2026],
+        tables: {
+          "Tabel 1": at("A33:D38"),
+          "Tabel 2": at("A40:C45"),
+          "Tabel 3": at("A47:C56"),
+          "Tabel 4": at("A58:C62"),
+          "Tabel 6": at("A64:D82"),
+        },
       },
     ]);
+    // The merged plan's own source lists every pool's tables, both contributions tables under Tabel 6.
+    expect(json.source.tables).toEqual({
+      "Tabel 6": `${at("A12:F30")}; ${at("A64:D82")}`,
+      Begroting: at("A3:C10"),
+      "Tabel 1": at("A33:D38"),
+      "Tabel 2": at("A40:C45"),
+      "Tabel 3": at("A47:C56"),
+      "Tabel 4": at("A58:C62"),
+    });
     const found = json.findings.map((f: Record<string, unknown>) => [f.pool, f.rule, f.cell]);
     expect(found).toEqual([
       ["beleid", "LINES-SUM", at("C10")],
@@ -119,6 +136,14 @@ describe("up check on a merged plan", () => {
       "BUDGET-SHARE",
     ]);
     expect(rules(purchasing, lines.indexOf("", purchasing + 1))).toEqual(["ALLOC-SUM"]);
+    // Under each pool's heading the tables it was read from, the policy pool's by their titles.
+    expect(lines.slice(policy + 1, policy + 3)).toEqual([
+      `  Begroting regio-samenwerking jeugd 2025-2026: ${at("A3:C10")}`,
+      `  Dekking kosten regio-samenwerking: ${at("A12:F30")}`,
+    ]);
+    expect(lines[purchasing + 5]).toBe(
+      `  Tabel 6 Uitvoeringskosten per gemeente: ${at("A64:D82")}`
+    );
     // Each finding names its own pool's table: the policy pool's by its title, not "Tabel 6".
     expect(lines).toContain(
       `FOUT  ALLOC-SUM  Dekking kosten regio-samenwerking · 2025 · Totaal · ${at("D30")}`
@@ -146,6 +171,7 @@ describe("up check on a merged plan", () => {
         method: "sla",
         unit: "euro",
         years: [2023, 2024, 2025, 2026, 2027],
+        tables: {},
       },
     ]);
     expect(json.findings.every((f: { pool: unknown }) => f.pool === null)).toBe(true);

@@ -93,4 +93,25 @@ describe("the Controleverslag of a merged plan", () => {
     expect(tables("'Plan 2025'!E20")).toBe("Dekking kosten regio-samenwerking");
     expect(tables("'Plan 2025'!D82")).toBe("Tabel 6");
   });
+
+  test("the tables read with their ranges, pool by pool, the policy pool's by their own titles", async () => {
+    const plan = (await readSheets([{ name: "Plan 2025", cells: mergedPlanCells() }], "m.xlsx"))
+      .plan!;
+    const ws = (await workbookOf(reportOf(plan))).getWorksheet("Controleverslag")!;
+    const facts: [unknown, unknown][] = [];
+    for (let r = 2; r < titleRow(ws); r++) {
+      const [label, ...rest] = (ws.getRow(r).values as unknown[]).slice(1);
+      const value = rest.find((v): v is string => typeof v === "string");
+      if (value && /!A\d+:/.test(value)) facts.push([label, value]);
+    }
+    expect(facts).toEqual([
+      ["beleid · Begroting regio-samenwerking jeugd 2025-2026", "'Plan 2025'!A3:C10"],
+      ["beleid · Dekking kosten regio-samenwerking", "'Plan 2025'!A12:F30"],
+      ["verwerving · Tabel 1 Formatieplan", "'Plan 2025'!A33:D38"],
+      ["verwerving · Tabel 2 Formatiekosten", "'Plan 2025'!A40:C45"],
+      ["verwerving · Tabel 3 Materiële kosten", "'Plan 2025'!A47:C56"],
+      ["verwerving · Tabel 4 Overzicht totalen", "'Plan 2025'!A58:C62"],
+      ["verwerving · Tabel 6 Uitvoeringskosten per gemeente", "'Plan 2025'!A64:D82"],
+    ]);
+  });
 });

@@ -98,6 +98,15 @@ describe("a merged template: UP_Kostenpools and a set of tables per pool", () =>
       Begroting: "'Begroting Beleid'!A1:E5",
       "Tabel 6": "'Bijdragen Beleid'!A1:F18",
     });
+    // The merged plan's source lists every pool's tables, a table both pools have with both ranges.
+    const tables = plan.source.tables;
+    expect(tables["Tabel 6"]).toBe(
+      `${plan.pools![0].plan.source.tables["Tabel 6"]}; 'Bijdragen Beleid'!A1:F18`
+    );
+    expect(tables.Begroting).toBe("'Begroting Beleid'!A1:E5");
+    expect(Object.keys(tables).sort()).toEqual(
+      [...new Set(plan.pools!.flatMap((p) => Object.keys(p.plan.source.tables)))].sort()
+    );
     expect(plan.pools![1].plan.contributions!.rows[0].budget!.value.toString()).toBe("9812345");
     for (const m of written.municipalities) {
       for (const year of [2025, 2026, 2027]) {
