@@ -1,13 +1,8 @@
 import Decimal from "decimal.js";
 import { parseArgs } from "node:util";
 import { formatCell } from "../core/address";
-import {
-  compare,
-  Comparison,
-  CompareSide,
-  ContributionComparison,
-  LineChange,
-} from "../core/compare";
+import { Comparison, CompareSide, ContributionComparison, LineChange } from "../core/compare";
+import { compare } from "../core/comparePlans";
 import { formatDecimal } from "../core/dutchNumber";
 import { PlanInputError } from "../core/errors";
 import { explainAll, formatAmount, formatShare, formatSignedAmount } from "../core/explainChange";

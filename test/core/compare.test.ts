@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { change, changePartOf, compare, compareContributions } from "../../src/core/compare";
+import { change, changePartOf, compareContributions } from "../../src/core/compare";
+import { compare } from "../../src/core/comparePlans";
 import { PlanInputError } from "../../src/core/errors";
 import { explainAll } from "../../src/core/explainChange";
 import { Figure, Plan, StaffingRole, YearFigures } from "../../src/core/model";

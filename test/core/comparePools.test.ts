@@ -1,4 +1,5 @@
-import { compare, compareContributions } from "../../src/core/compare";
+import { compareContributions } from "../../src/core/compare";
+import { compare } from "../../src/core/comparePlans";
 import { plan2024 } from "../../src/core/plan2024";
 import { poolContribution } from "../../src/core/query";
 import { mergedExample } from "../../src/workbook/poolsExample";

@@ -17,7 +17,8 @@ import {
 } from "@fluentui/react-components";
 import { Copy16Regular } from "@fluentui/react-icons";
 import Decimal from "decimal.js";
-import { ChangeRow, ChangeTotals, compare, Comparison, LineChange } from "../../core/compare";
+import { ChangeRow, ChangeTotals, Comparison, LineChange } from "../../core/compare";
+import { compare } from "../../core/comparePlans";
 import { formatDecimal } from "../../core/dutchNumber";
 import { PlanInputError } from "../../core/errors";
 import {
