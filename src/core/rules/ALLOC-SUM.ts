@@ -160,10 +160,11 @@ function repair(
   if (keyless) {
     // Without its name and its key, whose share the row holds cannot be known.
     const where = keyless.labelCell ? ` (${formatCell(keyless.labelCell)})` : "";
+    const table = tableName(plan, "Tabel 6");
     return {
       none: {
-        nl: `Geen herstel voorgesteld: een rij van Tabel 6 heeft geen gemeentenaam en geen sleutel${where}; vul eerst de naam in`,
-        en: `No repair proposed: a row of Tabel 6 has no municipality name and no key${where}; fill in the name first`,
+        nl: `Geen herstel voorgesteld: een rij van ${table.nl} heeft geen gemeentenaam en geen sleutel${where}; vul eerst de naam in`,
+        en: `No repair proposed: a row of ${table.en} has no municipality name and no key${where}; fill in the name first`,
       },
     };
   }

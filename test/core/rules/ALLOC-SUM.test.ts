@@ -238,5 +238,10 @@ describe("ALLOC-SUM with a Tabel 6 row whose name cell was emptied", () => {
     expect(f.message.nl).toContain(
       `Geen herstel voorgesteld: een rij van Tabel 6 heeft geen gemeentenaam en geen sleutel ('Tabel 6'!${row.labelCell!.address})`
     );
+    // A table with a title of its own (a policy pool's) is named by it.
+    plan.source.titles = { "Tabel 6": "Dekking kosten regio-samenwerking" };
+    expect(ALLOC_SUM.run(plan).find((x) => x.year === 2027)!.message.nl).toContain(
+      "een rij van Dekking kosten regio-samenwerking heeft geen gemeentenaam en geen sleutel"
+    );
   });
 });
