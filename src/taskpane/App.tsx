@@ -18,6 +18,7 @@ import type { CellWrite } from "../excel/write/backup";
 import { Acceptance, findingKey } from "../report/findings";
 import { KeyComparison } from "../report/keyComparison";
 import type { buildReport } from "../report/report";
+import { HiddenFileInput, XLSX_FILES } from "./HiddenFileInput";
 import { LoadedPlan, PaneHost, ReadStage } from "./host";
 import { LangContext } from "./i18n";
 import type { PaneTab } from "./PaneTabs";
@@ -72,13 +73,6 @@ const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   file: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   fileTerm: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-  },
   panel: { minWidth: 0 },
 });
 
@@ -345,22 +339,15 @@ export function App({ host }: { host: PaneHost }) {
         <div className={styles.bar}>
           {!inExcel && (
             <>
-              <input
+              <HiddenFileInput
                 ref={fileInput}
                 id="up-file"
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                className={styles.fileInput}
-                tabIndex={-1}
-                aria-label={t(
+                accept={XLSX_FILES}
+                label={t(
                   "Excel-bestand met het uitvoeringsplan",
                   "Excel file with the execution plan"
                 )}
-                onChange={(e) => {
-                  pick(e.target.files?.[0]);
-                  // Picking the same file again (after changing it) must read it again.
-                  e.target.value = "";
-                }}
+                onPick={pick}
               />
               <Button appearance="primary" onClick={() => fileInput.current?.click()}>
                 {file

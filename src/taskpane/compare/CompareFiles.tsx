@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { PlanInputError } from "../../core/errors";
 import { Plan } from "../../core/model";
+import { HiddenFileInput, XLSX_FILES } from "../HiddenFileInput";
 import { BrowserPaneHost } from "../host";
 import { useT } from "../i18n";
 import { ReadCancelled } from "../read/workerRead";
@@ -27,13 +28,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   text: { margin: 0 },
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-  },
 });
 
 interface Other {
@@ -55,8 +49,7 @@ export function CompareFiles(props: { plan: Plan; fileName: string; host: Browse
   const [reading, setReading] = useState<{ name: string; abort: AbortController } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
+  const pick = async (file: File) => {
     const abort = new AbortController();
     setReading({ name: file.name, abort });
     setProblem(null);
@@ -95,17 +88,11 @@ export function CompareFiles(props: { plan: Plan; fileName: string; host: Browse
             )}
       </p>
       <div className={styles.bar}>
-        <input
+        <HiddenFileInput
           ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className={styles.fileInput}
-          tabIndex={-1}
-          aria-label={t("Ander bestand om mee te vergelijken", "Other file to compare with")}
-          onChange={(e) => {
-            void pick(e.target.files?.[0]);
-            e.target.value = "";
-          }}
+          accept={XLSX_FILES}
+          label={t("Ander bestand om mee te vergelijken", "Other file to compare with")}
+          onPick={(file) => void pick(file)}
         />
         <Button onClick={() => input.current?.click()} disabled={reading !== null}>
           {other

@@ -28,6 +28,7 @@ import {
   settlementSummary,
 } from "../../report/settlementReport";
 import { useTableStyles } from "../ChangeTable";
+import { HiddenFileInput, XLSX_FILES } from "../HiddenFileInput";
 import { Lang, LangContext } from "../i18n";
 import { useSheetInsert } from "./useSheetInsert";
 
@@ -104,13 +105,6 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
   },
   text: { margin: 0, flexGrow: 1 },
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-  },
 });
 
 interface Loaded {
@@ -242,8 +236,7 @@ export function SettlementView(props: SettlementViewProps) {
       }
     });
 
-  const pickFile = (file: File | undefined) => {
-    if (!file) return;
+  const pickFile = (file: File) => {
     void run(t(`${file.name} lezen…`, `Reading ${file.name}…`), async () => {
       const { componentsFromFile } = await import("../../workbook/componentsFile");
       setComponents({
@@ -251,7 +244,6 @@ export function SettlementView(props: SettlementViewProps) {
         from: file.name,
       });
     });
-    if (fileInput.current) fileInput.current.value = "";
   };
 
   const copy = async (id: string, text: string) => {
@@ -351,14 +343,11 @@ export function SettlementView(props: SettlementViewProps) {
         </p>
       </div>
       <div className={styles.row}>
-        <input
+        <HiddenFileInput
           ref={fileInput}
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className={styles.fileInput}
-          tabIndex={-1}
-          aria-label={t("Bestand met de definitieve componenten", "File with the final components")}
-          onChange={(e) => pickFile(e.target.files?.[0])}
+          accept={`.csv,text/csv,${XLSX_FILES}`}
+          label={t("Bestand met de definitieve componenten", "File with the final components")}
+          onPick={pickFile}
         />
         <Button size="small" onClick={() => fileInput.current?.click()}>
           {t("Componenten uit bestand…", "Components from file…")}
