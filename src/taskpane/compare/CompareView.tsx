@@ -1,7 +1,6 @@
 import * as React from "react";
 import { useContext, useMemo, useState } from "react";
 import {
-  Button,
   Field,
   makeStyles,
   MessageBar,
@@ -15,7 +14,6 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { Copy16Regular } from "@fluentui/react-icons";
 import Decimal from "decimal.js";
 import { ChangeRow, ChangeTotals, Comparison, LineChange } from "../../core/compare";
 import { compare } from "../../core/comparePlans";
@@ -30,6 +28,7 @@ import {
 import { Plan } from "../../core/model";
 import { poolsOf } from "../../core/pools";
 import { ContributionSource } from "../../core/query";
+import { ExplanationList } from "../ExplanationList";
 import { nbsp } from "../format";
 import { LangContext, Lang } from "../i18n";
 
@@ -63,14 +62,7 @@ const useStyles = makeStyles({
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   numberHead: { textAlign: "right", justifyContent: "flex-end" },
   total: { fontWeight: tokens.fontWeightSemibold },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   method: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  paragraph: {
-    display: "flex",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalS,
-    margin: `${tokens.spacingVerticalXS} 0`,
-  },
   text: { margin: 0, flexGrow: 1 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
@@ -143,7 +135,6 @@ export function CompareView(props: CompareViewProps) {
     key: "municipality",
     ascending: true,
   });
-  const [copied, setCopied] = useState<string | null>(null);
 
   const outcome = useMemo((): { ok: Comparison } | { error: string } => {
     try {
@@ -155,16 +146,6 @@ export function CompareView(props: CompareViewProps) {
       throw e;
     }
   }, [oldPlan, newPlan, oldYear, newYear, source, lang]);
-
-  const copy = async (id: string, text: string) => {
-    const write = props.copyText ?? ((s: string) => navigator.clipboard.writeText(s));
-    try {
-      await write(text);
-      setCopied(id);
-    } catch {
-      setCopied(null);
-    }
-  };
 
   const yearSelect = (label: string, value: number, years: number[], set: (y: number) => void) => (
     <Field label={label}>
@@ -234,8 +215,6 @@ export function CompareView(props: CompareViewProps) {
       </TableRow>
     </TableBody>
   );
-  const explanations = explainAll(c);
-  const allText = explanations.map((e) => e.text[lang]).join("\n\n");
 
   return (
     <div className={styles.root}>
@@ -336,33 +315,11 @@ export function CompareView(props: CompareViewProps) {
         ))}
       </details>
 
-      <section aria-labelledby="up-compare-explanations">
-        <div className={styles.paragraph}>
-          <h3 id="up-compare-explanations" className={`${styles.heading} ${styles.text}`}>
-            {t("Toelichting per gemeente", "Explanation per municipality")}
-          </h3>
-          <Button icon={<Copy16Regular />} onClick={() => copy("*", allText)}>
-            {copied === "*" ? t("Gekopieerd", "Copied") : t("Kopieer alles", "Copy all")}
-          </Button>
-        </div>
-        {explanations.map((e) => (
-          <div key={e.municipality} className={styles.paragraph}>
-            <p className={styles.text}>{e.text[lang]}</p>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<Copy16Regular />}
-              aria-label={t(
-                `Kopieer toelichting ${e.municipality}`,
-                `Copy explanation ${e.municipality}`
-              )}
-              onClick={() => copy(e.municipality, e.text[lang])}
-            >
-              {copied === e.municipality ? t("Gekopieerd", "Copied") : undefined}
-            </Button>
-          </div>
-        ))}
-      </section>
+      <ExplanationList
+        id="up-compare-explanations"
+        explanations={explainAll(c)}
+        copyText={props.copyText}
+      />
     </div>
   );
 }

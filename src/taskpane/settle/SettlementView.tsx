@@ -10,7 +10,7 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { Copy16Regular, TableSimple16Regular } from "@fluentui/react-icons";
+import { TableSimple16Regular } from "@fluentui/react-icons";
 import Decimal from "decimal.js";
 import { parseReference } from "../../core/address";
 import { formatDecimal, readDutchNumber } from "../../core/dutchNumber";
@@ -28,6 +28,7 @@ import {
   settlementSummary,
 } from "../../report/settlementReport";
 import { useTableStyles } from "../ChangeTable";
+import { ExplanationList } from "../ExplanationList";
 import { HiddenFileInput, XLSX_FILES } from "../HiddenFileInput";
 import { Lang, LangContext } from "../i18n";
 import { useSheetInsert } from "./useSheetInsert";
@@ -97,14 +98,6 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
   pays: { color: tokens.colorPaletteRedForeground3 },
   refund: { color: tokens.colorPaletteGreenForeground3 },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  paragraph: {
-    display: "flex",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalXS,
-    marginBottom: tokens.spacingVerticalS,
-  },
-  text: { margin: 0, flexGrow: 1 },
 });
 
 interface Loaded {
@@ -176,7 +169,6 @@ export function SettlementView(props: SettlementViewProps) {
   const [actualText, setActualText] = useState("");
   const [actualCell, setActualCell] = useState<string | null>(null);
   const [components, setComponents] = useState<Loaded | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const actual = actualOf(actualText);
@@ -244,16 +236,6 @@ export function SettlementView(props: SettlementViewProps) {
         from: file.name,
       });
     });
-  };
-
-  const copy = async (id: string, text: string) => {
-    const write = props.copyText ?? ((x: string) => navigator.clipboard.writeText(x));
-    try {
-      await write(text);
-      setCopied(id);
-    } catch {
-      setCopied(null);
-    }
   };
 
   const sheet = useSheetInsert(
@@ -389,8 +371,7 @@ export function SettlementView(props: SettlementViewProps) {
           lang={lang}
           styles={styles}
           table={table}
-          copied={copied}
-          onCopy={copy}
+          copyText={props.copyText}
         />
       )}
       {s && insertSheet && (
@@ -409,22 +390,15 @@ export function SettlementView(props: SettlementViewProps) {
   );
 }
 
-/** On screen "€ 4.074" never breaks after the euro sign; copied text keeps plain spaces. */
-function keepAmountsTogether(text: string): string {
-  return text.replace(/€ /g, "€\u00a0");
-}
-
 function SettlementResult(props: {
   s: Settlement;
   lang: Lang;
   styles: ReturnType<typeof useStyles>;
   table: ReturnType<typeof useTableStyles>;
-  copied: string | null;
-  onCopy(id: string, text: string): void;
+  copyText?(text: string): Promise<void>;
 }) {
-  const { s, lang, styles, table, copied, onCopy } = props;
+  const { s, lang, styles, table, copyText } = props;
   const t = (nl: string, en: string) => (lang === "nl" ? nl : en);
-  const explanations = explainSettlement(s);
   const tone = (d: Decimal) =>
     d.isZero() ? undefined : d.isPositive() ? styles.pays : styles.refund;
   // The settlement first: at 350 px it is the figure in view beside the name.
@@ -507,39 +481,11 @@ function SettlementResult(props: {
           <MessageBarBody>{n[lang]}</MessageBarBody>
         </MessageBar>
       ))}
-      <section aria-labelledby="up-settle-explanations">
-        <div className={styles.paragraph}>
-          <h3 id="up-settle-explanations" className={`${styles.heading} ${styles.text}`}>
-            {t("Toelichting per gemeente", "Explanation per municipality")}
-          </h3>
-          <Button
-            size="small"
-            icon={<Copy16Regular />}
-            onClick={() => onCopy("*", explanations.map((e) => e.text[lang]).join("\n\n"))}
-          >
-            {copied === "*" ? t("Gekopieerd", "Copied") : t("Kopieer alles", "Copy all")}
-          </Button>
-        </div>
-        {explanations.map((e) => (
-          <div key={e.municipality} className={styles.paragraph}>
-            <p className={styles.text} data-testid={`explanation-${e.municipality}`}>
-              {keepAmountsTogether(e.text[lang])}
-            </p>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<Copy16Regular />}
-              aria-label={t(
-                `Kopieer toelichting ${e.municipality}`,
-                `Copy explanation ${e.municipality}`
-              )}
-              onClick={() => onCopy(e.municipality, e.text[lang])}
-            >
-              {copied === e.municipality ? t("Gekopieerd", "Copied") : undefined}
-            </Button>
-          </div>
-        ))}
-      </section>
+      <ExplanationList
+        id="up-settle-explanations"
+        explanations={explainSettlement(s)}
+        copyText={copyText}
+      />
     </>
   );
 }
