@@ -67,6 +67,11 @@ const TRANSLATIONS = {
         description:
           "Jaar van het plan; wordt alleen gecontroleerd, de sleutel is in elk jaar van een plan gelijk.",
       },
+      pool: {
+        name: "pool",
+        description:
+          'In een plan met meer kostenpools de naam van de pool, bijv. "verwerving": elke pool heeft een eigen sleutel.',
+      },
     },
   },
   TOTAL: {
@@ -78,6 +83,11 @@ const TRANSLATIONS = {
         name: "deel",
         description:
           '"formatie" (formatiekosten jeugd), "materieel" (materiële kosten jeugd) of "totaal" (standaard).',
+      },
+      pool: {
+        name: "pool",
+        description:
+          'In een plan met meer kostenpools de naam van de pool, bijv. "beleid"; leeg voor de som over alle pools.',
       },
     },
   },

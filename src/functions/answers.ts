@@ -19,12 +19,12 @@ import { decimalValue } from "../core/value";
 import {
   computedContributions,
   ContributionSource,
+  distributedTotal,
   contribution as planContribution,
   keyOf,
   lineValue,
   municipalityOf,
   requireYear,
-  yearTotal,
 } from "../core/query";
 import {
   ARG,
@@ -178,18 +178,35 @@ export function change(
   return planChange(plan, name, y1, y2, p, sourceArg(source)).toNumber();
 }
 
-/** UP.KEY: the distribution key as a fraction; a year, when given, must be one of Tabel 6. */
-export function key(plan: Plan, municipality: unknown, year?: unknown): number {
+/**
+ * UP.KEY: the distribution key as a fraction; a year, when given, must be one of Tabel 6. A key
+ * is a pool's own (budget shares, the SLA key): a merged plan is asked for one pool's.
+ */
+export function key(plan: Plan, municipality: unknown, year?: unknown, pool?: unknown): number {
   const name = textArg(municipality, ARG.municipality);
   const y = optionalYearArg(year);
-  const canonical = municipalityOf(plan, name);
-  const value = keysFor(plan).get(canonical) ?? keyOf(plan, canonical);
-  if (y !== undefined && plan.contributions) requireYear(plan.contributions.years, y, "Tabel 6");
+  const pools = poolsArg(plan, pool);
+  if (pools.length > 1) {
+    const names = pools.map((p) => p.name).join(", ");
+    throw new PlanInputError({
+      nl: `Kies een kostenpool: dit plan heeft ${pools.length} kostenpools (${names}), elk met een eigen verdeelsleutel`,
+      en: `Choose a cost pool: this plan has ${pools.length} cost pools (${names}), each with its own distribution key`,
+    });
+  }
+  const p = pools[0].plan;
+  const canonical = municipalityOf(p, name);
+  const value = keysFor(p).get(canonical) ?? keyOf(p, canonical);
+  const t6 = p.contributions;
+  if (y !== undefined && t6) requireYear(t6.years, y, p.source.titles?.["Tabel 6"] ?? "Tabel 6");
   return value.toNumber();
 }
 
-/** UP.TOTAL: Tabel 4, `formatie`, `materieel` or `totaal`. */
-export function total(plan: Plan, year: unknown, part?: unknown): number {
+/**
+ * UP.TOTAL: Tabel 4, `formatie`, `materieel` or `totaal` (what the municipalities pay together:
+ * a pool without Tabel 4 its budget's amount); in a merged plan the pool named, or the sum over
+ * the pools, each answering as a plan of its own (an error names its pool).
+ */
+export function total(plan: Plan, year: unknown, part?: unknown, pool?: unknown): number {
   const y = yearArg(year);
   const p = choiceArg(
     part,
@@ -208,12 +225,31 @@ export function total(plan: Plan, year: unknown, part?: unknown): number {
     "totaal",
     { nl: "formatie, materieel of totaal", en: "formatie, materieel or totaal" }
   );
-  if (p === "totaal") return yearTotal(plan, y).toNumber();
-  const t4 = requireTable(plan.totals, {
-    nl: "Tabel 4 (overzicht totalen)",
-    en: "Tabel 4 (totals)",
-  });
-  return amountIn(p === "formatie" ? t4.staffYouth : t4.materialYouth, t4.years, y, "Tabel 4");
+  const poolTotal = ({ plan: one }: CostPool): Decimal => {
+    if (p === "totaal") return distributedTotal(one, y).value;
+    const t4 = requireTable(one.totals, {
+      nl: "Tabel 4 (overzicht totalen)",
+      en: "Tabel 4 (totals)",
+    });
+    requireYear(t4.years, y, "Tabel 4");
+    return lineValue(p === "formatie" ? t4.staffYouth : t4.materialYouth, y);
+  };
+  const pools = poolsArg(plan, pool);
+  if (pools.length === 1) return poolTotal(pools[0]).toNumber();
+  return sum(pools.map((x) => inPool(x, poolTotal))).toNumber();
+}
+
+/** A pool's answer; its error says which pool, as one of a sum over the pools. */
+function inPool<T>(pool: CostPool, answer: (pool: CostPool) => T): T {
+  try {
+    return answer(pool);
+  } catch (e) {
+    if (!(e instanceof PlanInputError)) throw e;
+    throw new PlanInputError(
+      { nl: `Kostenpool ${pool.name}: ${e.nl}`, en: `Cost pool ${pool.name}: ${e.en}` },
+      { code: e.code }
+    );
+  }
 }
 
 /** Finds a row by its label, forgiving case and spacing; an unknown label names the closest one. */

@@ -166,15 +166,17 @@ export function change(
  * @customfunction KEY KEY
  * @param municipality Name of a participating municipality, e.g. "Heerlen".
  * @param [year] Year of the plan; only checked, the key is the same for every year of a plan.
+ * @param [pool] In a plan with several cost pools, the pool's name, e.g. "verwerving": each pool has its own key.
  * @param invocation Streaming invocation.
  * @returns Distribution key, e.g. 0.1197.
  */
 export function key(
   municipality: unknown,
   year: unknown,
+  pool: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  stream(invocation, (plan) => answers.key(plan, municipality, year));
+  stream(invocation, (plan) => answers.key(plan, municipality, year, pool));
 }
 
 /**
@@ -182,15 +184,17 @@ export function key(
  * @customfunction TOTAL TOTAL
  * @param year Year of the plan, e.g. 2025.
  * @param [part] "formatie" (staff costs youth), "materieel" (material costs youth) or "totaal" (default).
+ * @param [pool] In a plan with several cost pools, the pool's name, e.g. "beleid"; empty for the sum over all pools.
  * @param invocation Streaming invocation.
  * @returns Amount in euros.
  */
 export function total(
   year: unknown,
   part: unknown,
+  pool: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  stream(invocation, (plan) => answers.total(plan, year, part));
+  stream(invocation, (plan) => answers.total(plan, year, part, pool));
 }
 
 /**

@@ -53,12 +53,12 @@ describe("the workbook's plan, read once and kept in memory", () => {
         cells.push(cell);
       }
       const key = new Cell<number>();
-      UP.key(m, null, key);
+      UP.key(m, null, null, key);
       cells.push(key);
     }
     for (const y of YEARS) {
       const t = new Cell<number>();
-      UP.total(y, null, t);
+      UP.total(y, null, null, t);
       cells.push(t);
     }
     const check = new Cell<number>();
@@ -80,7 +80,7 @@ describe("the workbook's plan, read once and kept in memory", () => {
     const total = new Cell<number>();
     const heerlen = new Cell<number>();
     const check = new Cell<number>();
-    UP.total(2025, null, total);
+    UP.total(2025, null, null, total);
     UP.contribution("Heerlen", 2025, null, null, heerlen);
     UP.check(check);
     expect(total.results).toEqual([2183425]);
@@ -145,7 +145,7 @@ describe("without a plan in the workbook, or without a workbook", () => {
     const wb = new MockWorkbook("Nieuw.xlsx", [empty]);
     const source = await started(wb);
     const total = new Cell<number>();
-    UP.total(2025, null, total);
+    UP.total(2025, null, null, total);
     expect(source.state()?.origin).toBe("embedded");
     const pasted = publishedSheet("Blad1", "{s}");
     empty.values = pasted.values;

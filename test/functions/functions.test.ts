@@ -326,7 +326,7 @@ describe("the functions follow the plan feed", () => {
     const feed = new TestFeed(first);
     setPlanFeed(feed);
     const cell = new Cell<number>();
-    UP.total(2025, null, cell);
+    UP.total(2025, null, null, cell);
     expect(cell.results).toEqual([2183425]);
 
     const changed = plan2024();

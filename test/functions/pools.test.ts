@@ -58,3 +58,32 @@ describe("UP.CONTRIBUTION on a plan with one pool", () => {
     ]);
   });
 });
+
+describe("UP.KEY and UP.TOTAL with a cost pool", () => {
+  const key = (...args: unknown[]) => streamed<number>(UP.key, ...args);
+  const total = (...args: unknown[]) => streamed<number>(UP.total, ...args);
+
+  test("a plan of one pool answers as before without a pool; a named pool is #VALUE!", () => {
+    setPlanFeed(new TestFeed(plan2024()));
+    expect(key("Heerlen", null, null)).toBeCloseTo(0.1197, 12);
+    expect(total(2025, null, null)).toBe(2183425);
+    for (const e of [key("Heerlen", null, "beleid"), total(2025, null, "beleid")] as ExcelError[]) {
+      expect([e.code, e.message]).toEqual([
+        "#VALUE!",
+        'Argument pool: Dit plan heeft één kostenpool; kostenpool "beleid" bestaat niet',
+      ]);
+    }
+  });
+
+  test("a merged plan: each pool's total, their sum without a pool; a key only of a pool named", () => {
+    setPlanFeed(new TestFeed(mergedPlan()));
+    // 2025: purchasing Tabel 4 980.000, policy budget 425.018,37 (cents).
+    expect(total(2025, null, "verwerving")).toBe(980000);
+    expect(total(2025, "totaal", "Beleid")).toBe(425018.37);
+    expect(total(2025, null, null)).toBe(1405018.37);
+    expect(key("Heerlen", 2024, "verwerving")).toBeCloseTo(0.401, 12);
+    const e = key("Heerlen", 2024, null) as ExcelError;
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^Kies een kostenpool: dit plan heeft 2 kostenpools/);
+  });
+});

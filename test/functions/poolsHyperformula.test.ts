@@ -113,3 +113,68 @@ test("an unknown pool is #VALUE! with the Dutch message naming the pools", () =>
     'Argument pool: Kostenpool "zorg" bestaat niet in dit plan; er zijn: verwerving, beleid'
   );
 });
+
+/** Evaluates one formula in a spare cell of the computed sheet. */
+function evaluate(formula: string): unknown {
+  const id = hf.getSheetId("Berekend")!;
+  hf.setCellContents({ sheet: id, row: 30, col: 0 }, [[formula]]);
+  return hf.getCellValue({ sheet: id, row: 30, col: 0 });
+}
+
+test("UP.TOTAL per pool is the sum of that pool's contributions, without a pool the sum over the pools, to the cent", () => {
+  const column = (c: number) => String.fromCharCode(65 + c);
+  const rows = plan.municipalities.length;
+  YEARS.forEach((year, i) => {
+    for (const [pool, c] of [
+      [',"Beleid"', 1],
+      [',"verwerving"', 2],
+      ["", 3],
+    ] as const) {
+      const sumOf = `SUM(${column(i * 5 + c)}1:${column(i * 5 + c)}${rows})`;
+      expect(evaluate(`=ROUND(${sumOf}*100,0)-ROUND(UP.TOTAL(${year},${pool})*100,0)`)).toBe(0);
+    }
+  });
+  expect(evaluate('=UP.TOTAL(2025,,"beleid")')).toBe(412600);
+  expect(evaluate("=UP.TOTAL(2025)")).toBe(
+    412600 + (evaluate('=UP.TOTAL(2025,,"verwerving")') as number)
+  );
+});
+
+test("UP.TOTAL's Tabel 4 parts over the pools name the pool without Tabel 4; with the pool they answer", () => {
+  const v = evaluate('=UP.TOTAL(2025,"formatie")') as { type: string; message: string };
+  expect([v.type, v.message]).toEqual([
+    "NA",
+    "Kostenpool beleid: Het plan heeft geen Tabel 4 (overzicht totalen)",
+  ]);
+  const t4 = plan.pools![0].plan.totals!;
+  expect(evaluate('=UP.TOTAL(2025,"formatie","verwerving")')).toBe(
+    t4.staffYouth.values.get(2025)!.value.toNumber()
+  );
+});
+
+test("UP.KEY is a pool's own key; without a pool in a merged plan it asks which", () => {
+  const budgets = plan.pools![1].plan.contributions!.rows;
+  const all = budgets.reduce((s, r) => s + r.budget!.value.toNumber(), 0);
+  const heerlen = budgets.find((r) => r.municipality === "Heerlen")!.budget!.value.toNumber();
+  expect(evaluate('=UP.KEY("Heerlen",,"beleid")') as number).toBeCloseTo(heerlen / all, 12);
+  // key × the pool's total is the pool's contribution within its rounding (one cent).
+  const off = evaluate(
+    '=ABS(UP.KEY("Heerlen",2025,"beleid")*UP.TOTAL(2025,,"beleid")-UP.CONTRIBUTION("Heerlen",2025,,"beleid"))'
+  ) as number;
+  expect(off).toBeLessThanOrEqual(0.01);
+  const sla = plan.pools![0].plan.contributions!.rows.find((r) => r.municipality === "Heerlen")!;
+  expect(evaluate('=UP.KEY("Heerlen",,"VERWERVING")') as number).toBeCloseTo(
+    sla.key!.value.toNumber(),
+    6
+  );
+  const v = evaluate('=UP.KEY("Heerlen")') as { type: string; message: string };
+  expect([v.type, v.message]).toEqual([
+    "VALUE",
+    "Kies een kostenpool: dit plan heeft 2 kostenpools (verwerving, beleid), elk met een eigen verdeelsleutel",
+  ]);
+  const u = evaluate('=UP.KEY("Heerlen",,"zorg")') as { type: string; message: string };
+  expect([u.type, u.message]).toEqual([
+    "VALUE",
+    'Argument pool: Kostenpool "zorg" bestaat niet in dit plan; er zijn: verwerving, beleid',
+  ]);
+});
