@@ -66,8 +66,10 @@ export interface TemplateSpec {
   extra?: string;
   /** Header of a budget-share pool's column of budgets, before the key (Tabel 6). */
   budget?: string;
-  /** Year columns are headed `fte 2024` instead of `2024`. */
+  /** Year columns are headed `fte 2024` instead of `2024` (`Totaal 2025`, `Bijdrage 2024` for named columns). */
   yearPrefix: string;
+  /** Words before a component's share and amount columns (`Aandeel jongeren < 20`). */
+  parts?: { share: string; amount: string };
 }
 
 /** A column a header names by its words: `Jongeren < 20`, `Toename`. */
@@ -468,6 +470,12 @@ export const TABLE_KINDS: readonly TableKind[] = [
       weights: /^(weging|wegingsfactor|gewicht|weights?)\b/,
     },
     closing: [{ labels: TOTAL_FIRST }],
+    template: {
+      name: "UP_Herberekening",
+      label: "Gemeente",
+      yearPrefix: "Totaal ",
+      parts: { share: "Aandeel", amount: "Bedrag" },
+    },
     bindable: false,
     optional: true,
   },
@@ -514,6 +522,7 @@ export const TABLE_KINDS: readonly TableKind[] = [
       ],
     },
     closing: [{ labels: TOTAL_FIRST }],
+    template: { name: "UP_Toename", label: "Gemeente", yearPrefix: "Bijdrage " },
     bindable: false,
     optional: true,
   },

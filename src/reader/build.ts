@@ -687,7 +687,9 @@ export function buildKeyTable(t: RawTable, notes: ReadNote[]): KeyCalculation | 
     rows: lines.map(row),
     total: row(total),
   };
-  if (named.titleYear !== undefined) result.year = named.titleYear;
+  // The title's year, else the template's (`Totaal 2025`).
+  const year = named.titleYear ?? named.columns.find((c) => c.key === "amount")?.year;
+  if (year !== undefined) result.year = year;
   return result;
 }
 

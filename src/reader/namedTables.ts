@@ -1,10 +1,12 @@
-import { formatRange } from "../core/address";
+import { Area, formatRange } from "../core/address";
 import { readDutchNumber } from "../core/dutchNumber";
+import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
 import { CellRef, TableId } from "../core/model";
-import { NamedColumn, TABLE_KINDS, TableKind } from "../core/tableKinds";
+import { NamedColumn, NamedColumns, TABLE_KINDS, TableKind } from "../core/tableKinds";
 import { hiddenRowNote, normLabel, NumberRead, RawRow, RawTable } from "./build";
 import { cellRef, readCell, ReadNote, textAsNumberNote } from "./cells";
-import { MAX_GAP, rowsAfter, SheetScan, textOf, Title } from "./scan";
+import { SheetGrid } from "./grid";
+import { MAX_GAP, rowsAfter, scanSheet, SheetScan, textOf, Title } from "./scan";
 
 /*
  * Tables whose columns are named by words instead of years: the key calculation table
@@ -75,7 +77,7 @@ function headerText(scan: SheetScan, r: number, c: number): string | undefined {
   return t === "" || t.length > 60 ? undefined : t;
 }
 
-/** The columns a row names for a kind, or undefined when it is no header of that kind. */
+/** The columns a row names for a kind; undefined when figures in it make it a row of a table. */
 function headerColumns(
   kind: TableKind,
   ctx: NamedContext,
@@ -95,15 +97,10 @@ function headerColumns(
       continue;
     }
     const cell = cellRef(scan.sheet, r, c);
-    const weightText = WEIGHT_SUFFIX.exec(text)?.[1];
-    const n = normLabel(weightText ? text.slice(0, -weightText.length) : text).replace(
-      QUALIFIER,
-      ""
-    );
-    const spec = named.columns.find((s) => s.pattern.test(n) && !takenFor(s, taken, kind));
-    const column = spec
-      ? place(spec, taken, kind, { column: c, header: text, cell })
-      : other(kind, columns, labelled, n, { column: c, header: text, cell });
+    const { words: n, weight: weightText, part } = headerWords(text);
+    const spec = named.columns.find((s) => s.pattern.test(n) && !takenFor(s, taken, kind, part));
+    const at = { column: c, header: text, cell, part };
+    const column = spec ? place(spec, taken, kind, at) : other(kind, columns, labelled, n, at);
     labelled = true;
     if (!column) continue;
     const year = YEAR.exec(text);
@@ -117,27 +114,40 @@ function headerColumns(
     taken.add(column.key);
     columns.push(column);
   }
+  return columns;
+}
+
+/** What a header of the kind must name and `columns` do not: at least `count` of `fields`. */
+function unmet(kind: TableKind, columns: HeaderColumn[]): NamedColumns["required"] {
   const fields = new Set(columns.map((c) => c.field));
-  const ok = named.required.every((q) => q.fields.filter((f) => fields.has(f)).length >= q.count);
-  return ok ? columns : undefined;
+  return kind.named!.required.filter((q) => q.fields.filter((f) => fields.has(f)).length < q.count);
 }
 
 const isComponent = (kind: TableKind, field: string) =>
   kind.id === "Herberekening" && field !== "key" && field !== "amount";
 
 /** Whether a column spec can take no more columns: a component has a share and an amount. */
-function takenFor(spec: NamedColumn, taken: Set<string>, kind: TableKind): boolean {
-  if (isComponent(kind, spec.field)) return taken.has(`amount:${spec.field}`);
+function takenFor(
+  spec: NamedColumn,
+  taken: Set<string>,
+  kind: TableKind,
+  part: HeaderColumn["part"]
+): boolean {
+  if (isComponent(kind, spec.field)) return taken.has(`${part ?? "amount"}:${spec.field}`);
   return taken.has(spec.field);
 }
 
-type At = Pick<HeaderColumn, "column" | "header" | "cell">;
+type At = Pick<HeaderColumn, "column" | "header" | "cell" | "part">;
 
-/** A component's first column is its share (left of the key), the next its amount. */
+/**
+ * A component's column is a share or an amount as its header says (`aandeel …`, `bedrag …`);
+ * else its first column is the share (left of the key), the next the amount.
+ */
 function place(spec: NamedColumn, taken: Set<string>, kind: TableKind, at: At): HeaderColumn {
-  if (!isComponent(kind, spec.field)) return { key: spec.field, field: spec.field, ...at };
-  const part = taken.has(`share:${spec.field}`) || taken.has("key") ? "amount" : "share";
-  return { key: `${part}:${spec.field}`, field: spec.field, part, ...at };
+  const { part: said, ...cell } = at;
+  if (!isComponent(kind, spec.field)) return { key: spec.field, field: spec.field, ...cell };
+  const part = said ?? (taken.has(`share:${spec.field}`) || taken.has("key") ? "amount" : "share");
+  return { key: `${part}:${spec.field}`, field: spec.field, part, ...cell };
 }
 
 /**
@@ -152,8 +162,9 @@ function other(
   at: At
 ): HeaderColumn | undefined {
   if (!labelled || kind.id !== "Herberekening" || columns.length === 0) return undefined;
-  const part = columns.some((c) => c.field === n || c.key === "key") ? "amount" : "share";
-  return { key: `${part}:${n}`, field: n, part, ...at };
+  const { part: said, ...cell } = at;
+  const part = said ?? (columns.some((c) => c.field === n || c.key === "key") ? "amount" : "share");
+  return { key: `${part}:${n}`, field: n, part, ...cell };
 }
 
 /** The first year a title names. */
@@ -168,6 +179,15 @@ function titleOver(ctx: NamedContext, id: TableId, r: number, left: number): Tit
   return ctx.titles
     .filter((t) => t.id === id && t.row < r && r - t.row <= MAX_GAP && t.column <= left)
     .sort((a, b) => b.row - a.row)[0];
+}
+
+function error(notes: ReadNote[], id: TableId, cell: CellRef | undefined, nl: string, en: string) {
+  notes.push({
+    severity: "error",
+    table: id,
+    cell,
+    message: { nl: `${id}: ${nl}`, en: `${id}: ${en}` },
+  });
 }
 
 /** Reads one row: its label left of the figures, a number under each header column. */
@@ -204,15 +224,7 @@ function readRow(
       read.kind === "text"
         ? { nl: `'${read.text}' is geen getal`, en: `'${read.text}' is not a number` }
         : read.message;
-    ctx.notes.push({
-      severity: "error",
-      table: id,
-      cell,
-      message: {
-        nl: `${id}: ${cell.address}: ${what.nl}`,
-        en: `${id}: ${cell.address}: ${what.en}`,
-      },
-    });
+    error(ctx.notes, id, cell, `${cell.address}: ${what.nl}`, `${cell.address}: ${what.en}`);
     failed.value = true;
   }
   if (row.label === "" && row.cells.size === 0) return undefined;
@@ -303,6 +315,14 @@ function readTable(
       });
     return undefined;
   }
+  // A row of another name would get a key and an amount no municipality pays.
+  for (const row of table.rows.slice(0, -1)) {
+    const res = resolveMunicipality(row.label);
+    if (res.ok || row.label === "") continue;
+    const m = unknownMunicipalityMessage(res);
+    error(notes, id, row.labelCell, m.nl, m.en);
+    failed.value = true;
+  }
   ctx.claim(r0, leftEdge, right);
   for (let r = r0 + 1; r <= last; r++) ctx.claim(r, leftEdge, right);
   ctx.notes.push(...notes);
@@ -319,11 +339,20 @@ function readTable(
   };
 }
 
-/** The normalised words of a header cell, without `aandeel`/`€` before them or a weight after them. */
-function headerWords(text: string): { words: string; weight?: string } {
+/**
+ * The normalised words of a header cell, without `aandeel`/`€` before them (the part they
+ * say) or a weight after them.
+ */
+function headerWords(text: string): {
+  words: string;
+  weight?: string;
+  part?: "share" | "amount";
+} {
   const weight = WEIGHT_SUFFIX.exec(text)?.[1];
-  const words = normLabel(weight ? text.slice(0, -weight.length) : text).replace(QUALIFIER, "");
-  return { words, weight };
+  const n = normLabel(weight ? text.slice(0, -weight.length) : text);
+  const q = QUALIFIER.exec(n)?.[1];
+  const part = q && q !== "deel" ? (/€|bedrag/.test(q) ? "amount" : "share") : undefined;
+  return { words: n.slice(q ? q.length : 0).trimStart(), weight, part };
 }
 
 /**
@@ -356,11 +385,55 @@ export function readNamedTables(ctx: NamedContext): RawTable[] {
       for (const group of headerGroups(kind, ctx, r)) {
         if (group.length < 3 || ctx.isClaimed(r, group[0], group[group.length - 1])) continue;
         const columns = headerColumns(kind, ctx, r, group);
-        if (!columns) continue;
+        if (!columns || unmet(kind, columns).length > 0) continue;
         const raw = readTable(kind, ctx, r, columns, group[0]);
         if (raw) raws.push(raw);
       }
     }
   }
   return raws;
+}
+
+/**
+ * A template table of a kind with named columns (`UP_Herberekening`, `UP_Toename`): the Excel
+ * table's header row names its columns as a published header does, its rows run to the total
+ * row. Undefined when it cannot be read: a column it needs missing is said here.
+ */
+export function readNamedArea(
+  kind: TableKind,
+  loc: Area & { sheet: SheetGrid; table: { name: string } },
+  notes: ReadNote[]
+): RawTable | undefined {
+  const { sheet, top } = loc;
+  // Only the table's rows, and of them only the header's columns, are read.
+  const rows = new Map([...sheet.rows].filter(([r]) => r >= top && r <= loc.bottom));
+  const scan = scanSheet(
+    { ...sheet, rows },
+    { titleKind: () => undefined, namesKind: () => false }
+  );
+  const ctx: NamedContext = {
+    scan,
+    notes,
+    titles: [],
+    claim: () => undefined,
+    isClaimed: () => false,
+    startsTable: () => false,
+  };
+  const group = (scan.columns.get(top) ?? []).filter((c) => c >= loc.left && c <= loc.right);
+  const columns = headerColumns(kind, ctx, top, group) ?? [];
+  const missing = unmet(kind, columns).map((q) =>
+    kind
+      .named!.columns.filter((c) => q.fields.includes(c.field))
+      .map((c) => `'${c.label.nl}'`)
+      .join("/")
+  );
+  if (missing.length === 0) return readTable(kind, ctx, top, columns, loc.left);
+  error(
+    notes,
+    kind.id,
+    cellRef(sheet, top, loc.left),
+    `Excel-tabel ${loc.table.name} op ${sheet.name} mist de kolom ${missing.join(" en ")}`,
+    `Excel table ${loc.table.name} on ${sheet.name} lacks the column ${missing.join(" and ")}`
+  );
+  return undefined;
 }

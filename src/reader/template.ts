@@ -16,12 +16,13 @@ import {
   PoolMethod,
   TableId,
 } from "../core/model";
-import { POOL_NAME, POOLS_TEMPLATE, poolTableName } from "../core/tableKinds";
+import { POOL_NAME, POOLS_TEMPLATE, poolTableName, tableKind } from "../core/tableKinds";
 import { HUNDRED, sum } from "../core/money";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
 import { hiddenRowNote, leftOut, NumberRead, RawRow, RawTable } from "./build";
 import { cellRef, figureOf, readCell, ReadNote, textAsNumberNote } from "./cells";
 import { GridTable, SheetGrid, WorkbookGrid } from "./grid";
+import { readNamedArea } from "./namedTables";
 import { formatRange } from "../core/address";
 import { presentRows, tableRange } from "./tableRange";
 import {
@@ -112,7 +113,7 @@ function error(table: TableId, notes: ReadNote[], cell: ReadNote["cell"], nl: st
   });
 }
 
-/** Reads one template table into a raw table. */
+/** Reads one template table into a raw table; `failed` when it cannot be read. */
 export function readTemplateTable(
   loc: Located,
   spec: TemplateTableSpec,
@@ -126,10 +127,9 @@ export function readTemplateTable(
     rows: [],
     failed: false,
   };
-  if (!readable(loc, id, notes)) {
-    raw.failed = true;
-    return raw;
-  }
+  if (!readable(loc, id, notes)) return { ...raw, failed: true };
+  const kind = tableKind(id);
+  if (kind.named) return readNamedArea(kind, loc, notes) ?? { ...raw, failed: true };
   let labelColumn: number | undefined;
   let extraColumn: number | undefined;
   let budgetColumn: number | undefined;

@@ -17,9 +17,9 @@ export interface TemplateTableSpec extends TemplateSpec {
   table: TableId;
 }
 
-/** The template tables with year columns, in report order. */
+/** The template tables of the plan's tables (columns of years or named), in report order. */
 export const TEMPLATE_TABLES: readonly TemplateTableSpec[] = TABLE_KINDS.flatMap((k) =>
-  k.template && k.columns.values === "years" ? [{ ...k.template, table: k.id }] : []
+  k.template && k.columns.values !== "components" ? [{ ...k.template, table: k.id }] : []
 );
 
 const components = tableKind("Sleutel").template!;
