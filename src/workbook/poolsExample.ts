@@ -1,10 +1,19 @@
 import Decimal from "decimal.js";
 import { readDutchNumber } from "../core/dutchNumber";
-import { Figure, Plan, PlanLine, YearFigures } from "../core/model";
+import { DEFAULT_WEIGHTS } from "../core/distributionKey";
+import { exactKeyTable } from "../core/exactKeyTable";
+import {
+  ContributionChangeRow,
+  Figure,
+  KeyCalculation,
+  Plan,
+  PlanLine,
+  YearFigures,
+} from "../core/model";
 import { D, sum } from "../core/money";
 import { MUNICIPALITIES } from "../core/municipalities";
 import { plan2024 } from "../core/plan2024";
-import { computedContributions } from "../core/query";
+import { computedContributions, distributedTotal } from "../core/query";
 
 /*
  * The example `up template --pools` writes: a merged plan of 2025–2027 with two cost pools.
@@ -97,7 +106,107 @@ function purchasing(): Plan {
     },
     contributions: { ...p.contributions!, years: YEARS },
   };
-  return withContributions(plan, 0);
+  return withChange(withKeyTable(withContributions(plan, 0)));
+}
+
+/**
+ * Made-up spread of jongeren and toekenningen per municipality around a third of its part of
+ * the key, in ten-thousandths (each list adds up to 0); declaraties take the rest.
+ */
+const SPREAD: readonly (readonly [number, number])[] = [
+  [40, -25],
+  [-60, 45],
+  [25, -40],
+  [-30, 20],
+  [15, -10],
+  [120, -90],
+  [-80, 60],
+  [35, -30],
+  [-110, 130],
+  [20, -15],
+  [-10, 5],
+  [90, -70],
+  [-45, 30],
+  [10, -5],
+  [-20, 15],
+  [0, -20],
+];
+
+/**
+ * The key calculation table of the first year, as UP computes it (exactKeyTable). The shares
+ * are made up in whole ten-thousandths (shown exactly as 2,76%) so that 25% × (1/16 + the
+ * three shares) is the 2024 plan's key exactly: the contributions stay those of its keys.
+ * Amounts in whole euros add up to each row's contribution and each column's part.
+ */
+function withKeyTable(plan: Plan): Plan {
+  const year = YEARS[0];
+  const t6 = plan.contributions!;
+  // Per municipality, what the three components' shares add up to: 4 × key − 1/16.
+  const parts = t6.rows.map((r) => r.key!.value.times(40_000).toNumber() - 625);
+  const thirds = parts.map((p) => Math.floor(p / 3));
+  // The units that make each of two columns 100%, one to each of the first municipalities.
+  const short = 10_000 - thirds.reduce((a, b) => a + b, 0);
+  const rows = t6.rows.map((r, i) => {
+    const [j, t] = SPREAD[i].map((v) => thirds[i] + v + (i < short ? 1 : 0));
+    const values = new Map(
+      [
+        ["jongeren", j],
+        ["toekenningen", t],
+        ["declaraties", parts[i] - j - t],
+      ].map(([c, v]) => [c as string, new D(v).div(10_000)])
+    );
+    return { municipality: r.municipality!, values };
+  });
+  const table = exactKeyTable(rows, DEFAULT_WEIGHTS, distributedTotal(plan, year).value);
+  const share = (value: Decimal): Figure => ({ value, decimals: 2 });
+  const euro = (value: Decimal): Figure => ({ value, decimals: 0 });
+  const each = (m: ReadonlyMap<string, Decimal>, f: (v: Decimal) => Figure) =>
+    new Map([...m].map(([c, v]) => [c, f(v)]));
+  const keyTable: KeyCalculation = {
+    year,
+    components: table.components,
+    weights: each(table.weights, (value) => ({ value, decimals: 0 })),
+    rows: table.rows.map((r) => ({
+      label: r.municipality,
+      municipality: r.municipality,
+      shares: each(r.shares, share),
+      key: share(r.key),
+      amounts: each(r.amounts, euro),
+      amount: euro(r.amount),
+    })),
+    total: {
+      label: "totaal",
+      shares: new Map(table.components.map((c) => [c, share(new D(1))])),
+      key: share(new D(1)),
+      amounts: each(table.parts, euro),
+      amount: euro(table.total),
+    },
+  };
+  return { ...plan, keyTable };
+}
+
+/** The change from the 2024 plan's contributions (as UP allocates them) to the first year's. */
+function withChange(plan: Plan): Plan {
+  const year = YEARS[0];
+  const before = computedContributions(plan2024(), year - 1);
+  const t6 = plan.contributions!;
+  const row = (label: string, old: Decimal, now: Decimal, municipality?: string) => {
+    const increase = now.minus(old);
+    const r: ContributionChangeRow = {
+      label,
+      old: { value: old, decimals: 0 },
+      new: { value: now, decimals: 0 },
+      increase: { value: increase, decimals: 0 },
+      percentage: { value: increase.div(old).toDecimalPlaces(3), decimals: 1 },
+    };
+    if (municipality) r.municipality = municipality;
+    return r;
+  };
+  const rows = t6.rows.map((r) =>
+    row(r.label, before.get(r.municipality!)!, r.values.get(year)!.value, r.municipality)
+  );
+  const total = row("totaal", sum(before.values()), t6.total.values.get(year)!.value);
+  return { ...plan, contributionChange: { oldYear: year - 1, newYear: year, rows, total } };
 }
 
 const POLICY_TITLE = "Dekking kosten regio-samenwerking";

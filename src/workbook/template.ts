@@ -1,8 +1,18 @@
 import ExcelJS from "./exceljs";
 import { DEFAULT_WEIGHTS, EQUAL_SHARE, SLA_COMPONENTS } from "../core/distributionKey";
 import { formatPercent } from "../core/dutchNumber";
-import { CostPool, Figure, Plan, PlanLine, ShareLine, YearFigures } from "../core/model";
-import { POOLS_TEMPLATE, poolTableName } from "../core/tableKinds";
+import {
+  ContributionChangeRow,
+  CostPool,
+  Figure,
+  KeyCalculationRow,
+  Plan,
+  PlanLine,
+  ShareLine,
+  TableId,
+  YearFigures,
+} from "../core/model";
+import { componentLabel, POOLS_TEMPLATE, poolTableName, tableKind } from "../core/tableKinds";
 import { MUNICIPALITIES } from "../core/municipalities";
 import {
   COMPONENTS_TABLE,
@@ -105,6 +115,11 @@ function shareRow(l: ShareLine | undefined, fallback: string, years: number[]): 
 
 function yearHeaders(prefix: string, years: number[]): string[] {
   return years.map((y) => `${prefix}${y}`);
+}
+
+/** The template's header of a named column (`Verdeelsleutel`, `Toename %`). */
+function namedLabel(id: TableId, field: string): string {
+  return tableKind(id).named!.columns.find((c) => c.field === field)!.label.nl;
 }
 
 /** Writes the UP template; `null` gives an empty template for 2024–2028 with the 16 municipalities. */
@@ -285,6 +300,67 @@ function writePlanTables(wb: ExcelJS.Workbook, plan: Plan | null, pool: string):
       ...yearHeaders(t.yearPrefix, ys),
     ];
     addTable(ws, t.name, 1, headers, rows, "percent");
+  }
+
+  if (plan?.keyTable) {
+    const k = plan.keyTable;
+    const t = spec("UP_Herberekening");
+    const parts = t.parts!;
+    const component = (c: string) => {
+      const l = componentLabel(c).nl;
+      return l.charAt(0).toLowerCase() + l.slice(1);
+    };
+    const headers = [
+      t.label,
+      ...k.components.map((c) => `${parts.share} ${component(c)}`),
+      namedLabel("Herberekening", "key"),
+      ...k.components.map((c) => `${parts.amount} ${component(c)}`),
+      k.year === undefined ? namedLabel("Herberekening", "amount") : `${t.yearPrefix}${k.year}`,
+    ];
+    const row = (r: KeyCalculationRow): Row => ({
+      label: r.label,
+      values: [
+        ...k.components.map((c) => figureCell(r.shares.get(c), "percent")),
+        figureCell(r.key, "percent"),
+        ...k.components.map((c) => figureCell(r.amounts.get(c), "amount")),
+        figureCell(r.amount, "amount"),
+      ],
+    });
+    // The weights stand in the share columns of a row of their own.
+    const weights = row({ label: WEIGHTS_TABLE.weight, shares: k.weights, amounts: new Map() });
+    const ws = addSheet("Herberekening");
+    addTable(ws, t.name, 1, headers, [weights, ...k.rows.map(row), row(k.total)]);
+    for (let c = 2; c <= headers.length; c++) ws.getColumn(c).width = 22;
+  }
+
+  if (plan?.contributionChange) {
+    const ch = plan.contributionChange;
+    const t = spec("UP_Toename");
+    const word = (field: string) => namedLabel("Toename", field);
+    const year = (y: number | undefined, field: string) =>
+      y === undefined ? word(field) : `${t.yearPrefix}${y}`;
+    const row = (r: ContributionChangeRow): Row => ({
+      label: r.label,
+      values: [
+        figureCell(r.old, "amount"),
+        figureCell(r.new, "amount"),
+        figureCell(r.increase, "amount"),
+        figureCell(r.percentage, "percent"),
+      ],
+    });
+    addTable(
+      addSheet("Toename"),
+      t.name,
+      1,
+      [
+        t.label,
+        year(ch.oldYear, "old"),
+        year(ch.newYear, "new"),
+        word("increase"),
+        word("percentage"),
+      ],
+      [...ch.rows.map(row), ...(ch.total ? [row(ch.total)] : [])]
+    );
   }
 
   if (!plan || plan.keyComponents) {

@@ -53,6 +53,21 @@ describe("up template", () => {
       ["beleid", "cent"],
     ]);
     expect(result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    // The purchasing pool's UP_Herberekening_Verwerving and UP_Toename_Verwerving are checked.
+    const ok = result.rules.filter((x: { status: string }) => x.status === "ok");
+    expect(ok.map((x: { rule: string }) => x.rule)).toEqual(
+      expect.arrayContaining([
+        "KEYTABLE-SHARES",
+        "KEYTABLE-KEY",
+        "KEYTABLE-AMOUNT",
+        "KEYTABLE-ROW",
+        "KEYTABLE-COLUMN",
+        "KEYTABLE-TOTAL",
+        "CHANGE-INCREASE",
+        "CHANGE-PERCENT",
+        "CHANGE-TOTAL",
+      ])
+    );
   });
 
   it("--empty and --pools together are refused", async () => {

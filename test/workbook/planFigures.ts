@@ -63,6 +63,23 @@ export function planFigures(plan: Plan, duplicates = false): Map<string, Figure>
     line("Tabel 6/total", b.total);
     put("Tabel 6/total/key", b.totalKey);
   }
+  const k = plan.keyTable;
+  if (k) {
+    for (const [c, f] of k.weights) put(`Herberekening/weging/${c}`, f);
+    for (const r of [...k.rows, k.total]) {
+      for (const [c, f] of r.shares) put(`Herberekening/${r.label}/${c}`, f);
+      for (const [c, f] of r.amounts) put(`Herberekening/${r.label}/${c}/amount`, f);
+      put(`Herberekening/${r.label}/key`, r.key);
+      put(`Herberekening/${r.label}/amount`, r.amount);
+    }
+  }
+  const ch = plan.contributionChange;
+  if (ch) {
+    for (const r of [...ch.rows, ...(ch.total ? [ch.total] : [])]) {
+      for (const f of ["old", "new", "increase", "percentage"] as const)
+        put(`Toename/${r.label}/${f}`, r[f]);
+    }
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import { writeTemplateWorkbook } from "../../src/workbook/template";
 import { checkPlan } from "../../src/core/check";
 import { mergedExample } from "../../src/workbook/poolsExample";
 import { Figure } from "../../src/core/model";
+import { D, sum } from "../../src/core/money";
 import { figureDifferences } from "./planFigures";
 
 /** FTE are written with format 0.0#, so a whole FTE reads back with one decimal shown. */
@@ -51,6 +52,8 @@ describe("a merged template: UP_Kostenpools and a set of tables per pool", () =>
       "Materiële kosten Verwerving: UP_MaterieleKosten_Verwerving",
       "Totalen Verwerving: UP_Totalen_Verwerving",
       "Bijdragen Verwerving: UP_Bijdragen_Verwerving",
+      "Herberekening Verwerving: UP_Herberekening_Verwerving",
+      "Toename Verwerving: UP_Toename_Verwerving",
       "Begroting Beleid: UP_Begroting_Beleid",
       "Bijdragen Beleid: UP_Bijdragen_Beleid",
     ]);
@@ -72,6 +75,46 @@ describe("a merged template: UP_Kostenpools and a set of tables per pool", () =>
     const cents = [2, 3, 4, 5].flatMap((r) => [4, 5, 6].map((c) => policy.getCell(r, c)));
     expect(cents.some((c) => !Number.isInteger(c.value))).toBe(true);
     expect(cents.every((c) => c.numFmt === "#,##0.00")).toBe(true);
+  });
+
+  test("the purchasing pool's key calculation and change tables agree with its Tabel 6, 4 and the 2024 plan", async () => {
+    const r = await read(writeTemplateWorkbook(mergedExample()));
+    const plan = r.plan!.pools![0].plan;
+    expect(plan.source.tables).toMatchObject({
+      Herberekening: "'Herberekening Verwerving'!A1:K19",
+      Toename: "'Toename Verwerving'!A1:E18",
+    });
+    const kt = plan.keyTable!;
+    const t6 = plan.contributions!;
+    expect(kt.year).toBe(2025);
+    const quarter = new D("0.25");
+    kt.rows.forEach((row, i) => {
+      const stated = t6.rows[i];
+      // 25% × (6,25% + the three shares) is the stated key; the row adds up to the 2025 amount.
+      const key = sum([...row.shares.values()].map((s) => s.value)).times(quarter);
+      expect([row.municipality, key.toString(), row.key!.value.toString()]).toEqual([
+        stated.municipality,
+        stated.key!.value.toString(),
+        stated.key!.value.toString(),
+      ]);
+      expect(sum([...row.amounts.values()].map((a) => a.value)).toString()).toBe(
+        row.amount!.value.toString()
+      );
+      expect(row.amount!.value.toString()).toBe(stated.values.get(2025)!.value.toString());
+    });
+    expect(kt.total.amount!.value.toNumber()).toBe(2_183_425);
+    const ch = plan.contributionChange!;
+    expect([ch.oldYear, ch.newYear]).toEqual([2024, 2025]);
+    // The 2024 plan's total, 2.582.231, allocated; the 2025 amounts as Tabel 6 states them.
+    expect(ch.total!.old!.value.toNumber()).toBe(2_582_231);
+    expect(ch.rows.map((x) => x.new!.value.toString())).toEqual(
+      t6.rows.map((x) => x.values.get(2025)!.value.toString())
+    );
+    // −398.806 / 2.582.231 = −15,44…%, shown −15,4%.
+    expect([ch.total!.increase!.value.toNumber(), ch.total!.percentage!.value.toNumber()]).toEqual([
+      -398_806, -0.154,
+    ]);
+    expect(checkPlan(r.plan!).findings).toEqual([]);
   });
 
   test("reads back as Plan.pools: names, titles, methods, units and every figure", async () => {
