@@ -4,7 +4,8 @@
 // the published 2024 example (Tabel 1–4, 6) and the invented earlier plan with all kinds on one
 // sheet (test/support/allKindsPlan.ts: budget, key calculation table, contributions without a
 // key column, change table), and the invented merged plan's policy pool (test/support/mergedPlan.ts:
-// its budget and Dekking kosten regio-samenwerking). Each workbook is written to .xlsx and read back by UP; every table
+// its budget and Dekking kosten regio-samenwerking), and the UP template of the merged example
+// (`up template --pools`: UP_Herberekening_Verwerving, UP_Toename_Verwerving). Each workbook is written to .xlsx and read back by UP; every table
 // is rendered from its cells over the range UP reports for it (plan.source.tables), with the
 // cells' number formats, in Chromium, and saved as docs/screenshots/template-<kind>.png.
 // Run: node scripts/template-screenshots.js (needs /usr/bin/chromium; nothing is downloaded).
@@ -32,6 +33,8 @@ const { chromium } = require("playwright-core");
 const { parseReference, columnLetter } = require(path.join(root, "src/core/address.ts"));
 const { plan2024 } = require(path.join(root, "src/core/plan2024.ts"));
 const { writePublishedWorkbook } = require(path.join(root, "src/workbook/published.ts"));
+const { writeTemplateWorkbook } = require(path.join(root, "src/workbook/template.ts"));
+const { mergedExample } = require(path.join(root, "src/workbook/poolsExample.ts"));
 const { readPlanFromBuffer } = require(path.join(root, "src/workbook/read.ts"));
 const { workbookOf } = require(path.join(root, "test/reader/sheetCells.ts"));
 const { allKindsPlan } = require(path.join(root, "test/support/allKindsPlan.ts"));
@@ -53,6 +56,13 @@ const SHOTS = [
   { workbook: "earlier", table: "Toename", file: "template-toename.png" },
   { workbook: "merged", pool: "beleid", table: "Begroting", file: "template-beleid-begroting.png" },
   { workbook: "merged", pool: "beleid", table: "Tabel 6", file: "template-beleid-dekking.png" },
+  {
+    workbook: "template",
+    pool: "verwerving",
+    table: "Herberekening",
+    file: "template-up-herberekening.png",
+  },
+  { workbook: "template", pool: "verwerving", table: "Toename", file: "template-up-toename.png" },
 ];
 
 /** A number as Excel shows it with a (Dutch) number format: `#,##0`, `0.00%`, General. */
@@ -118,7 +128,8 @@ const STYLE = `
 async function workbooks() {
   const earlier = workbookOf([{ name: "Financieel", cells: allKindsPlan().cells }]);
   const merged = workbookOf([{ name: "Uitvoeringsplan", cells: mergedPlanCells() }]);
-  const sources = { published: writePublishedWorkbook(plan2024()), earlier, merged };
+  const template = writeTemplateWorkbook(mergedExample());
+  const sources = { published: writePublishedWorkbook(plan2024()), earlier, merged, template };
   const out = {};
   for (const [name, wb] of Object.entries(sources)) {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -148,7 +159,7 @@ async function main() {
   });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1800, height: 900 } });
     await page.setContent(`<style>${STYLE}</style>${parts.map((p) => p.html).join("")}`);
     fs.mkdirSync(OUT, { recursive: true });
     for (const [i, p] of parts.entries()) {
