@@ -6,6 +6,7 @@ import { D, roundTo, sum } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
 import { RULES } from "../../src/core/rules";
 import { consistentPlan } from "../support/planBuilder";
+import { EARLIER_PLAN_RULES } from "../support/allKindsPlan";
 
 /*
  * The published 2024 plan, checked as a whole. Every expected finding is worked out here
@@ -243,19 +244,6 @@ describe("checkPlan on the published 2024 plan", () => {
     }
   });
 });
-
-/** The rules of the key calculation and change tables, which plans of other years have. */
-const EARLIER_PLAN_RULES = [
-  "KEYTABLE-SHARES",
-  "KEYTABLE-KEY",
-  "KEYTABLE-AMOUNT",
-  "KEYTABLE-ROW",
-  "KEYTABLE-COLUMN",
-  "KEYTABLE-TOTAL",
-  "CHANGE-INCREASE",
-  "CHANGE-PERCENT",
-  "CHANGE-TOTAL",
-];
 
 describe("checkPlan", () => {
   test("runs every rule once, in the order of PLAN-MODEL.md", () => {

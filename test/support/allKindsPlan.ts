@@ -13,6 +13,19 @@ import { hamilton } from "./hamilton";
  */
 
 export const YEARS = [2022, 2023, 2024, 2025, 2026];
+
+/** The rules of the key calculation and change tables, which plans of other years have. */
+export const EARLIER_PLAN_RULES = [
+  "KEYTABLE-SHARES",
+  "KEYTABLE-KEY",
+  "KEYTABLE-AMOUNT",
+  "KEYTABLE-ROW",
+  "KEYTABLE-COLUMN",
+  "KEYTABLE-TOTAL",
+  "CHANGE-INCREASE",
+  "CHANGE-PERCENT",
+  "CHANGE-TOTAL",
+] as const;
 export const KEY_YEAR = 2023;
 const AMOUNT = "#,##0";
 const PERCENT = "0.00%";
