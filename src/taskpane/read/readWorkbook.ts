@@ -6,6 +6,7 @@ import type { Acceptance } from "../../report/findings";
 import { gridFromExcelJS } from "../../workbook/grid";
 import { loadWorkbook } from "../../workbook/read";
 import type { LoadedPlan, ReadStage } from "../host";
+import { LOOKED } from "../../reader/looked";
 
 /*
  * The browser page's reading of a picked file: the workbook, its plan and its check, the
@@ -38,7 +39,7 @@ export async function readWorkbookBytes(
   return {
     plan: read.plan,
     remarks: read.notes,
-    looked: read.looked,
+    looked: [...LOOKED],
     formulaSource: read.plan ? "workbook" : "embedded",
     workbookName: name,
     accepted: readAcceptances(wb),
