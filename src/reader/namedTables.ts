@@ -280,7 +280,7 @@ function readTable(
   let closed = false;
   // A weights row may stand just above the header.
   for (const r of [r0 - 2, r0 - 1]) {
-    if (r < 1 || (title && r <= title.row)) continue;
+    if (r < 1 || (title && r <= title.row) || ctx.isClaimed(r, leftEdge, right)) continue;
     const row = readRow(id, local, r, leftEdge, columns, failed);
     if (row && weightsLabel?.test(normLabel(row.label))) table.weights = row;
   }
@@ -406,20 +406,16 @@ export function readNamedArea(
 ): RawTable | undefined {
   const { sheet, top } = loc;
   // Only the table's rows, and of them only the header's columns, are read.
-  const rows = new Map([...sheet.rows].filter(([r]) => r >= top && r <= loc.bottom));
-  const scan = scanSheet(
-    { ...sheet, rows },
-    { titleKind: () => undefined, namesKind: () => false }
-  );
+  const outside = (r: number) => r < top || r > loc.bottom;
   const ctx: NamedContext = {
-    scan,
+    scan: scanSheet(sheet, { titleKind: () => undefined, namesKind: () => false }),
     notes,
     titles: [],
     claim: () => undefined,
-    isClaimed: () => false,
-    startsTable: () => false,
+    isClaimed: outside,
+    startsTable: outside,
   };
-  const group = (scan.columns.get(top) ?? []).filter((c) => c >= loc.left && c <= loc.right);
+  const group = (ctx.scan.columns.get(top) ?? []).filter((c) => c >= loc.left && c <= loc.right);
   const columns = headerColumns(kind, ctx, top, group) ?? [];
   const missing = unmet(kind, columns).map((q) =>
     kind
@@ -432,8 +428,8 @@ export function readNamedArea(
     notes,
     kind.id,
     cellRef(sheet, top, loc.left),
-    `Excel-tabel ${loc.table.name} op ${sheet.name} mist de kolom ${missing.join(" en ")}`,
-    `Excel table ${loc.table.name} on ${sheet.name} lacks the column ${missing.join(" and ")}`
+    `Excel-tabel ${loc.table.name} mist de kolom ${missing.join(" en ")}`,
+    `Excel table ${loc.table.name} lacks the column ${missing.join(" and ")}`
   );
   return undefined;
 }

@@ -88,12 +88,12 @@ test("R47 a template table without a column it needs: which, at the table's firs
   });
   expect(o.lines).toEqual(
     expect.arrayContaining([
-      "note error Herberekening Herberekening!A1: Herberekening: Excel-tabel UP_Herberekening op Herberekening mist de kolom 'Verdeelsleutel'/'Totaal'",
-      "note error Toename Toename!A1: Toename: Excel-tabel UP_Toename op Toename mist de kolom 'Toename'",
+      "note error Herberekening Herberekening!A1: Herberekening: Excel-tabel UP_Herberekening mist de kolom 'Verdeelsleutel'/'Totaal'",
+      "note error Toename Toename!A1: Toename: Excel-tabel UP_Toename mist de kolom 'Toename'",
     ])
   );
   expect(errors(o).map((n) => n.message.en)).toContain(
-    "Toename: Excel table UP_Toename on Toename lacks the column 'Toename'"
+    "Toename: Excel table UP_Toename lacks the column 'Toename'"
   );
   expect(o.plan).toBeUndefined();
 });
