@@ -1,5 +1,5 @@
 import { Area, formatRange } from "../core/address";
-import { readDutchNumber } from "../core/dutchNumber";
+import { formatDecimal, readDutchNumber } from "../core/dutchNumber";
 import { resolveMunicipality, unknownMunicipalityMessage } from "../core/municipalities";
 import { CellRef, TableId } from "../core/model";
 import { NamedColumn, NamedColumns, TABLE_KINDS, TableKind } from "../core/tableKinds";
@@ -60,6 +60,8 @@ export interface NamedContext {
   claim(r: number, left: number, right: number): void;
   isClaimed(r: number, left: number, right: number): boolean;
   startsTable(r: number, left: number, right: number): boolean;
+  /** The Excel table the area is (the template's): what does not fit its kind is said, not passed over. */
+  excelTable?: string;
 }
 
 const NAMED_KINDS = TABLE_KINDS.filter((k) => k.named);
@@ -242,16 +244,16 @@ function readRow(
 
 /**
  * Shares are percentages: a table of counts per component (jongeren 1.250, toekenningen 310)
- * under the same words is the key's inputs, not its calculation.
+ * under the same words is the key's inputs, not its calculation. The first such count, if any.
  */
-function plausible(table: NamedTable): boolean {
+function countAsShare(table: NamedTable): NamedCell | undefined {
   const shares = table.columns.filter((c) => c.part === "share").map((c) => c.key);
-  return table.rows.every((r) =>
-    shares.every((k) => {
-      const read = r.cells.get(k)?.read;
-      return !read || read.percent || read.value.abs().lte(100);
-    })
-  );
+  for (const r of table.rows)
+    for (const k of shares) {
+      const c = r.cells.get(k);
+      if (c && !c.read.percent && c.read.value.abs().gt(100)) return c;
+    }
+  return undefined;
 }
 
 /** Reads the table under a recognised header, up to its total row; undefined without one. */
@@ -299,7 +301,20 @@ function readTable(
       break;
     }
   }
-  if (!plausible(table)) return undefined;
+  const count = countAsShare(table);
+  if (count) {
+    if (ctx.excelTable) {
+      const shown = formatDecimal(count.read.value);
+      error(
+        ctx.notes,
+        id,
+        count.cell,
+        `Excel-tabel ${ctx.excelTable}: ${count.cell.address} is ${shown}, geen aandeel: een aandeel is een percentage (zoals 3,03%), geen aantal`,
+        `Excel table ${ctx.excelTable}: ${count.cell.address} is ${count.read.value.toString()}, not a share: a share is a percentage (such as 3.03%), not a count`
+      );
+    }
+    return undefined;
+  }
   if (!closed) {
     // The header says what the table is, so its missing end is said, not passed over.
     const cell = columns[0].cell;
@@ -414,22 +429,31 @@ export function readNamedArea(
     claim: () => undefined,
     isClaimed: outside,
     startsTable: outside,
+    excelTable: loc.table.name,
   };
   const group = (ctx.scan.columns.get(top) ?? []).filter((c) => c >= loc.left && c <= loc.right);
   const columns = headerColumns(kind, ctx, top, group) ?? [];
-  const missing = unmet(kind, columns).map((q) =>
-    kind
+  const unmetColumns = unmet(kind, columns);
+  if (unmetColumns.length === 0) return readTable(kind, ctx, top, columns, loc.left);
+  const found = new Set(columns.map((c) => c.field));
+  const missing = unmetColumns.map((q) => {
+    const labels = kind
       .named!.columns.filter((c) => q.fields.includes(c.field))
-      .map((c) => `'${c.label.nl}'`)
-      .join("/")
-  );
-  if (missing.length === 0) return readTable(kind, ctx, top, columns, loc.left);
+      .map((c) => `'${c.label.nl}'`);
+    if (q.count === 1)
+      return { nl: `de kolom ${labels.join(" of ")}`, en: `the column ${labels.join(" or ")}` };
+    const n = q.fields.filter((f) => found.has(f)).length;
+    return {
+      nl: `minstens ${q.count} van de kolommen ${labels.join(", ")} (gevonden: ${n})`,
+      en: `at least ${q.count} of the columns ${labels.join(", ")} (found: ${n})`,
+    };
+  });
   error(
     notes,
     kind.id,
     cellRef(sheet, top, loc.left),
-    `Excel-tabel ${loc.table.name} mist de kolom ${missing.join(" en ")}`,
-    `Excel table ${loc.table.name} lacks the column ${missing.join(" and ")}`
+    `Excel-tabel ${loc.table.name} mist ${missing.map((m) => m.nl).join(" en ")}`,
+    `Excel table ${loc.table.name} lacks ${missing.map((m) => m.en).join(" and ")}`
   );
   return undefined;
 }

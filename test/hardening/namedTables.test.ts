@@ -1,14 +1,20 @@
 import ExcelJS from "exceljs";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
 import { allKindsPlan } from "../support/allKindsPlan";
-import { keyTemplate, keyTemplateFile, KeyTemplate } from "../support/templateKeyTables";
+import {
+  keyTemplate,
+  keyTemplateFile,
+  KeyTemplate,
+  SHARE_HEADERS,
+  shares,
+} from "../support/templateKeyTables";
 import { set, workbookOf } from "../reader/sheetCells";
 import { readAndCheck } from "./support";
 
 /*
  * Bad input in the key calculation table and the change table, in the published layout
  * (test/support/allKindsPlan.ts, sheet 'Financieel') and in the template (UP_Herberekening,
- * UP_Toename: test/support/templateKeyTables.ts): docs/BAD-INPUT.md rows R44–R49.
+ * UP_Toename: test/support/templateKeyTables.ts): docs/BAD-INPUT.md rows R44–R49 and R54.
  */
 
 const SHEET = "Financieel";
@@ -19,11 +25,11 @@ async function published(edit: (f: ReturnType<typeof allKindsPlan>) => void) {
   return readAndCheck(workbookOf([{ name: SHEET, cells: f.cells }]));
 }
 
-async function template(edit: (t: KeyTemplate) => void) {
+async function template(edit: (t: KeyTemplate) => void, keyFormats?: Record<string, string>) {
   const t = keyTemplate();
   edit(t);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await keyTemplateFile(t)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await keyTemplateFile(t, undefined, keyFormats)) as unknown as ArrayBuffer);
   return readAndCheck(wb);
 }
 
@@ -88,7 +94,7 @@ test("R47 a template table without a column it needs: which, at the table's firs
   });
   expect(o.lines).toEqual(
     expect.arrayContaining([
-      "note error Herberekening Herberekening!A1: Herberekening: Excel-tabel UP_Herberekening mist de kolom 'Verdeelsleutel'/'Totaal'",
+      "note error Herberekening Herberekening!A1: Herberekening: Excel-tabel UP_Herberekening mist de kolom 'Verdeelsleutel' of 'Totaal'",
       "note error Toename Toename!A1: Toename: Excel-tabel UP_Toename mist de kolom 'Toename'",
     ])
   );
@@ -96,6 +102,41 @@ test("R47 a template table without a column it needs: which, at the table's firs
     "Toename: Excel table UP_Toename lacks the column 'Toename'"
   );
   expect(o.plan).toBeUndefined();
+});
+
+test("R47 a key calculation table with one component: two are needed, and how many there are", async () => {
+  // Only `Aandeel jongeren < 20` and `Bedrag jongeren < 20` beside the key and the total.
+  const o = await template((t) => (t.key = t.key.map((r) => [r[0], r[2], r[5], r[7], r[10]])));
+  const list = "'Gelijk deel', 'Jongeren < 20', 'Toekenningen', 'Declaraties'";
+  expect(o.lines).toContain(
+    `note error Herberekening Herberekening!A1: Herberekening: Excel-tabel UP_Herberekening mist minstens 2 van de kolommen ${list} (gevonden: 1)`
+  );
+  expect(errors(o).map((n) => n.message.en)).toContain(
+    `Herberekening: Excel table UP_Herberekening lacks at least 2 of the columns ${list} (found: 1)`
+  );
+});
+
+test("R54 counts typed where the template's key table wants shares: the first count named", async () => {
+  const jongeren = SHARE_HEADERS[1];
+  // Jongeren as numbers of young people (the share × 40 000, > 100), not as percentages.
+  const counts = MUNICIPALITIES.map((_, i) => shares(i)[1] * 4);
+  const o = await template(
+    (t) => {
+      counts.forEach((c, i) => (t.key[i + 2][2] = c));
+      t.key[counts.length + 2][2] = counts.reduce((a, b) => a + b, 0);
+    },
+    { [jongeren]: "#,##0" }
+  );
+  const shown = counts[0].toLocaleString("nl-NL");
+  expect(counts[0]).toBeGreaterThan(100);
+  expect(o.lines).toContain(
+    `note error Herberekening Herberekening!C3: Herberekening: Excel-tabel UP_Herberekening: C3 is ${shown}, geen aandeel: een aandeel is een percentage (zoals 3,03%), geen aantal`
+  );
+  expect(errors(o).map((n) => n.message.en)).toContain(
+    `Herberekening: Excel table UP_Herberekening: C3 is ${counts[0]}, not a share: a share is a percentage (such as 3.03%), not a count`
+  );
+  expect(o.plan?.keyTable).toBeUndefined();
+  expect(o.plan?.contributionChange).toBeDefined();
 });
 
 test("R48 an unknown name in the template's change table: said at its cell", async () => {

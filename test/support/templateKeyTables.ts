@@ -53,13 +53,7 @@ export function keyTemplate(): KeyTemplate {
   MUNICIPALITIES.forEach((name, m) => {
     const s = shares(m);
     const k = s.reduce((a, b) => a + b, 0);
-    key.push([
-      name,
-      ...s.map((x) => x / 10_000),
-      k / 40_000,
-      ...s.map((x) => 40 * x),
-      rowTotal(m),
-    ]);
+    key.push([name, ...s.map((x) => x / 10_000), k / 40_000, ...s.map((x) => 40 * x), rowTotal(m)]);
   });
   key.push(["Totaal", 1, 1, 1, 1, 1, 400_000, 400_000, 400_000, 400_000, TOTAL]);
   const change: (string | number)[][] = [
@@ -99,11 +93,14 @@ function addTable(
 /** The template workbook of these tables, as bytes. */
 export async function keyTemplateFile(
   t: KeyTemplate,
-  tables: KeyTemplateTable[] = ["key", "change"]
+  tables: KeyTemplateTable[] = ["key", "change"],
+  /** The key table's number format of a column other than the template's, by header. */
+  keyFormats: Record<string, string> = {}
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const share = (h: string) =>
-    /^(Aandeel|Verdeelsleutel)/.test(h) ? "0.00%" : h === "Gemeente" ? undefined : "#,##0";
+    keyFormats[h] ??
+    (/^(Aandeel|Verdeelsleutel)/.test(h) ? "0.00%" : h === "Gemeente" ? undefined : "#,##0");
   if (tables.includes("key")) addTable(wb, "Herberekening", "UP_Herberekening", t.key, share);
   if (tables.includes("change"))
     addTable(wb, "Toename", "UP_Toename", t.change, (h) =>
