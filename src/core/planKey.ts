@@ -15,6 +15,8 @@ import {
 import { D, ONE, sum, ZERO } from "./money";
 import { percentHalfUnit } from "./rules/rule";
 
+const DOUBLE_NOISE = new D("1e-12");
+
 /*
  * The most precise distribution key a plan gives, the one every computed contribution, UP.KEY,
  * compare, the pane and the rules use (PLAN-MODEL.md, "Money and rounding"):
@@ -242,10 +244,14 @@ export function budgetKey(t6: Contributions): PlanKey | undefined {
 function withSum(key: Omit<PlanKey, "sum">): PlanKey {
   const total = sum(key.keys.values());
   const notes = [...key.notes];
-  if (!total.eq(ONE) && total.minus(ONE).abs().lte(key.tolerance)) {
+  const off = total.minus(ONE).abs();
+  // Keys Excel computed (shares = count ÷ total) add up to 1 ± a few 1e-16: the double's own
+  // last digit, which moves no amount by a millionth of a cent — not worth a note.
+  if (off.gte(DOUBLE_NOISE) && off.lte(key.tolerance)) {
+    const shown = percentShowing(total);
     notes.push({
-      nl: `De verdeelsleutels tellen op tot ${percentOf(total)}, niet precies 100% (door afronding toegestaan: ±${percentOf(key.tolerance)}): de bijdragen zijn naar verhouding van de sleutels berekend`,
-      en: `The distribution keys add up to ${percentOf(total)}, not exactly 100% (allowed for rounding: ±${percentOf(key.tolerance)}): the contributions are computed in proportion to the keys`,
+      nl: `De verdeelsleutels tellen op tot ${shown}, niet precies 100% (door afronding toegestaan: ±${percentOf(key.tolerance)}): de bijdragen zijn naar verhouding van de sleutels berekend`,
+      en: `The distribution keys add up to ${shown}, not exactly 100% (allowed for rounding: ±${percentOf(key.tolerance)}): the contributions are computed in proportion to the keys`,
     });
   }
   return { ...key, sum: total, notes };
@@ -254,6 +260,13 @@ function withSum(key: Omit<PlanKey, "sum">): PlanKey {
 /** A percentage with as many decimals as it needs (up to 6): `99,99%`, `3,4025%`. */
 export function percentOf(fraction: Decimal): string {
   return `${formatDecimal(fraction.times(100), 6)}%`;
+}
+
+/** A sum of keys that is not 100%, with the decimals it needs to show so: `99,9999999%`. */
+function percentShowing(fraction: Decimal): string {
+  let decimals = 6;
+  while (decimals < 12 && formatDecimal(fraction.times(100), decimals) === "100") decimals++;
+  return `${formatDecimal(fraction.times(100), decimals)}%`;
 }
 
 /** The key shows every digit it has: 3,53% holding 0,0353, not 0,034025. */

@@ -160,6 +160,26 @@ describe("keys that do not add up to 100% (issue 18)", () => {
     expect(contribution(plan, "Beek", 2025)).toEqual(new D(77083));
   });
 
+  test("a sum that misses 100% by less than 6 decimals show is said with the decimals it needs", () => {
+    const plan = plan2024();
+    plan.contributions!.rows.find((r) => r.municipality === "Heerlen")!.key = {
+      value: new D("0.119699999"),
+      decimals: 2,
+    };
+    const [note] = allocationKey(plan).notes;
+    expect(note.nl).toMatch(/^De verdeelsleutels tellen op tot 99,9999999%, niet precies 100%/);
+    expect(note.en).toMatch(/^The distribution keys add up to 99,9999999%, not exactly 100%/);
+  });
+
+  test("a sum off by the last digit of a double (1 − 2e-16) is 100%: no note", () => {
+    const plan = plan2024();
+    const rows = plan.contributions!.rows;
+    rows[0].key = { value: rows[0].key!.value.minus("2e-16"), decimals: 2 };
+    const key = allocationKey(plan);
+    expect(key.sum).toEqual(new D(1).minus("2e-16"));
+    expect(key.notes).toEqual([]);
+  });
+
   test("just outside the rounding is an error: 16 keys of 2 decimals may miss by 0,08 point", () => {
     const plan = plan2024();
     const heerlen = plan.contributions!.rows.find((r) => r.municipality === "Heerlen")!;

@@ -140,6 +140,22 @@ describe("the key calculation and change tables in the template", () => {
     expect(found[2].slice(2)).toEqual([String(TOTAL - oldSum - 1), String(TOTAL - oldSum)]);
   });
 
+  test("shares as Excel computes them (count ÷ total, every digit of a double): the key, no note", async () => {
+    const t = keyTemplate();
+    for (let k = 1; k <= 3; k++) {
+      const counts = MUNICIPALITIES.map((_, i) => shares(i)[k] * 7 + 3);
+      const total = counts.reduce((a, b) => a + b, 0);
+      counts.forEach((c, i) => (t.key[i + 2][k + 1] = c / total));
+    }
+    const r = await read(t);
+    const key = planKey(r.plan!);
+    expect(key.source).toBe("table");
+    // The decimals of the doubles add up to 1 ± 1e-16, not to 1.
+    expect(key.sum.eq(1)).toBe(false);
+    expect(key.sum.minus(1).abs().toNumber()).toBeLessThan(1e-15);
+    expect(key.notes).toEqual([]);
+  });
+
   test("a template without these tables reads as before: the stated keys, no remark", async () => {
     const r = await read(keyTemplate(), ["contributions"]);
     expect(r.notes.filter((n) => n.severity !== "info")).toEqual([]);
