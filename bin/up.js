@@ -3,8 +3,10 @@
 const path = require("node:path");
 const fs = require("node:fs");
 
-const entry = path.join(__dirname, "..", "lib", "cli", "up.js");
-if (!fs.existsSync(entry)) {
+const lib = path.join(__dirname, "..", "lib");
+const entry = path.join(lib, "cli", "up.js");
+// The command line and its Node build of ExcelJS (webpack.cli.config.js) are built together.
+if (!fs.existsSync(entry) || !fs.existsSync(path.join(lib, "vendor", "exceljs.node.js"))) {
   process.stderr.write(
     "up: de command line is nog niet gebouwd / not built yet: run `npm run build:cli` (npm ci does it)\n"
   );

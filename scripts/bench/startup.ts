@@ -79,7 +79,7 @@ export const COLD_STEPS = {
   plan2024: "build the built-in 2024 plan",
   checkFirst: "first checkPlan (2024 plan)",
   checkSecond: "second checkPlan (2024 plan)",
-  requireExcelJS: "require ExcelJS (exceljs.bare.min.js)",
+  requireExcelJS: "require ExcelJS (its Node build lib/vendor/exceljs.node.js, with JSZip)",
   requireReader: "require the workbook reader",
   readFirst: "first read of examples/up-2024-published.xlsx",
   readSecond: "second read of the same bytes",

@@ -1,4 +1,4 @@
-/** The single-file build has the package's API and types (src/workbook/exceljs.ts). */
-declare module "exceljs/dist/exceljs.bare.min.js" {
+/** Both builds #exceljs names have the package's API and types (src/workbook/exceljs.ts). */
+declare module "#exceljs" {
   export * from "exceljs";
 }

@@ -1,5 +1,5 @@
-/** The single-file build has the package's API and types (src/workbook/jszip.ts). */
-declare module "jszip/dist/jszip.min.js" {
+/** Both builds #jszip names have the package's API and types (src/workbook/jszip.ts). */
+declare module "#jszip" {
   import JSZip from "jszip";
   export default JSZip;
 }

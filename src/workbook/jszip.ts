@@ -1,9 +1,9 @@
-import JSZip from "jszip/dist/jszip.min.js";
+import JSZip from "#jszip";
 
 /*
- * The one place UP loads JSZip from: its single-file build, which is what the pane bundles
- * anyway (the package's browser field). Node requires it in a quarter of the CPU time of the
- * package's main entry (lib/ with readable-stream, pako, lie and setimmediate as separate
- * files), and the reading limits load it for every workbook the command line opens.
+ * The one place UP loads JSZip from (package.json `imports`). Node gets lib/vendor/jszip.node.js,
+ * the module ExcelJS's Node build itself uses (webpack.cli.config.js): the reading limits open the
+ * zip with the same code that then loads it, once. The pane bundles the single-file build, which
+ * is what the package's browser field gives it anyway.
  */
 export default JSZip;
