@@ -258,15 +258,15 @@ function withSum(key: Omit<PlanKey, "sum">): PlanKey {
 }
 
 /** A percentage with as many decimals as it needs (up to 6): `99,99%`, `3,4025%`. */
-export function percentOf(fraction: Decimal): string {
-  return `${formatDecimal(fraction.times(100), 6)}%`;
+export function percentOf(fraction: Decimal, maxDecimals = 6): string {
+  return `${formatDecimal(fraction.times(100), maxDecimals)}%`;
 }
 
 /** A sum of keys that is not 100%, with the decimals it needs to show so: `99,9999999%`. */
 function percentShowing(fraction: Decimal): string {
   let decimals = 6;
-  while (decimals < 12 && formatDecimal(fraction.times(100), decimals) === "100") decimals++;
-  return `${formatDecimal(fraction.times(100), decimals)}%`;
+  while (decimals < 12 && percentOf(fraction, decimals) === "100%") decimals++;
+  return percentOf(fraction, decimals);
 }
 
 /** The key shows every digit it has: 3,53% holding 0,0353, not 0,034025. */
