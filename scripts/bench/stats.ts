@@ -35,6 +35,9 @@ export function sample(runs: readonly number[]): Sample {
   };
 }
 
+/** Milliseconds from some fixed point: `cpuMs` for the benchmarks; a test can count its own. */
+export type Clock = () => number;
+
 /** A full collection before a timed run (with `node --expose-gc`), so no run pays for another's garbage. */
 function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -44,11 +47,11 @@ function collect(): void {
  * The time of one call, averaged over `batch` calls in a row: a run of a millisecond is
  * otherwise at the mercy of the scheduler on a loaded machine.
  */
-async function timed(fn: () => unknown, batch: number): Promise<number> {
+async function timed(fn: () => unknown, batch: number, clock: Clock): Promise<number> {
   collect();
-  const t0 = cpuMs();
+  const t0 = clock();
   for (let b = 0; b < batch; b++) await fn();
-  return (cpuMs() - t0) / batch;
+  return (clock() - t0) / batch;
 }
 
 /** Times `fn` `runs` times (each the mean of `batch` calls) after `warmup` untimed calls. */
@@ -60,7 +63,7 @@ export async function time(
 ): Promise<Sample> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(await timed(fn, batch));
+  for (let i = 0; i < runs; i++) out.push(await timed(fn, batch, cpuMs));
   return sample(out);
 }
 
@@ -72,7 +75,8 @@ export async function timePair(
   a: () => unknown,
   b: () => unknown,
   runs: number,
-  warmup = 1
+  warmup = 1,
+  clock: Clock = cpuMs
 ): Promise<{ a: Sample; b: Sample; ratio: Sample }> {
   for (let i = 0; i < warmup; i++) {
     await a();
@@ -84,7 +88,7 @@ export async function timePair(
     // Alternate who goes first: a warm cache after the other side must not favour one.
     const order = i % 2 === 0 ? [a, b] : [b, a];
     const times: number[] = [];
-    for (const fn of order) times.push(await timed(fn, 1));
+    for (const fn of order) times.push(await timed(fn, 1, clock));
     ta.push(i % 2 === 0 ? times[0] : times[1]);
     tb.push(i % 2 === 0 ? times[1] : times[0]);
   }
@@ -99,12 +103,13 @@ export async function timeRounds(
   fns: readonly (() => unknown)[],
   rounds: number,
   warmup = 1,
-  batches: readonly number[] = fns.map(() => 1)
+  batches: readonly number[] = fns.map(() => 1),
+  clock: Clock = cpuMs
 ): Promise<{ samples: Sample[]; ratios: Sample[] }> {
   for (let w = 0; w < warmup; w++) for (const fn of fns) await fn();
   const times: number[][] = fns.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (const [i, fn] of fns.entries()) times[i].push(await timed(fn, batches[i]));
+    for (const [i, fn] of fns.entries()) times[i].push(await timed(fn, batches[i], clock));
   }
   return {
     samples: times.map(sample),
