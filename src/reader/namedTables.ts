@@ -370,19 +370,30 @@ function headerWords(text: string): {
   return { words: n.slice(q ? q.length : 0).trimStart(), weight, part };
 }
 
+/** A filled cell of a row and its header words (undefined where it cannot be a header). */
+interface RowCell {
+  column: number;
+  words?: string;
+}
+
+/** The row's filled cells with their header words, worked out once for every kind. */
+function rowCells(ctx: NamedContext, r: number): RowCell[] {
+  return (ctx.scan.columns.get(r) ?? []).map((column) => {
+    const text = headerText(ctx.scan, r, column);
+    return { column, words: text === undefined ? undefined : headerWords(text).words };
+  });
+}
+
 /**
  * A row's filled cells in groups that may each be a header: runs of adjacent cells, a run that
  * starts with a word naming a column of the kind continuing the run before it (a spacer column
  * inside a header); another word starts a table of its own (tables side by side).
  */
-function headerGroups(kind: TableKind, ctx: NamedContext, r: number): number[][] {
+function headerGroups(kind: TableKind, cells: readonly RowCell[]): number[][] {
   const groups: number[][] = [];
   let previous: number | undefined;
-  for (const c of ctx.scan.columns.get(r) ?? []) {
-    const text = headerText(ctx.scan, r, c);
-    const named =
-      text !== undefined &&
-      kind.named!.columns.some((s) => s.pattern.test(headerWords(text).words));
+  for (const { column: c, words } of cells) {
+    const named = words !== undefined && kind.named!.columns.some((s) => s.pattern.test(words));
     const last = groups[groups.length - 1];
     if (last && (previous === c - 1 || named)) last.push(c);
     else groups.push([c]);
@@ -396,8 +407,9 @@ export function readNamedTables(ctx: NamedContext): RawTable[] {
   const raws: RawTable[] = [];
   for (const r of ctx.scan.rowNumbers) {
     if ((ctx.scan.columns.get(r)?.length ?? 0) < 3) continue;
+    const cells = rowCells(ctx, r);
     for (const kind of NAMED_KINDS) {
-      for (const group of headerGroups(kind, ctx, r)) {
+      for (const group of headerGroups(kind, cells)) {
         if (group.length < 3 || ctx.isClaimed(r, group[0], group[group.length - 1])) continue;
         const columns = headerColumns(kind, ctx, r, group);
         if (!columns || unmet(kind, columns).length > 0) continue;
