@@ -12,8 +12,9 @@ import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { jsonNullable, jsonNumber } from "./json";
 import { foldRemarks, remarkText } from "../report/remarks";
 import { loadPlan, partialPlan } from "./loadPlan";
+import { usage } from "./usage";
 
-const USAGE = "up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]";
+const USAGE = usage("check");
 
 /** `up check`: runs every rule on a workbook's plan or on the built-in 2024 plan. */
 export const checkCommand: Command = async (args, io) => {

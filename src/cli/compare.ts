@@ -11,9 +11,9 @@ import { sourceOf } from "./contribution";
 import { Command, EXIT_OK } from "./io";
 import { jsonNumber } from "./json";
 import { LoadedPlan, loadPlan, noteText } from "./loadPlan";
+import { usage } from "./usage";
 
-const USAGE =
-  "up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]";
+const USAGE = usage("compare");
 
 /** A side as typed: a workbook file and/or a year; no file is the embedded 2024 plan. */
 interface SideArg {

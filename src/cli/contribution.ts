@@ -10,10 +10,9 @@ import { Lang, langOf, parse, yearOf } from "./args";
 import { alignedTable, Command, EXIT_OK } from "./io";
 import { jsonNullable, jsonNumber } from "./json";
 import { loadPlan } from "./loadPlan";
+import { usage } from "./usage";
 
-const USAGE =
-  "up contribution <gemeente> <jaar> [--pool NAAM] [--file plan.xlsx] [--source computed|stated] [--json] [--lang nl|en]\n" +
-  "       up contribution <gemeente> [<jaar>] --pools [--file plan.xlsx] [--source computed|stated] [--json] [--lang nl|en]";
+const USAGE = usage("contribution");
 
 /**
  * `up contribution`: what =UP.CONTRIBUTION returns. `computed` allocates the year's total with

@@ -20,9 +20,9 @@ import { ExactKeyTable, exactKeyTable } from "../core/exactKeyTable";
 import { numberOf, parse } from "./args";
 import { jsonNullable, jsonNumber } from "./json";
 import { alignedTable, Command, EXIT_OK } from "./io";
+import { usage } from "./usage";
 
-const USAGE =
-  "up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N [--table]] [--unit 1|0.01] [--json]";
+const USAGE = usage("keys");
 
 /**
  * `up keys`: distribution keys from component counts, with --total the allocated amounts, and

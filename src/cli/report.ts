@@ -8,9 +8,9 @@ import { reportXlsx } from "../report/xlsxReport";
 import { langOf, parse } from "./args";
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { loadPlan, partialPlan } from "./loadPlan";
+import { usage } from "./usage";
 
-const USAGE =
-  "up report [plan.xlsx] --out <verslag.xlsx> [--force] [--lang nl|en] [--allow-partial]";
+const USAGE = usage("report");
 
 /**
  * `up report`: writes the check report (.xlsx, as the browser page downloads it) of a

@@ -12,9 +12,9 @@ import { Command, EXIT_OK } from "./io";
 import { readComponentsFile, unitOf, weightsOf } from "./keys";
 import { jsonNumber } from "./json";
 import { LoadedPlan, loadPlan, noteText } from "./loadPlan";
+import { usage } from "./usage";
 
-const USAGE =
-  "up settle [plan.xlsx] --year J --actual N [--pool NAAM] [--keys componenten.csv|.xlsx] [--weights gelijk=25,…] [--unit 1|0.01] [--json] [--lang nl|en] [--explain]";
+const USAGE = usage("settle");
 
 function usageError(nl: string, en: string): PlanInputError {
   return new PlanInputError({ nl: `${nl}\nGebruik: ${USAGE}`, en: `${en}\nUsage: ${USAGE}` });

@@ -6,8 +6,9 @@ import { writeTemplateWorkbook } from "../workbook/template";
 import { parse } from "./args";
 import { Command, EXIT_OK } from "./io";
 import { writeNewFile } from "./writeNew";
+import { usage } from "./usage";
 
-const USAGE = "up template <uit.xlsx> [--empty | --pools] [--force]";
+const USAGE = usage("template");
 
 /**
  * `up template`: writes the UP template workbook, with the 2024 plan unless --empty; --pools

@@ -2,6 +2,7 @@ import { PlanInputError } from "../core/errors";
 import { own } from "../core/own";
 import { CliIO, Command, EXIT_OK, EXIT_UNUSABLE } from "./io";
 import { terminalSafe } from "./terminal";
+import { allUsageLines } from "./usage";
 
 /*
  * Each command's module loads when it is asked for: a process that starts for one command
@@ -19,13 +20,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const HELP = `up — controle van het Uitvoeringsplan / checks the execution plan
 
-  up check [plan.xlsx] [--json] [--lang nl|en] [--allow-partial]
-  up contribution <gemeente> <jaar> [--file plan.xlsx] [--source computed|stated] [--json] [--lang nl|en]
-  up keys <componenten.csv|.xlsx> [--weights gelijk=25,jongeren=25,toekenningen=25,declaraties=25] [--total N [--table]] [--unit 1|0.01] [--json]
-  up template <uit.xlsx> [--empty | --pools]
-  up compare <oud.xlsx|--year J1> <nieuw.xlsx|--year J2> [--source computed|stated] [--json] [--lang nl|en] [--explain]
-  up report [plan.xlsx] --out <verslag.xlsx> [--force] [--lang nl|en] [--allow-partial]
-  up settle [plan.xlsx] --year J --actual N [--keys componenten.csv|.xlsx] [--weights …] [--unit 1|0.01] [--json] [--lang nl|en] [--explain]
+${allUsageLines()
+  .map((line) => `  ${line}`)
+  .join("\n")}
 
 Zonder bestand gebruikt up het ingebouwde Uitvoeringsplan 2024.
 Exit: 0 geen fouten, 1 fouten in het plan, 2 kon niet draaien (melding op stderr).
