@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import AxeBuilder from "@axe-core/playwright";
 import { Page } from "playwright-core";
+import { seriousViolations } from "../support/axe";
 import { FakeCell, FakeWorkbookData } from "./fakeOffice";
 
 /*
@@ -29,22 +29,7 @@ export async function publishedBook(
   };
 }
 
-/**
- * No serious or critical axe violation. Fluent's focus manager puts aria-hidden focus bumpers
- * around focus groups; axe's aria-hidden-focus rule is waived for exactly those (as in
- * pane.e2e.test.ts).
- */
+/** No serious or critical axe violation on the settled page (test/support/axe.ts). */
 export async function noSeriousViolations(page: Page, state: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .map((v) => ({
-      ...v,
-      nodes:
-        v.id === "aria-hidden-focus"
-          ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy"))
-          : v.nodes,
-    }))
-    .filter((v) => v.nodes.length > 0 && (v.impact === "serious" || v.impact === "critical"))
-    .map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad).toEqual([]);
+  expect(await seriousViolations(page, state)).toEqual([]);
 }

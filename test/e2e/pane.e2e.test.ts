@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { BrowserContext, Page } from "playwright-core";
-import AxeBuilder from "@axe-core/playwright";
 import {
   findingGroup,
   gotoTab,
@@ -23,6 +22,7 @@ import {
   serveStatic,
   StaticServer,
 } from "../support/browser";
+import { seriousViolations, settled } from "../support/axe";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { FakeCell, fakeOfficeScript } from "./fakeOffice";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
@@ -55,8 +55,9 @@ async function injectedWorkbook(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-/** How far the page scrolls sideways: 0 when everything fits the pane's width. */
-function horizontalOverflow(p: Page): Promise<number> {
+/** How far the settled page scrolls sideways: 0 when everything fits the pane's width. */
+async function horizontalOverflow(p: Page): Promise<number> {
+  await settled(p);
   return p.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth
   );
@@ -120,29 +121,8 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   }
 
-  /*
-   * Fluent's focus manager (tabster) puts focusable aria-hidden <i data-tabster-dummy> bumpers
-   * around focus groups; they only pass focus on. Microsoft's own Accessibility Insights
-   * suppresses exactly these nodes for this rule (microsoft/accessibility-insights-web#7605);
-   * every other node still counts.
-   */
-  function realNodes<N extends { html: string }>(v: { id: string; nodes: N[] }): N[] {
-    return v.id === "aria-hidden-focus"
-      ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy"))
-      : v.nodes;
-  }
-
   async function noSeriousViolations(state: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations
-      .map((v) => ({ ...v, nodes: realNodes(v) }))
-      .filter((v) => v.nodes.length > 0)
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
-      );
-    expect(bad).toEqual([]);
+    expect(await seriousViolations(page, state)).toEqual([]);
   }
 
   async function open(file: string): Promise<void> {
@@ -480,12 +460,7 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
       }
       await gotoTab(p, /^Bevindingen/);
       await p.screenshot({ path: join(SCREENSHOTS, `17-${view.name}.png`) });
-      const result = await new AxeBuilder({ page: p }).analyze();
-      const bad = result.violations
-        .map((v) => ({ ...v, nodes: realNodes(v) }))
-        .filter((v) => (v.impact === "serious" || v.impact === "critical") && v.nodes.length > 0)
-        .map((v) => `${view.name}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      expect(bad).toEqual([]);
+      expect(await seriousViolations(p, view.name)).toEqual([]);
       await p.close();
     }
   });
@@ -542,15 +517,9 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
     });
 
     async function excelShot(name: string): Promise<void> {
-      // Let Fluent's dialog finish fading in.
-      await excel.waitForTimeout(500);
+      await settled(excel);
       await excel.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-      const result = await new AxeBuilder({ page: excel }).analyze();
-      const bad = result.violations
-        .map((v) => ({ ...v, nodes: realNodes(v) }))
-        .filter((v) => (v.impact === "serious" || v.impact === "critical") && v.nodes.length > 0)
-        .map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      expect(bad).toEqual([]);
+      expect(await seriousViolations(excel, name)).toEqual([]);
     }
 
     it("checks the open workbook and selects a finding's cells", async () => {
