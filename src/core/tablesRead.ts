@@ -1,5 +1,6 @@
 import { Message, Plan, TableId } from "./model";
 import { poolsOf } from "./pools";
+import { tableName } from "./rules/rule";
 import { byTableOrder, tableKind } from "./tableKinds";
 
 /** A table the plan was read from: its pool, its kind, how the plan names it and its range. */
@@ -25,16 +26,13 @@ export function numberedTitle(id: TableId): Message {
 export function tablesRead(plan: Plan): TableRead[] {
   return poolsOf(plan).flatMap(({ name: pool, plan: p }) =>
     byTableOrder(Object.entries(p.source.tables) as [TableId, string][], ([id]) => id).map(
-      ([id, range]) => {
-        const own = p.source.titles?.[id];
-        return {
-          pool,
-          id,
-          name: own ? { nl: own, en: own } : numberedTitle(id),
-          range,
-          bound: p.source.bound?.includes(id) ?? false,
-        };
-      }
+      ([id, range]) => ({
+        pool,
+        id,
+        name: tableName(p, id, numberedTitle(id)),
+        range,
+        bound: p.source.bound?.includes(id) ?? false,
+      })
     )
   );
 }

@@ -10,6 +10,8 @@ import { sum } from "../core/money";
 import { hasPools, poolsOf } from "../core/pools";
 import { poolContribution } from "../core/query";
 import { TABLE_KINDS, tableYears } from "../core/tableKinds";
+import { tableName } from "../core/rules/rule";
+import { numberedTitle } from "../core/tablesRead";
 import { ChangeTable, ChangeTableRow } from "./ChangeTable";
 import { nbsp } from "./format";
 import { preciseKeyNotes } from "../report/keyNote";
@@ -179,7 +181,7 @@ export function PlanView({ loaded }: { loaded: LoadedPlan }) {
                 const where = pool.plan.source.tables[table.id];
                 return (
                   <li key={table.id}>
-                    <strong>{table.id}</strong> {msg(table.title)}:{" "}
+                    <strong>{msg(tableName(pool.plan, table.id, numberedTitle(table.id)))}</strong>:{" "}
                     {years === undefined
                       ? t("niet gevonden", "not found")
                       : [where, yearsText(years)].filter(Boolean).join(", ") ||

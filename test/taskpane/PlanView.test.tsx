@@ -35,6 +35,23 @@ describe("the plan view of a merged plan", () => {
     expect(screen.getByText("verdeeld met de SLA-sleutel, in hele euro's")).toBeTruthy();
   });
 
+  test("lists each pool's tables by the names the plan gives them: the policy pool's own title, no kind said twice", () => {
+    renderPane(<PlanView loaded={loaded()} />);
+    const policy = screen.getByRole("heading", { name: /^Kostenpool beleid/ }).nextElementSibling!
+      .nextElementSibling as HTMLElement;
+    const items = within(policy)
+      .getAllByRole("listitem")
+      .map((li) => shown(li.textContent).replace(/:.*/, ""));
+    expect(items).toEqual(["Dekking kosten regio-samenwerking", "Begroting"]);
+    const purchasing = screen.getByRole("heading", { name: /^Kostenpool verwerving/ })
+      .nextElementSibling!.nextElementSibling as HTMLElement;
+    const names = within(purchasing)
+      .getAllByRole("listitem")
+      .map((li) => shown(li.textContent).replace(/:.*/, ""));
+    expect(names).toContain("Tabel 6 Uitvoeringskosten per gemeente");
+    expect(names).toContain("Herberekening verdeelsleutel");
+  });
+
   test("per municipality the total over the pools per year, as =UP.BIJDRAGE without a pool", () => {
     const plan = mergedExample();
     renderPane(<PlanView loaded={loaded(plan)} />);
