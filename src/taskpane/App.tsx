@@ -47,7 +47,7 @@ function preloadResultViews(): void {
   void loadFindingsView();
   void loadPaneTabs();
 }
-const KeyView = lazy(() => import("./KeyView").then((m) => ({ default: m.KeyView })));
+const KeyPanels = lazy(() => import("./KeyPanels").then((m) => ({ default: m.KeyPanels })));
 const PlanView = lazy(() => import("./PlanView").then((m) => ({ default: m.PlanView })));
 const BindingPanel = lazy(() =>
   import("./binding/BindingPanel").then((m) => ({ default: m.BindingPanel }))
@@ -477,7 +477,7 @@ export function App({ host }: { host: PaneHost }) {
                   ))}
                 {keysRun === state.run && (
                   <div hidden={tab !== "keys"}>
-                    <KeyView
+                    <KeyPanels
                       key={state.run}
                       plan={plan}
                       onComparison={setComparison}

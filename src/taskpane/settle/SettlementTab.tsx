@@ -1,12 +1,12 @@
 import { lazy, Suspense, useState } from "react";
 import type { SettlementViewProps } from "./SettlementView";
 
-const SettlementView = lazy(() =>
-  import("./SettlementView").then((m) => ({ default: m.SettlementView }))
+const PooledSettlement = lazy(() =>
+  import("./PooledSettlement").then((m) => ({ default: m.PooledSettlement }))
 );
 
 /**
- * The Afrekening tab's panel: its view is loaded when the tab is first shown, and then stays
+ * The Afrekening tab's panel: its view (per cost pool) is loaded when the tab is first shown, and then stays
  * (hidden) while another tab is shown, so the year, the actual costs and the components typed
  * or picked are still there when the user comes back.
  */
@@ -17,7 +17,7 @@ export function SettlementTab({ shown, ...view }: SettlementViewProps & { shown:
   return (
     <div hidden={!shown}>
       <Suspense fallback={null}>
-        <SettlementView {...view} />
+        <PooledSettlement {...view} />
       </Suspense>
     </div>
   );

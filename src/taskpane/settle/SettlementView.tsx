@@ -18,6 +18,8 @@ import { PlanInputError } from "../../core/errors";
 import { formatAmount, formatSignedAmount } from "../../core/explainChange";
 import { explainSettlement } from "../../core/explainSettlement";
 import { Message, Plan } from "../../core/model";
+import { unitOf } from "../../core/pools";
+import { tableName } from "../../core/rules/rule";
 import { FinalKeySource, finalKeyOf, settle, Settlement } from "../../core/settle";
 import { ComponentTable, readComponentTable, TableOrigin } from "../../reader/componentTable";
 import type { Report, ReportSection } from "../../report/report";
@@ -177,7 +179,9 @@ export function SettlementView(props: SettlementViewProps) {
     if (year === undefined || !read || "problem" in read) return null;
     try {
       const finalKey = components ? finalKeyOf(components.table, undefined, plan) : undefined;
-      return { ok: settle(plan, year, read.value, finalKey) };
+      // A cent pool settles to the cent even where its advances are whole euros.
+      const unit = plan.unit === "cent" ? { unit: unitOf(plan) } : {};
+      return { ok: settle(plan, year, read.value, finalKey, unit) };
     } catch (e) {
       if (e instanceof PlanInputError) return { error: { nl: e.nl, en: e.en } };
       throw e;
@@ -245,6 +249,8 @@ export function SettlementView(props: SettlementViewProps) {
   );
 
   const years = yearsOf(plan);
+  // A budget-share pool's advances stand in a table of its own title, not in Tabel 6.
+  const contributions = tableName(plan, "Tabel 6");
   if (years.length === 0) {
     return (
       <MessageBar intent="error">
@@ -265,8 +271,8 @@ export function SettlementView(props: SettlementViewProps) {
     >
       <p className={styles.hint}>
         {t(
-          "De bedragen in Tabel 6 waren voorschotten. Na de jaarrekening worden de werkelijke kosten verdeeld met de definitieve sleutel; elke gemeente betaalt het verschil bij of krijgt het terug.",
-          "The Tabel 6 amounts were advances. After the annual accounts the actual costs are distributed with the final key; each municipality pays the difference or gets it back."
+          `De bedragen in ${contributions.nl} waren voorschotten. Na de jaarrekening worden de werkelijke kosten verdeeld met de definitieve sleutel; elke gemeente betaalt het verschil bij of krijgt het terug.`,
+          `The ${contributions.en} amounts were advances. After the annual accounts the actual costs are distributed with the final key; each municipality pays the difference or gets it back.`
         )}
       </p>
       <div className={styles.inputs}>
