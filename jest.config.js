@@ -13,4 +13,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
   testTimeout: 30000,
+  globalSetup: "<rootDir>/test/support/builtCli.js",
 };
