@@ -52,6 +52,11 @@ const TRANSLATIONS = {
         description:
           '"berekend" (standaard): bijdragen berekend uit sleutels en totalen; "vermeld": de bedragen die in Tabel 6 staan.',
       },
+      pool: {
+        name: "pool",
+        description:
+          'In een plan met meer kostenpools de naam van de pool, bijv. "beleid"; leeg voor de verandering over alle pools.',
+      },
     },
   },
   KEY: {

@@ -154,7 +154,8 @@ export function change(
   year1: unknown,
   year2: unknown,
   part?: unknown,
-  source?: unknown
+  source?: unknown,
+  pool?: unknown
 ): number {
   const name = textArg(municipality, ARG.municipality);
   const y1 = yearArg(year1, ARG.year1);
@@ -175,7 +176,12 @@ export function change(
     "difference",
     { nl: "verschil, totaal of sleutel", en: "difference, total or key" }
   );
-  return planChange(plan, name, y1, y2, p, sourceArg(source)).toNumber();
+  const s = sourceArg(source);
+  const pools = poolsArg(plan, pool);
+  // A pool named (or a plan of one pool) is compared on its own; without one, a merged plan's
+  // contributions over the pools.
+  const compared = pools.length === 1 ? pools[0].plan : plan;
+  return planChange(compared, name, y1, y2, p, s).toNumber();
 }
 
 /**

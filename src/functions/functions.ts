@@ -147,6 +147,7 @@ export function contribution(
  * @param year2 The later year, e.g. 2025.
  * @param [part] "difference" (default), "total" (effect of the change of the total) or "key" (effect of the change of the key).
  * @param [source] "computed" (default): contributions computed from keys and totals; "stated": the amounts written in Tabel 6.
+ * @param [pool] In a plan with several cost pools, the pool's name, e.g. "beleid"; empty for the change over all pools.
  * @param invocation Streaming invocation.
  * @returns Change in euros.
  */
@@ -156,9 +157,12 @@ export function change(
   year2: unknown,
   part: unknown,
   source: unknown,
+  pool: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  stream(invocation, (plan) => answers.change(plan, municipality, year1, year2, part, source));
+  stream(invocation, (plan) =>
+    answers.change(plan, municipality, year1, year2, part, source, pool)
+  );
 }
 
 /**

@@ -87,3 +87,53 @@ describe("UP.KEY and UP.TOTAL with a cost pool", () => {
     expect(e.message).toMatch(/^Kies een kostenpool: dit plan heeft 2 kostenpools/);
   });
 });
+
+describe("UP.CHANGE with a cost pool", () => {
+  const change = (...args: unknown[]) => streamed<number>(UP.change, ...args);
+  /** An answer that must be a number: a #VALUE! here fails the test with its message. */
+  const euros = (answer: number | ExcelError): number => {
+    if (answer instanceof ExcelError) throw new Error(`${answer.code} ${answer.message}`);
+    return answer;
+  };
+
+  test("each pool's change; without a pool the change over the pools, their sum exactly", () => {
+    const plan = mergedPlan();
+    setPlanFeed(new TestFeed(plan));
+    for (const m of plan.municipalities) {
+      for (const source of [null, "vermeld"]) {
+        const policy = euros(change(m, 2024, 2025, null, source, "beleid"));
+        const purchasing = euros(change(m, 2024, 2025, null, source, "Verwerving"));
+        const both = euros(change(m, 2024, 2025, null, source, null));
+        // Counted in cents: the policy pool has them, a double's sum may not.
+        expect(Math.round(policy * 100) + Math.round(purchasing * 100)).toBe(
+          Math.round(both * 100)
+        );
+      }
+    }
+    // Heerlen's policy contribution 2024 → 2025: 158.037,91 → 162.794,51.
+    expect(change("Heerlen", 2024, 2025, null, null, "beleid")).toBeCloseTo(4756.6, 10);
+  });
+
+  test("a pool's total and key effect add up to its change", () => {
+    setPlanFeed(new TestFeed(mergedPlan()));
+    for (const pool of ["beleid", "verwerving"]) {
+      const part = (p: string) => euros(change("Maastricht", 2024, 2025, p, null, pool));
+      expect(Math.round(part("totaal") * 100) + Math.round(part("sleutel") * 100)).toBe(
+        Math.round(part("verschil") * 100)
+      );
+    }
+  });
+
+  test("a plan of one pool answers as before without a pool; a named pool is #VALUE!", () => {
+    setPlanFeed(new TestFeed(plan2024()));
+    expect(change("Heerlen", 2024, 2025, null, null, null)).toBe(
+      euros(contribution("Heerlen", 2025, null, null)) -
+        euros(contribution("Heerlen", 2024, null, null))
+    );
+    const e = change("Heerlen", 2024, 2025, null, null, "beleid") as ExcelError;
+    expect([e.code, e.message]).toEqual([
+      "#VALUE!",
+      'Argument pool: Dit plan heeft één kostenpool; kostenpool "beleid" bestaat niet',
+    ]);
+  });
+});
