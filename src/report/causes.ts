@@ -373,16 +373,26 @@ function kindGroup(kind: string, findings: Finding[]): CauseGroup {
 export interface FindingFilter {
   severity?: Severity;
   table?: TableId;
+  /** With `table`, in a merged plan: the pool whose table it is (both pools have a Tabel 6). */
+  pool?: string;
   municipality?: string;
   year?: number;
   /** Words to find in the message, the cell, the line, the rule or the group's title. */
   search?: string;
 }
 
+/** A table the findings can be narrowed to: in a merged plan one pool's, as the plan names it. */
+export interface TableChoice {
+  table: TableId;
+  pool?: string;
+  /** `Tabel 6`; in a merged plan `beleid · Dekking kosten regio-samenwerking`. */
+  label: string;
+}
+
 /** The values each filter can take, from the findings there are. */
 export function filterChoices(findings: readonly Finding[]): {
   severities: Severity[];
-  tables: TableId[];
+  tables: TableChoice[];
   municipalities: string[];
   years: number[];
 } {
@@ -392,9 +402,7 @@ export function filterChoices(findings: readonly Finding[]): {
     severities: distinct(findings.map((f) => f.severity)).sort(
       (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]
     ),
-    tables: distinct(findings.map((f) => f.table)).sort(
-      (a, b) => TABLE_ORDER.indexOf(a) - TABLE_ORDER.indexOf(b)
-    ),
+    tables: tableChoices(findings),
     municipalities: distinct(findings.map((f) => f.municipality)).sort((a, b) =>
       a.localeCompare(b, "nl")
     ),
@@ -402,9 +410,33 @@ export function filterChoices(findings: readonly Finding[]): {
   };
 }
 
+/** Each pool's tables in the order the findings name the pools, each pool's in table order. */
+function tableChoices(findings: readonly Finding[]): TableChoice[] {
+  const pools: (string | undefined)[] = [];
+  const byKey = new Map<string, TableChoice>();
+  for (const f of findings) {
+    if (!pools.includes(f.pool)) pools.push(f.pool);
+    const key = `${f.pool ?? ""}|${f.table}`;
+    if (!byKey.has(key)) {
+      const name = findingTable(f);
+      byKey.set(key, {
+        table: f.table,
+        ...(f.pool === undefined ? {} : { pool: f.pool }),
+        label: f.pool === undefined ? name : `${f.pool} · ${name}`,
+      });
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      pools.indexOf(a.pool) - pools.indexOf(b.pool) ||
+      TABLE_ORDER.indexOf(a.table) - TABLE_ORDER.indexOf(b.table)
+  );
+}
+
 function matches(f: Finding, group: CauseGroup, filter: FindingFilter, words: string[]): boolean {
   if (filter.severity && f.severity !== filter.severity) return false;
   if (filter.table && f.table !== filter.table) return false;
+  if (filter.table && filter.pool !== f.pool) return false;
   if (filter.municipality && f.municipality !== filter.municipality) return false;
   if (filter.year !== undefined && f.year !== filter.year) return false;
   if (words.length === 0) return true;

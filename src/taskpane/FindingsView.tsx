@@ -208,6 +208,9 @@ export function FindingsView(props: FindingsViewProps) {
   );
 }
 
+/** A table choice as one option value: its pool (none in a plan of one pool) and its kind. */
+const tableValue = (x: { table?: TableId; pool?: string }) => `${x.pool ?? ""}|${x.table ?? ""}`;
+
 function Filters(props: {
   choices: ReturnType<typeof filterChoices>;
   filter: FindingFilter;
@@ -243,13 +246,16 @@ function Filters(props: {
       </Field>
       <Field label={t("Tabel", "Table")}>
         <Select
-          value={filter.table ?? ""}
-          onChange={(_, d) => set({ table: (d.value || undefined) as TableId | undefined })}
+          value={filter.table ? tableValue(filter) : ""}
+          onChange={(_, d) => {
+            const choice = choices.tables.find((x) => tableValue(x) === d.value);
+            set({ table: choice?.table, pool: choice?.pool });
+          }}
         >
           <option value="">{all}</option>
           {choices.tables.map((x) => (
-            <option key={x} value={x}>
-              {x}
+            <option key={tableValue(x)} value={tableValue(x)}>
+              {x.label}
             </option>
           ))}
         </Select>

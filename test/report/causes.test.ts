@@ -3,6 +3,7 @@ import { Plan } from "../../src/core/model";
 import { plan2024 } from "../../src/core/plan2024";
 import { filterChoices, filterGroups, groupByCause } from "../../src/report/causes";
 import { consistentPlan, setFigure } from "../support/planBuilder";
+import { mergedExample } from "../../src/workbook/poolsExample";
 
 const groups = (plan: Plan) => groupByCause(checkPlan(plan), plan);
 const byMunicipality = (plan: Plan, m: string) =>
@@ -126,8 +127,48 @@ describe("filterGroups", () => {
   it("offers the filter values the findings have", () => {
     const choices = filterChoices(checkPlan(plan).findings);
     expect(choices.severities).toEqual(["error", "warning"]);
-    expect(choices.tables).toEqual(["Tabel 2", "Tabel 4", "Tabel 6"]);
+    expect(choices.tables).toEqual([
+      { table: "Tabel 2", label: "Tabel 2" },
+      { table: "Tabel 4", label: "Tabel 4" },
+      { table: "Tabel 6", label: "Tabel 6" },
+    ]);
     expect(choices.years).toEqual([2023, 2024, 2025, 2026, 2027]);
     expect(choices.municipalities).toHaveLength(16);
+  });
+});
+
+describe("filtering the findings of a merged plan by table", () => {
+  /** Both pools' contributions tables with one amount off: two Tabel 6 that are not the same table. */
+  function planWithBothPoolsOff(): Plan {
+    const plan = mergedExample();
+    for (const { plan: p } of plan.pools!) {
+      const beek = p.contributions!.rows.find((r) => r.municipality === "Beek")!;
+      const year = p.contributions!.years[0];
+      const f = beek.values.get(year)!;
+      beek.values.set(year, { ...f, value: f.value.plus(7) });
+    }
+    return plan;
+  }
+  const findingsInBothPools = () => checkPlan(planWithBothPoolsOff()).findings;
+
+  it("offers each pool's table on its own, named as the plan names it", () => {
+    const tables = filterChoices(findingsInBothPools()).tables;
+    expect(tables.map((t) => t.label)).toEqual(
+      expect.arrayContaining(["verwerving · Tabel 6", "beleid · Dekking kosten regio-samenwerking"])
+    );
+    expect(new Set(tables.map((t) => `${t.pool}|${t.table}`)).size).toBe(tables.length);
+  });
+
+  it("one pool's Tabel 6 narrows to that pool's findings only", () => {
+    const plan = planWithBothPoolsOff();
+    const groups = groupByCause(checkPlan(plan), plan);
+    for (const pool of ["beleid", "verwerving"]) {
+      const shown = filterGroups(groups, { table: "Tabel 6", pool }).flatMap((g) => g.findings);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((f) => f.pool === pool && f.table === "Tabel 6")).toBe(true);
+    }
+    const all = filterGroups(groups, {}).flatMap((g) => g.findings);
+    expect(all.some((f) => f.pool === "beleid")).toBe(true);
+    expect(all.some((f) => f.pool === "verwerving")).toBe(true);
   });
 });
