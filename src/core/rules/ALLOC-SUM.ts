@@ -203,9 +203,8 @@ function repair(
   }
   const drift = sum(amounts.map((a) => a.to)).minus(total);
   const steps = drift.abs().div(unit).toNumber();
-  const candidates = amounts
-    .filter((a) => drift.isNegative() || a.to.gte(unit))
-    .sort((a, b) => priority(a, b, drift.isNegative()));
+  const raise = drift.isNegative();
+  const candidates = amounts.filter((a) => raise || a.to.gte(unit));
   if (steps > candidates.length) {
     return {
       none: {
@@ -214,12 +213,10 @@ function repair(
       },
     };
   }
-  const step = drift.isNegative() ? unit : unit.negated();
-  for (const a of candidates.slice(0, steps)) a.to = a.to.plus(step);
+  const stepped = euroSteps(candidates, steps, raise ? unit : unit.negated(), raise);
+  for (const [a, to] of stepped) a.to = to;
   const replaced = misfits.length * 2 <= amounts.length ? misfits.length : 0;
-  const direction = drift.isNegative()
-    ? { nl: "hoger", en: "higher" }
-    : { nl: "lager", en: "lower" };
+  const direction = raise ? { nl: "hoger", en: "higher" } : { nl: "lager", en: "lower" };
   const parts: Message[] = [];
   if (replaced > 0) {
     parts.push({
@@ -228,9 +225,21 @@ function repair(
     });
   }
   if (steps > 0) {
+    const n = stepped.size;
+    const amountsText = {
+      nl: n === 1 ? "1 bedrag" : `${n} bedragen`,
+      en: n === 1 ? "1 amount" : `${n} amounts`,
+    };
+    const moved = euro(unit.times(steps));
+    const by =
+      n === steps
+        ? { nl: euro(unit), en: euro(unit) }
+        : n === 1
+          ? { nl: moved, en: moved }
+          : { nl: `samen ${moved}`, en: `${moved} together` };
     parts.push({
-      nl: `${steps === 1 ? "1 bedrag" : `${steps} bedragen`} ${euro(unit)} ${direction.nl}, gekozen naar de grootste rest met ${how.nl}`,
-      en: `${steps === 1 ? "1 amount" : `${steps} amounts`} ${euro(unit)} ${direction.en}, chosen by the largest remainder with ${how.en}`,
+      nl: `${amountsText.nl} ${by.nl} ${direction.nl}, gekozen naar de grootste rest met ${how.nl}`,
+      en: `${amountsText.en} ${by.en} ${direction.en}, chosen by the largest remainder with ${how.en}`,
     });
   }
   const fix: FixAmount[] = [];
@@ -253,6 +262,43 @@ function repair(
       en: parts.map((p) => p.en).join(", then "),
     },
   };
+}
+
+/**
+ * Where the € 1 steps put the amounts. A rounding drift of d moves d amounts a step each (an
+ * invoice that was right stays). When that would leave an amount more than a step from its
+ * exact share while all could be brought within one, the steps go one at a time to whichever
+ * amount is furthest off: an amount typed € 7 too high goes back rather than six others
+ * moving a euro.
+ */
+function euroSteps(
+  candidates: readonly Amount[],
+  steps: number,
+  step: Decimal,
+  raise: boolean
+): Map<Amount, Decimal> {
+  const unit = step.abs();
+  const spread = new Map(
+    [...candidates]
+      .sort((a, b) => priority(a, b, raise))
+      .slice(0, steps)
+      .map((a) => [a, a.to.plus(step)])
+  );
+  const within = (moved: Map<Amount, Decimal>) =>
+    candidates.every((a) => (moved.get(a) ?? a.to).minus(a.exact).abs().lt(unit));
+  if (within(spread)) return spread;
+  const furthest = new Map<Amount, Decimal>();
+  const at = (a: Amount) => furthest.get(a) ?? a.to;
+  for (let s = 0; s < steps; s++) {
+    const open = candidates.filter((a) => raise || at(a).gte(unit));
+    const gap = (a: Amount) => (raise ? a.exact.minus(at(a)) : at(a).minus(a.exact));
+    const next = open.reduce((best, a) => {
+      const byGap = gap(a).comparedTo(gap(best));
+      return byGap > 0 || (byGap === 0 && priority(a, best, raise) < 0) ? a : best;
+    });
+    furthest.set(next, at(next).plus(step));
+  }
+  return within(furthest) ? furthest : spread;
 }
 
 /**

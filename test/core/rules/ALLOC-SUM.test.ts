@@ -4,6 +4,8 @@ import { allocate } from "../../../src/core/allocate";
 import { budgetPlan } from "../../support/budgetPlan";
 import { consistentPlan, fig, setFigure } from "../../support/planBuilder";
 import { ROWS, roundedKeysPlan, TOTALS, YEARS } from "../../support/roundedKeysPlan";
+import { planKey } from "../../../src/core/planKey";
+import { mergedExample } from "../../../src/workbook/poolsExample";
 
 describe("ALLOC-SUM", () => {
   test("silent when the amounts add up to the total row", () => {
@@ -243,5 +245,59 @@ describe("ALLOC-SUM with a Tabel 6 row whose name cell was emptied", () => {
     expect(ALLOC_SUM.run(plan).find((x) => x.year === 2027)!.message.nl).toContain(
       "een rij van Dekking kosten regio-samenwerking heeft geen gemeentenaam en geen sleutel"
     );
+  });
+});
+
+/*
+ * The merged example's purchasing pool: keys from its key calculation table (weight × share),
+ * shown in Tabel 6 with 2 decimals, so an amount a few euros off still fits its key's rounding
+ * (ALLOC-AMOUNT is silent). The year's drift is then the only trace of the typo.
+ */
+describe("ALLOC-SUM on a key table's keys: amounts typed a few euros off", () => {
+  function purchasing() {
+    const plan = mergedExample().pools!.find((p) => p.name === "verwerving")!.plan;
+    expect(planKey(plan).source).toBe("table");
+    const t6 = plan.contributions!;
+    const year = t6.years[0];
+    const row = (m: string) => t6.rows.find((r) => r.municipality === m)!;
+    const amount = (m: string) => row(m).values.get(year)!.value;
+    const type = (m: string, euros: number) =>
+      setFigure(row(m), year, amount(m).plus(euros).toString());
+    return { plan, year, amount, type };
+  }
+
+  test("one amount € 7 too high takes all seven steps back, not six others a euro each", () => {
+    const { plan, year, amount, type } = purchasing();
+    const beek = amount("Beek");
+    type("Beek", 7);
+    const [f] = ALLOC_SUM.run(plan);
+    expect(f.year).toBe(year);
+    expect(f.fix!.map(({ municipality, from, to }) => [municipality, from, to])).toEqual([
+      ["Beek", beek.plus(7), beek],
+    ]);
+    expect(f.message.nl).toMatch(/Herstel: 1 bedrag € 7 lager, gekozen naar de grootste rest/);
+  });
+
+  test("two amounts too high each go back; the message says what they move together", () => {
+    const { plan, amount, type } = purchasing();
+    const [beek, heerlen] = [amount("Beek"), amount("Heerlen")];
+    type("Beek", 3);
+    type("Heerlen", 4);
+    const [f] = ALLOC_SUM.run(plan);
+    expect(f.fix!.map(({ municipality, from, to }) => [municipality, from, to])).toEqual([
+      ["Beek", beek.plus(3), beek],
+      ["Heerlen", heerlen.plus(4), heerlen],
+    ]);
+    expect(f.message.nl).toContain("2 bedragen samen € 7 lager");
+    expect(f.message.en).toContain("2 amounts € 7 together lower");
+  });
+
+  test("a drift of rounding still moves that many amounts a euro each", () => {
+    const { plan, type } = purchasing();
+    ["Beek", "Heerlen", "Vaals"].forEach((m) => type(m, 1));
+    const [f] = ALLOC_SUM.run(plan);
+    expect(f.fix).toHaveLength(3);
+    for (const x of f.fix!) expect(x.from.minus(x.to).toNumber()).toBe(1);
+    expect(f.message.nl).toContain("3 bedragen € 1 lager");
   });
 });
