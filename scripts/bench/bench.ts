@@ -372,7 +372,7 @@ function methods(): string {
   }
   lines.push(
     "",
-    "Work in the Node process (check, read, recalculation) is timed in the process's CPU time, so that other processes on the shared cores do not count; a garbage collection runs before each timed run. Whole processes are timed in CPU time too (wall time beside it). Times in Chromium are wall time, as a user waits them, and depend on the load shown in the last column."
+    "Work in the Node process (check, read, recalculation) is timed in the process's CPU time, so that other processes on the shared cores do not count; a young-generation garbage collection runs before each timed run (a full one would make V8 discard its optimised code and time the recompiling). Whole processes are timed in CPU time too (wall time beside it). Times in Chromium are wall time, as a user waits them, and depend on the load shown in the last column."
   );
   return lines.join("\n");
 }
