@@ -210,6 +210,11 @@ const TRANSLATIONS = {
         description:
           "Wegingen in procenten voor de componenten, zoals bij SLEUTELS; leeg voor de wegingen van het plan, anders elk 25%.",
       },
+      pool: {
+        name: "pool",
+        description:
+          'In een plan met meer kostenpools de pool die wordt afgerekend, bijv. "beleid": elke pool heeft eigen werkelijke kosten en een eigen sleutel.',
+      },
     },
   },
 };

@@ -121,6 +121,22 @@ function poolAmount(plan: Plan, name: string, year: number, source: Contribution
   );
 }
 
+/**
+ * The one pool an answer needs (a key, a settlement): the pool named, or the plan's only one;
+ * a merged plan without a pool named is an error saying why each pool is its own (`why`).
+ */
+export function onePool(plan: Plan, pool: unknown, why: Message): Plan {
+  const pools = poolsArg(plan, pool);
+  if (pools.length > 1) {
+    const names = pools.map((p) => p.name).join(", ");
+    throw new PlanInputError({
+      nl: `Kies een kostenpool: dit plan heeft ${pools.length} kostenpools (${names}), ${why.nl}`,
+      en: `Choose a cost pool: this plan has ${pools.length} cost pools (${names}), ${why.en}`,
+    });
+  }
+  return pools[0].plan;
+}
+
 /** The pools asked: the one named (case-insensitive), or all of them when omitted. */
 function poolsArg(plan: Plan, pool: unknown): CostPool[] {
   if (isOmitted(scalar(pool, ARG.pool))) return poolsOf(plan);
@@ -191,15 +207,10 @@ export function change(
 export function key(plan: Plan, municipality: unknown, year?: unknown, pool?: unknown): number {
   const name = textArg(municipality, ARG.municipality);
   const y = optionalYearArg(year);
-  const pools = poolsArg(plan, pool);
-  if (pools.length > 1) {
-    const names = pools.map((p) => p.name).join(", ");
-    throw new PlanInputError({
-      nl: `Kies een kostenpool: dit plan heeft ${pools.length} kostenpools (${names}), elk met een eigen verdeelsleutel`,
-      en: `Choose a cost pool: this plan has ${pools.length} cost pools (${names}), each with its own distribution key`,
-    });
-  }
-  const p = pools[0].plan;
+  const p = onePool(plan, pool, {
+    nl: "elk met een eigen verdeelsleutel",
+    en: "each with its own distribution key",
+  });
   const canonical = municipalityOf(p, name);
   const value = keysFor(p).get(canonical) ?? keyOf(p, canonical);
   const t6 = p.contributions;

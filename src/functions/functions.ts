@@ -303,6 +303,7 @@ export function check(invocation: CustomFunctions.StreamingInvocation<number>): 
  * @param [components] Range with the final key: the municipality and its components (jongeren, toekenningen, declaraties), or a column "sleutel" with the keys; empty for the provisional key.
  * @param [part] "settlement" (default), "advance", "final", "cost" (cost effect) or "key" (key effect).
  * @param [weights] Weights in percent for the components, as for KEYS; empty for the plan's weights, else 25% each.
+ * @param [pool] In a plan with several cost pools, the pool settled, e.g. "beleid": each pool has its own actual costs and key.
  * @param invocation Streaming invocation.
  * @returns Amount in euros: positive the municipality pays, negative it gets back.
  */
@@ -313,9 +314,10 @@ export function settlement(
   components: unknown[][],
   part: unknown,
   weights: unknown[][],
+  pool: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
   settlementCode.stream(invocation, (code, plan) =>
-    code.settlement(plan, municipality, year, actual, components, part, weights)
+    code.settlement(plan, municipality, year, actual, components, part, weights, pool)
   );
 }

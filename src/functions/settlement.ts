@@ -2,7 +2,8 @@ import { Plan } from "../core/model";
 import { municipalityOf } from "../core/query";
 import { finalKeyOf, settle, Settlement, SettlementRow } from "../core/settle";
 import { readComponentTable } from "../reader/componentTable";
-import { weightsFor } from "./answers";
+import { unitOf } from "../core/pools";
+import { onePool, weightsFor } from "./answers";
 import { ARG, choiceArg, isOmitted, numberArg, rangeArg, textArg, yearArg } from "./args";
 
 /*
@@ -30,8 +31,14 @@ export function settlement(
   actual: unknown,
   components?: unknown,
   part?: unknown,
-  weights?: unknown
+  weights?: unknown,
+  pool?: unknown
 ): number {
+  // Each pool has its own actual costs, advances and key: a merged plan settles one pool.
+  const settled = onePool(plan, pool, {
+    nl: "elk met eigen werkelijke kosten en sleutel",
+    en: "each with its own actual costs and key",
+  });
   const name = textArg(municipality, ARG.municipality);
   const y = yearArg(year);
   const total = numberArg(actual, ARG.actual);
@@ -58,7 +65,7 @@ export function settlement(
       en: "settlement, advance, final, cost or key",
     }
   );
-  const canonical = municipalityOf(plan, name);
+  const canonical = municipalityOf(settled, name);
   const withComponents = !omittedRange(components);
   const cacheKey = JSON.stringify([
     y,
@@ -66,8 +73,8 @@ export function settlement(
     withComponents ? components : null,
     weights ?? null,
   ]);
-  let cache = settlements.get(plan);
-  if (!cache) settlements.set(plan, (cache = new Map()));
+  let cache = settlements.get(settled);
+  if (!cache) settlements.set(settled, (cache = new Map()));
   let result = cache.get(cacheKey);
   if (!result) {
     let finalKey;
@@ -76,10 +83,17 @@ export function settlement(
       finalKey = finalKeyOf(
         table,
         omittedRange(weights) ? undefined : weightsFor(table.components, weights),
-        plan
+        settled
       );
     }
-    result = settle(plan, y, total, finalKey);
+    // A cent pool settles to the cent, as `up settle --pool` does.
+    result = settle(
+      settled,
+      y,
+      total,
+      finalKey,
+      settled.unit === "cent" ? { unit: unitOf(settled) } : {}
+    );
     if (cache.size >= SETTLEMENTS_PER_PLAN) cache.clear();
     cache.set(cacheKey, result);
   }

@@ -1,4 +1,6 @@
+import { D } from "../../src/core/money";
 import { plan2024 } from "../../src/core/plan2024";
+import { settle } from "../../src/core/settle";
 import * as UP from "../../src/functions/functions";
 import { embeddedFeed, setPlanFeed } from "../../src/functions/planFeed";
 import { mergedPlan } from "../support/poolsPlan";
@@ -135,5 +137,46 @@ describe("UP.CHANGE with a cost pool", () => {
       "#VALUE!",
       'Argument pool: Dit plan heeft één kostenpool; kostenpool "beleid" bestaat niet',
     ]);
+  });
+});
+
+describe("UP.SETTLEMENT with a cost pool", () => {
+  const settlement = (...args: unknown[]) => streamed<number>(UP.settlement, ...args);
+
+  test("settles the pool named against its own advances; a cent pool to the cent", async () => {
+    const plan = mergedPlan();
+    setPlanFeed(new TestFeed(plan));
+    await UP.loadOnFirstCallCode();
+    const policy = plan.pools!.find((p) => p.name === "beleid")!.plan;
+    const expected = settle(policy, 2025, new D("500000"), undefined, { unit: new D("0.01") });
+    for (const row of expected.rows) {
+      const answer = settlement(row.municipality, 2025, 500000, null, null, null, "Beleid");
+      expect(answer).toBe(row.settlement.toNumber());
+    }
+    // The final contributions, to the cent, add up to the actual costs exactly.
+    const finals = expected.rows.map((r) =>
+      Math.round(
+        (settlement(r.municipality, 2025, 500000, null, "definitief", null, "beleid") as number) *
+          100
+      )
+    );
+    expect(finals.reduce((a, b) => a + b, 0)).toBe(50000000);
+    expect(finals.some((c) => c % 100 !== 0)).toBe(true);
+  });
+
+  test("a merged plan without a pool is #VALUE! asking for one; a plan of one pool answers as before", async () => {
+    setPlanFeed(new TestFeed(mergedPlan()));
+    await UP.loadOnFirstCallCode();
+    const e = settlement("Heerlen", 2025, 500000, null, null, null, null) as ExcelError;
+    expect([e.code, e.message]).toEqual([
+      "#VALUE!",
+      "Kies een kostenpool: dit plan heeft 2 kostenpools (verwerving, beleid), elk met eigen werkelijke kosten en sleutel",
+    ]);
+    setPlanFeed(new TestFeed(plan2024()));
+    expect(settlement("Heerlen", 2025, 2250000, null, null, null, null)).toBe(
+      settle(plan2024(), 2025, new D(2250000))
+        .rows.find((r) => r.municipality === "Heerlen")!
+        .settlement.toNumber()
+    );
   });
 });

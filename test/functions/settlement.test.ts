@@ -40,14 +40,14 @@ describe("UP.SETTLEMENT's code loads on its first call", () => {
   test("the first call answers once the code is there, later calls at once", async () => {
     const fresh = freshRuntime();
     const first = new Cell<number>();
-    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, first as never);
+    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, null, first as never);
     expect(first.results).toEqual([]);
     await loaded();
     expect(first.results).toEqual([
       streamed(UP.settlement, "Beek", 2025, 2250000, null, null, null),
     ]);
     const second = new Cell<number>();
-    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, second as never);
+    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, null, second as never);
     expect(second.results).toEqual(first.results);
     first.onCanceled?.();
     second.onCanceled?.();
@@ -58,7 +58,7 @@ describe("UP.SETTLEMENT's code loads on its first call", () => {
     const feed = new TestFeed(plan2024());
     fresh.feed.setPlanFeed(feed);
     const cell = new Cell<number>();
-    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, cell as never);
+    fresh.UP.settlement("Beek", 2025, 2250000, none, null, none, null, cell as never);
     cell.onCanceled?.();
     await loaded();
     expect(cell.results).toEqual([]);
@@ -131,6 +131,7 @@ describe("UP.SETTLEMENT on the built-in plan", () => {
       null as unknown as unknown[][],
       null,
       null as unknown as unknown[][],
+      null,
       cell as never
     );
     const changed = plan2024();
