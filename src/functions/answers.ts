@@ -1,6 +1,5 @@
 import Decimal from "decimal.js";
 import { allocate } from "../core/allocate";
-import { ChangePart, change as planChange } from "../core/compare";
 import { readComponentTable } from "../reader/componentTable";
 import {
   DEFAULT_WEIGHTS,
@@ -138,7 +137,7 @@ export function onePool(plan: Plan, pool: unknown, why: Message): Plan {
 }
 
 /** The pools asked: the one named (case-insensitive), or all of them when omitted. */
-function poolsArg(plan: Plan, pool: unknown): CostPool[] {
+export function poolsArg(plan: Plan, pool: unknown): CostPool[] {
   if (isOmitted(scalar(pool, ARG.pool))) return poolsOf(plan);
   const name = textArg(pool, ARG.pool);
   try {
@@ -153,7 +152,7 @@ function poolsArg(plan: Plan, pool: unknown): CostPool[] {
   }
 }
 
-function sourceArg(source: unknown): ContributionSource {
+export function sourceArg(source: unknown): ContributionSource {
   return choiceArg(
     source,
     ARG.source,
@@ -161,43 +160,6 @@ function sourceArg(source: unknown): ContributionSource {
     "computed",
     { nl: "berekend of vermeld", en: "computed or stated" }
   );
-}
-
-/** UP.CHANGE: a municipality's contribution of year2 minus year1, or its total or key effect. */
-export function change(
-  plan: Plan,
-  municipality: unknown,
-  year1: unknown,
-  year2: unknown,
-  part?: unknown,
-  source?: unknown,
-  pool?: unknown
-): number {
-  const name = textArg(municipality, ARG.municipality);
-  const y1 = yearArg(year1, ARG.year1);
-  const y2 = yearArg(year2, ARG.year2);
-  const p = choiceArg<ChangePart>(
-    part,
-    ARG.changePart,
-    {
-      verschil: "difference",
-      difference: "difference",
-      totaal: "total",
-      totaaleffect: "total",
-      total: "total",
-      sleutel: "key",
-      sleuteleffect: "key",
-      key: "key",
-    },
-    "difference",
-    { nl: "verschil, totaal of sleutel", en: "difference, total or key" }
-  );
-  const s = sourceArg(source);
-  const pools = poolsArg(plan, pool);
-  // A pool named (or a plan of one pool) is compared on its own; without one, a merged plan's
-  // contributions over the pools.
-  const compared = pools.length === 1 ? pools[0].plan : plan;
-  return planChange(compared, name, y1, y2, p, s).toNumber();
 }
 
 /**

@@ -99,15 +99,17 @@ class OnFirstCall<Code> {
   }
 }
 
-// The settlement core and the check's rules: only UP.SETTLEMENT and UP.CHECK need them.
+// The settlement core, the check's rules and the comparison: only UP.SETTLEMENT, UP.CHECK and
+// UP.CHANGE need them.
 const settlementCode = new OnFirstCall(
   () => import(/* webpackChunkName: "settlement" */ "./settlement")
 );
 const checkCode = new OnFirstCall(() => import(/* webpackChunkName: "check" */ "./check"));
+const changeCode = new OnFirstCall(() => import(/* webpackChunkName: "change" */ "./change"));
 
-/** Loads what UP.SETTLEMENT and UP.CHECK load on their first call (for engines that cannot wait). */
+/** Loads what UP.SETTLEMENT, UP.CHECK and UP.CHANGE load on their first call (for engines that cannot wait). */
 export async function loadOnFirstCallCode(): Promise<void> {
-  await Promise.all([settlementCode.load(), checkCode.load()]);
+  await Promise.all([settlementCode.load(), checkCode.load(), changeCode.load()]);
 }
 
 /** Runs a function of the arguments alone; errors become Excel errors. */
@@ -160,8 +162,8 @@ export function change(
   pool: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  stream(invocation, (plan) =>
-    answers.change(plan, municipality, year1, year2, part, source, pool)
+  changeCode.stream(invocation, (code, plan) =>
+    code.change(plan, municipality, year1, year2, part, source, pool)
   );
 }
 

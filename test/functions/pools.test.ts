@@ -92,6 +92,7 @@ describe("UP.KEY and UP.TOTAL with a cost pool", () => {
 
 describe("UP.CHANGE with a cost pool", () => {
   const change = (...args: unknown[]) => streamed<number>(UP.change, ...args);
+  beforeAll(() => UP.loadOnFirstCallCode());
   /** An answer that must be a number: a #VALUE! here fails the test with its message. */
   const euros = (answer: number | ExcelError): number => {
     if (answer instanceof ExcelError) throw new Error(`${answer.code} ${answer.message}`);
