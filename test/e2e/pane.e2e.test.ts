@@ -26,6 +26,8 @@ import { seriousViolations, settled } from "../support/axe";
 import { sharedBuild, SHARED_BUILD_TIMEOUT } from "../support/build";
 import { FakeCell, fakeOfficeScript } from "./fakeOffice";
 import { MUNICIPALITIES } from "../../src/core/municipalities";
+import { mergedExample } from "../../src/workbook/poolsExample";
+import { writeTemplateWorkbook } from "../../src/workbook/template";
 
 const ROOT = join(__dirname, "..", "..");
 const PUBLISHED = join(ROOT, "examples", "up-2024-published.xlsx");
@@ -463,6 +465,40 @@ describeBrowser("plain browser page (production build in Chromium)", () => {
       expect(await seriousViolations(p, view.name)).toEqual([]);
       await p.close();
     }
+  });
+
+  it("a merged plan at 350 px: each cost pool's key and settlement, nothing sideways", async () => {
+    const file = join(work, "samengevoegd.xlsx");
+    await writeTemplateWorkbook(mergedExample()).xlsx.writeFile(file);
+    await open(file);
+    await gotoTab(page, "Verdeelsleutel");
+    const pool = page.getByRole("combobox", { name: "Kostenpool" });
+    await pool.waitFor();
+    // The SLA pool: its keys and the weights to change.
+    expect(await page.getByLabel("Gelijk deel", { exact: true }).isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shot("50-merged-key-purchasing");
+    await noSeriousViolations("merged plan, purchasing key");
+    // The budget-share pool: budgets, stated keys and shares, no weights.
+    await pool.selectOption("beleid");
+    const shares = page.getByRole("table", { name: /^Sleutels en budgetten/ });
+    await shares.waitFor();
+    expect(await page.getByLabel("Gelijk deel", { exact: true }).isVisible()).toBe(false);
+    expect(plainText(await shares.textContent())).toMatch(/Heerlen[\s\S]*€ [\d.]+[\s\S]*%/);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shot("51-merged-key-policy", true);
+    await noSeriousViolations("merged plan, policy key");
+    // The settlement of the policy pool, in cents.
+    await gotoTab(page, "Afrekening");
+    const settlePool = page.getByRole("combobox", { name: "Kostenpool" });
+    await settlePool.selectOption("beleid");
+    const panel = page.locator('[data-pool="beleid"]');
+    await panel.getByRole("textbox", { name: /Werkelijke kosten/ }).fill("420.000");
+    await panel.getByText(/samen (betalen|krijgen) de gemeenten/).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shot("52-merged-settlement-policy", true);
+    await noSeriousViolations("merged plan, policy settlement");
+    await gotoTab(page, /^Bevindingen/);
   });
 
   it("had no script errors or failed requests", () => {
