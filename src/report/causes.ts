@@ -389,8 +389,14 @@ export interface TableChoice {
   label: string;
 }
 
-/** The values each filter can take, from the findings there are. */
-export function filterChoices(findings: readonly Finding[]): {
+/**
+ * The values each filter can take, from the findings there are; a merged plan's tables in the
+ * order of `pools` (the plan's), else in the order the findings name the pools.
+ */
+export function filterChoices(
+  findings: readonly Finding[],
+  pools: readonly string[] = []
+): {
   severities: Severity[];
   tables: TableChoice[];
   municipalities: string[];
@@ -402,7 +408,7 @@ export function filterChoices(findings: readonly Finding[]): {
     severities: distinct(findings.map((f) => f.severity)).sort(
       (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]
     ),
-    tables: tableChoices(findings),
+    tables: tableChoices(findings, pools),
     municipalities: distinct(findings.map((f) => f.municipality)).sort((a, b) =>
       a.localeCompare(b, "nl")
     ),
@@ -410,9 +416,9 @@ export function filterChoices(findings: readonly Finding[]): {
   };
 }
 
-/** Each pool's tables in the order the findings name the pools, each pool's in table order. */
-function tableChoices(findings: readonly Finding[]): TableChoice[] {
-  const pools: (string | undefined)[] = [];
+/** Each pool's tables in pool order, each pool's in table order. */
+function tableChoices(findings: readonly Finding[], order: readonly string[]): TableChoice[] {
+  const pools: (string | undefined)[] = [...order];
   const byKey = new Map<string, TableChoice>();
   for (const f of findings) {
     if (!pools.includes(f.pool)) pools.push(f.pool);

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { formatCell } from "../core/address";
 import { CheckResult, Finding, Plan, Severity, TableId } from "../core/model";
+import { poolsOf } from "../core/pools";
 import {
   CauseGroup,
   FindingFilter,
@@ -136,7 +137,14 @@ export function FindingsView(props: FindingsViewProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<FindingFilter>({});
   const all = useMemo(() => groupByCause(result, plan), [result, plan]);
-  const choices = useMemo(() => filterChoices(result.findings), [result]);
+  const choices = useMemo(
+    () =>
+      filterChoices(
+        result.findings,
+        poolsOf(plan).map((p) => p.name)
+      ),
+    [result, plan]
+  );
   const groups = useMemo(() => filterGroups(all, filter), [all, filter]);
   const open = result.findings.filter((f) => !accepted.has(findingKey(f)));
   const ran = result.rules.filter((r) => r.status !== "not-applicable").length;

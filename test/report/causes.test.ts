@@ -159,6 +159,19 @@ describe("filtering the findings of a merged plan by table", () => {
     expect(new Set(tables.map((t) => `${t.pool}|${t.table}`)).size).toBe(tables.length);
   });
 
+  it("lists the pools in the plan's order when it is given", () => {
+    const labels = (pools: string[]) =>
+      filterChoices(findingsInBothPools(), pools).tables.map((t) => t.label);
+    expect(labels(["verwerving", "beleid"])).toEqual([
+      "verwerving · Tabel 6",
+      "beleid · Dekking kosten regio-samenwerking",
+    ]);
+    expect(labels(["beleid", "verwerving"])).toEqual([
+      "beleid · Dekking kosten regio-samenwerking",
+      "verwerving · Tabel 6",
+    ]);
+  });
+
   it("one pool's Tabel 6 narrows to that pool's findings only", () => {
     const plan = planWithBothPoolsOff();
     const groups = groupByCause(checkPlan(plan), plan);
