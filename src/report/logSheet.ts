@@ -77,7 +77,8 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
       cells: [
         EMPTY,
         acceptance ? marked(severity, "accepted") : severity,
-        text(findingTable(f)),
+        // In a merged plan both pools have a contributions table: the pool says whose.
+        text(f.pool ? `${f.pool} · ${findingTable(f)}` : findingTable(f)),
         year(f.year),
         text(f.municipality ?? f.line ?? ""),
         text(f.cell ? formatCell(f.cell) : ""),

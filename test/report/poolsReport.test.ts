@@ -72,7 +72,7 @@ describe("the Controleverslag of a merged plan", () => {
     expect(notes).toMatch(/^2025: afronding; met €\s61\.337,43 telt het jaar op tot het totaal$/);
   });
 
-  test("a policy pool's lines name its own table and total, never Tabel 6 or the Tabel 4 total", async () => {
+  test("a policy pool's lines name its own table and total, never Tabel 6 or the Tabel 4 total; the log names each finding's pool", async () => {
     const cells = mergedPlanCells({ shiftedAmount: true, euroDrift: true });
     const plan = (await readSheets([{ name: "Plan 2025", cells }], "merged.xlsx")).plan!;
     const wb = await workbookOf(reportOf(plan));
@@ -90,8 +90,8 @@ describe("the Controleverslag of a merged plan", () => {
       }
       throw new Error(`no log row for ${cell}`);
     };
-    expect(tables("'Plan 2025'!E20")).toBe("Dekking kosten regio-samenwerking");
-    expect(tables("'Plan 2025'!D82")).toBe("Tabel 6");
+    expect(tables("'Plan 2025'!E20")).toBe("beleid · Dekking kosten regio-samenwerking");
+    expect(tables("'Plan 2025'!D82")).toBe("verwerving · Tabel 6");
   });
 
   test("the tables read with their ranges, pool by pool, the policy pool's by their own titles", async () => {
