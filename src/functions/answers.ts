@@ -78,10 +78,32 @@ function amountIn(line: PlanLine, years: readonly number[], year: number, table:
 const keysOfPlan = new WeakMap<Plan, Map<string, Decimal>>();
 const allocations = new WeakMap<Plan, Map<number, Map<string, Decimal>>>();
 
+const poolsOfPlan = new WeakMap<Plan, CostPool[]>();
+
+function allPools(plan: Plan): CostPool[] {
+  let pools = poolsOfPlan.get(plan);
+  if (!pools) poolsOfPlan.set(plan, (pools = poolsOf(plan)));
+  return pools;
+}
+
 function keysFor(plan: Plan): Map<string, Decimal> {
   let keys = keysOfPlan.get(plan);
   if (!keys) keysOfPlan.set(plan, (keys = planKey(plan).keys));
   return keys;
+}
+
+/** The same figures as numbers, what a cell shows: converting a Decimal formats it as text first. */
+const numbers = new WeakMap<Map<string, Decimal>, Map<string, number>>();
+
+function asNumber(figures: Map<string, Decimal>, name: string): number | undefined {
+  let byName = numbers.get(figures);
+  if (!byName) numbers.set(figures, (byName = new Map()));
+  let n = byName.get(name);
+  if (n === undefined) {
+    n = figures.get(name)?.toNumber();
+    if (n !== undefined) byName.set(name, n);
+  }
+  return n;
 }
 
 function allocationFor(plan: Plan, year: number): Map<string, Decimal> {
@@ -108,7 +130,16 @@ export function contribution(
   const s = sourceArg(source);
   const pools = poolsArg(plan, pool);
   // One pool (every plan but a merged one): its amount as it is, without a sum per cell.
-  if (pools.length === 1) return poolAmount(pools[0].plan, name, y, s).toNumber();
+  if (pools.length === 1) {
+    const one = pools[0].plan;
+    if (s === "computed") {
+      // The name first: an unknown municipality is its own error, whatever the year.
+      const canonical = municipalityOf(one, name);
+      const n = asNumber(allocationFor(one, y), canonical);
+      if (n !== undefined) return n;
+    }
+    return poolAmount(one, name, y, s).toNumber();
+  }
   return sum(pools.map((p) => poolAmount(p.plan, name, y, s))).toNumber();
 }
 
@@ -138,7 +169,7 @@ export function onePool(plan: Plan, pool: unknown, why: Message): Plan {
 
 /** The pools asked: the one named (case-insensitive), or all of them when omitted. */
 export function poolsArg(plan: Plan, pool: unknown): CostPool[] {
-  if (isOmitted(scalar(pool, ARG.pool))) return poolsOf(plan);
+  if (isOmitted(scalar(pool, ARG.pool))) return allPools(plan);
   const name = textArg(pool, ARG.pool);
   try {
     return [findPool(plan, name)];
@@ -152,15 +183,22 @@ export function poolsArg(plan: Plan, pool: unknown): CostPool[] {
   }
 }
 
+const SOURCES: Readonly<Record<string, ContributionSource>> = {
+  computed: "computed",
+  berekend: "computed",
+  stated: "stated",
+  vermeld: "stated",
+};
+const SOURCE_CHOICES: Message = { nl: "berekend of vermeld", en: "computed or stated" };
+
 export function sourceArg(source: unknown): ContributionSource {
-  return choiceArg(
-    source,
-    ARG.source,
-    { computed: "computed", berekend: "computed", stated: "stated", vermeld: "stated" },
-    "computed",
-    { nl: "berekend of vermeld", en: "computed or stated" }
-  );
+  return choiceArg(source, ARG.source, SOURCES, "computed", SOURCE_CHOICES);
 }
+
+const OWN_KEY: Message = {
+  nl: "elk met een eigen verdeelsleutel",
+  en: "each with its own distribution key",
+};
 
 /**
  * UP.KEY: the distribution key as a fraction; a year, when given, must be one of Tabel 6. A key
@@ -169,16 +207,29 @@ export function sourceArg(source: unknown): ContributionSource {
 export function key(plan: Plan, municipality: unknown, year?: unknown, pool?: unknown): number {
   const name = textArg(municipality, ARG.municipality);
   const y = optionalYearArg(year);
-  const p = onePool(plan, pool, {
-    nl: "elk met een eigen verdeelsleutel",
-    en: "each with its own distribution key",
-  });
+  const p = onePool(plan, pool, OWN_KEY);
   const canonical = municipalityOf(p, name);
-  const value = keysFor(p).get(canonical) ?? keyOf(p, canonical);
+  const value = asNumber(keysFor(p), canonical) ?? keyOf(p, canonical).toNumber();
   const t6 = p.contributions;
   if (y !== undefined && t6) requireYear(t6.years, y, p.source.titles?.["Tabel 6"] ?? "Tabel 6");
-  return value.toNumber();
+  return value;
 }
+
+const TOTAL_PARTS = {
+  formatie: "formatie",
+  formatiekosten: "formatie",
+  staff: "formatie",
+  materieel: "materieel",
+  materiele: "materieel",
+  materiële: "materieel",
+  material: "materieel",
+  totaal: "totaal",
+  total: "totaal",
+} as const;
+const TOTAL_PART_CHOICES: Message = {
+  nl: "formatie, materieel of totaal",
+  en: "formatie, materieel or totaal",
+};
 
 /**
  * UP.TOTAL: Tabel 4, `formatie`, `materieel` or `totaal` (what the municipalities pay together:
@@ -187,23 +238,7 @@ export function key(plan: Plan, municipality: unknown, year?: unknown, pool?: un
  */
 export function total(plan: Plan, year: unknown, part?: unknown, pool?: unknown): number {
   const y = yearArg(year);
-  const p = choiceArg(
-    part,
-    ARG.part,
-    {
-      formatie: "formatie",
-      formatiekosten: "formatie",
-      staff: "formatie",
-      materieel: "materieel",
-      materiele: "materieel",
-      materiële: "materieel",
-      material: "materieel",
-      totaal: "totaal",
-      total: "totaal",
-    },
-    "totaal",
-    { nl: "formatie, materieel of totaal", en: "formatie, materieel or totaal" }
-  );
+  const p = choiceArg(part, ARG.part, TOTAL_PARTS, "totaal", TOTAL_PART_CHOICES);
   const poolTotal = ({ plan: one }: CostPool): Decimal => {
     if (p === "totaal") return distributedTotal(one, y).value;
     const t4 = requireTable(one.totals, {
