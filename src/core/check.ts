@@ -51,3 +51,8 @@ function tagged(f: Finding, pool: string, plan: Plan): Finding {
 export function findingTable(f: Finding): string {
   return f.tableTitle ?? f.table;
 }
+
+/** The same with its pool in a merged plan, where both pools may have a Tabel 6: "verwerving · Tabel 6". */
+export function findingPoolTable(f: Finding): string {
+  return f.pool ? `${f.pool} · ${findingTable(f)}` : findingTable(f);
+}

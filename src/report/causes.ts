@@ -10,7 +10,7 @@ import {
   Severity,
   TableId,
 } from "../core/model";
-import { findingTable } from "../core/check";
+import { findingPoolTable } from "../core/check";
 import { amountTolerance } from "../core/rules/ALLOC-AMOUNT";
 import { TABLE_ORDER, tableKind } from "../core/tableKinds";
 
@@ -236,11 +236,11 @@ function causeGroup(cause: Finding, symptoms: Finding[]): CauseGroup {
     title,
     summary: {
       nl: joined(
-        `${findingTable(cause)}, ${cause.municipality ?? cause.line ?? "totaal"} ${year}`,
+        `${findingPoolTable(cause)}, ${cause.municipality ?? cause.line ?? "totaal"} ${year}`,
         figures.nl
       ),
       en: joined(
-        `${findingTable(cause)}, ${cause.municipality ?? cause.line ?? "total"} ${year}`,
+        `${findingPoolTable(cause)}, ${cause.municipality ?? cause.line ?? "total"} ${year}`,
         figures.en
       ),
     },
@@ -357,7 +357,7 @@ function kindGroup(kind: string, findings: Finding[]): CauseGroup {
   const years = yearsText(findings);
   return {
     id: `kind|${kind}`,
-    title: KIND_TITLE[rule](findings.length, findingTable(findings[0])),
+    title: KIND_TITLE[rule](findings.length, findingPoolTable(findings[0])),
     summary: {
       nl: joined(subjects(findings, "nl"), years),
       en: joined(subjects(findings, "en"), years),
@@ -424,11 +424,10 @@ function tableChoices(findings: readonly Finding[], order: readonly string[]): T
     if (!pools.includes(f.pool)) pools.push(f.pool);
     const key = `${f.pool ?? ""}|${f.table}`;
     if (!byKey.has(key)) {
-      const name = findingTable(f);
       byKey.set(key, {
         table: f.table,
         ...(f.pool === undefined ? {} : { pool: f.pool }),
-        label: f.pool === undefined ? name : `${f.pool} · ${name}`,
+        label: findingPoolTable(f),
       });
     }
   }

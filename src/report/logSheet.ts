@@ -1,5 +1,5 @@
 import { formatCell } from "../core/address";
-import { findingTable } from "../core/check";
+import { findingPoolTable } from "../core/check";
 import { CheckResult, Finding } from "../core/model";
 import type { ReadNote } from "../reader/cells";
 import {
@@ -77,8 +77,7 @@ export function logSheet(input: LogInput, ctx: SheetContext): ReportSheet {
       cells: [
         EMPTY,
         acceptance ? marked(severity, "accepted") : severity,
-        // In a merged plan both pools have a contributions table: the pool says whose.
-        text(f.pool ? `${f.pool} · ${findingTable(f)}` : findingTable(f)),
+        text(findingPoolTable(f)),
         year(f.year),
         text(f.municipality ?? f.line ?? ""),
         text(f.cell ? formatCell(f.cell) : ""),

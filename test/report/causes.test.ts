@@ -159,6 +159,16 @@ describe("filtering the findings of a merged plan by table", () => {
     expect(new Set(tables.map((t) => `${t.pool}|${t.table}`)).size).toBe(tables.length);
   });
 
+  it("names each group's table with its pool, as the filter does", () => {
+    const plan = planWithBothPoolsOff();
+    const titles = groupByCause(checkPlan(plan), plan).map((g) => g.title.nl);
+    expect(titles.some((t) => t.startsWith("verwerving · Tabel 6: "))).toBe(true);
+    expect(titles.some((t) => t.startsWith("beleid · Dekking kosten regio-samenwerking"))).toBe(
+      true
+    );
+    expect(titles.filter((t) => /^Tabel 6/.test(t))).toEqual([]);
+  });
+
   it("lists the pools in the plan's order when it is given", () => {
     const labels = (pools: string[]) =>
       filterChoices(findingsInBothPools(), pools).tables.map((t) => t.label);
