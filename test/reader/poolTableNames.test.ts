@@ -79,12 +79,12 @@ describe("the policy pool's findings name its own tables", () => {
     expect(euro.message.en).toMatch(/^Tabel 6, 2026: the municipalities' amounts add up/);
   });
 
-  test("findings of one rule in two pools are two groups, each named by its own table", async () => {
+  test("findings of one rule in two pools are two groups, each named by its pool and own table", async () => {
     const plan = await dirtyPlan();
     const sums = groupByCause(checkPlan(plan), plan).filter((g) => g.rule === "ALLOC-SUM");
     expect(sums.map((g) => g.title.nl)).toEqual([
-      `${POLICY_TABLE}: in 1 jaar tellen de afgeronde bedragen niet op tot de totaalregel`,
-      "Tabel 6: in 1 jaar tellen de afgeronde bedragen niet op tot de totaalregel",
+      `beleid · ${POLICY_TABLE}: in 1 jaar tellen de afgeronde bedragen niet op tot de totaalregel`,
+      "verwerving · Tabel 6: in 1 jaar tellen de afgeronde bedragen niet op tot de totaalregel",
     ]);
     expect(sums.map((g) => g.findings.map((f) => f.pool))).toEqual([["beleid"], ["verwerving"]]);
   });
