@@ -1,11 +1,10 @@
-import Decimal from "decimal.js";
 import { resolve } from "node:path";
 import { explainSettlement, SETTLEMENT_WORDS } from "../core/explainSettlement";
 import { formatAmount, formatShare, formatSignedAmount } from "../core/explainChange";
 import { PlanInputError } from "../core/errors";
 import { Plan } from "../core/model";
 import { findPool, hasPools, poolsOf } from "../core/pools";
-import { FinalKey, finalKeyOf, settle, Settlement } from "../core/settle";
+import { FinalKey, finalKeyOf, poolUnit, settle, Settlement } from "../core/settle";
 import { Lang, langOf, numberOf, parse, yearOf } from "./args";
 import { table } from "./compare";
 import { Command, EXIT_OK } from "./io";
@@ -103,11 +102,6 @@ function settledPlan(plan: Plan, pool: string | undefined): Plan {
     `Dit plan heeft ${names.length} kostenpools (${names.join(", ")}), elk met eigen werkelijke kosten en sleutel: geef met --pool welke wordt afgerekend`,
     `This plan has ${names.length} cost pools (${names.join(", ")}), each with its own actual costs and key: name the one to settle with --pool`
   );
-}
-
-/** A cent pool settles to the cent. */
-function poolUnit(plan: Plan): Decimal | undefined {
-  return plan.unit === "cent" ? new Decimal("0.01") : undefined;
 }
 
 /** `--actual -5` as `--actual=-5`: util.parseArgs takes a value starting with "-" for an option. */

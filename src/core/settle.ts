@@ -113,6 +113,11 @@ export interface SettleOptions {
 
 const CENT = new D("0.01");
 
+/** A cent pool settles to the cent even where its advances are whole euros; else undefined (by the figures). */
+export function poolUnit(plan: Plan): Decimal | undefined {
+  return plan.unit === "cent" ? CENT : undefined;
+}
+
 /** The plan's one pool: the Tabel 6 amounts of the year as advances, the plan's key as provisional. */
 export function settlementPool(plan: Plan, year: number): SettlementPool {
   const { amounts, cents } = statedAmounts(plan, year);

@@ -1,8 +1,7 @@
-import { Plan } from "../core/model";
+import { Message, Plan } from "../core/model";
 import { municipalityOf } from "../core/query";
-import { finalKeyOf, settle, Settlement, SettlementRow } from "../core/settle";
+import { finalKeyOf, poolUnit, settle, Settlement, SettlementRow } from "../core/settle";
 import { readComponentTable } from "../reader/componentTable";
-import { unitOf } from "../core/pools";
 import { onePool, weightsFor } from "./answers";
 import { ARG, choiceArg, isOmitted, numberArg, rangeArg, textArg, yearArg } from "./args";
 
@@ -20,6 +19,29 @@ type SettlementPart = keyof Pick<
 const settlements = new WeakMap<Plan, Map<string, Settlement>>();
 const SETTLEMENTS_PER_PLAN = 32;
 
+const PARTS: Readonly<Record<string, SettlementPart>> = {
+  afrekening: "settlement",
+  settlement: "settlement",
+  voorschot: "advance",
+  advance: "advance",
+  definitief: "final",
+  final: "final",
+  kosten: "costEffect",
+  kosteneffect: "costEffect",
+  cost: "costEffect",
+  sleutel: "keyEffect",
+  sleuteleffect: "keyEffect",
+  key: "keyEffect",
+};
+const PART_CHOICES: Message = {
+  nl: "afrekening, voorschot, definitief, kosten of sleutel",
+  en: "settlement, advance, final, cost or key",
+};
+const OWN_COSTS: Message = {
+  nl: "elk met eigen werkelijke kosten en sleutel",
+  en: "each with its own actual costs and key",
+};
+
 /**
  * UP.SETTLEMENT: what the municipality pays (positive) or gets back (negative) after the annual
  * accounts, or one part: advance, final contribution, cost effect, key effect.
@@ -35,36 +57,11 @@ export function settlement(
   pool?: unknown
 ): number {
   // Each pool has its own actual costs, advances and key: a merged plan settles one pool.
-  const settled = onePool(plan, pool, {
-    nl: "elk met eigen werkelijke kosten en sleutel",
-    en: "each with its own actual costs and key",
-  });
+  const settled = onePool(plan, pool, OWN_COSTS);
   const name = textArg(municipality, ARG.municipality);
   const y = yearArg(year);
   const total = numberArg(actual, ARG.actual);
-  const p = choiceArg<SettlementPart>(
-    part,
-    ARG.part,
-    {
-      afrekening: "settlement",
-      settlement: "settlement",
-      voorschot: "advance",
-      advance: "advance",
-      definitief: "final",
-      final: "final",
-      kosten: "costEffect",
-      kosteneffect: "costEffect",
-      cost: "costEffect",
-      sleutel: "keyEffect",
-      sleuteleffect: "keyEffect",
-      key: "keyEffect",
-    },
-    "settlement",
-    {
-      nl: "afrekening, voorschot, definitief, kosten of sleutel",
-      en: "settlement, advance, final, cost or key",
-    }
-  );
+  const p = choiceArg(part, ARG.part, PARTS, "settlement", PART_CHOICES);
   const canonical = municipalityOf(settled, name);
   const withComponents = !omittedRange(components);
   const cacheKey = JSON.stringify([
@@ -86,14 +83,7 @@ export function settlement(
         settled
       );
     }
-    // A cent pool settles to the cent, as `up settle --pool` does.
-    result = settle(
-      settled,
-      y,
-      total,
-      finalKey,
-      settled.unit === "cent" ? { unit: unitOf(settled) } : {}
-    );
+    result = settle(settled, y, total, finalKey, { unit: poolUnit(settled) });
     if (cache.size >= SETTLEMENTS_PER_PLAN) cache.clear();
     cache.set(cacheKey, result);
   }

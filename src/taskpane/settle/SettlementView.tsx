@@ -18,9 +18,8 @@ import { PlanInputError } from "../../core/errors";
 import { formatAmount, formatSignedAmount } from "../../core/explainChange";
 import { explainSettlement } from "../../core/explainSettlement";
 import { Message, Plan } from "../../core/model";
-import { unitOf } from "../../core/pools";
 import { tableName } from "../../core/rules/rule";
-import { FinalKeySource, finalKeyOf, settle, Settlement } from "../../core/settle";
+import { FinalKeySource, finalKeyOf, poolUnit, settle, Settlement } from "../../core/settle";
 import { ComponentTable, readComponentTable, TableOrigin } from "../../reader/componentTable";
 import type { Report, ReportSection } from "../../report/report";
 import {
@@ -179,9 +178,7 @@ export function SettlementView(props: SettlementViewProps) {
     if (year === undefined || !read || "problem" in read) return null;
     try {
       const finalKey = components ? finalKeyOf(components.table, undefined, plan) : undefined;
-      // A cent pool settles to the cent even where its advances are whole euros.
-      const unit = plan.unit === "cent" ? { unit: unitOf(plan) } : {};
-      return { ok: settle(plan, year, read.value, finalKey, unit) };
+      return { ok: settle(plan, year, read.value, finalKey, { unit: poolUnit(plan) }) };
     } catch (e) {
       if (e instanceof PlanInputError) return { error: { nl: e.nl, en: e.en } };
       throw e;
